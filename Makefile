@@ -1,0 +1,53 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test bench chromium clean schema
+
+$(VENV)/.site: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig.")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.site requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.site
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Build into a temporary folder first, so a failed build never leaves a half-built site/.
+build: $(VENV)/.site
+	rm -rf site.tmp
+	$(PY) -m mkdocs build --strict --quiet --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Chromium ontbreekt; installeren met apt-get ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; }
+
+test: $(VENV)/.dev chromium
+	$(PY) -m pytest
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(VENV)/.dev chromium node_modules/.installed
+	$(PY) tests/bench.py
+
+clean:
+	rm -rf site site.tmp .pytest_cache
+
+# Re-export the JSON Schema that editors use to check data/methods/*.yml while typing.
+schema: $(VENV)/.site
+	$(PY) -c 'from macros.export import method_schema, dumps; open("data/schema/method.schema.json", "w", encoding="utf-8").write(dumps(method_schema()))'

@@ -1,0 +1,295 @@
+/* Forms of the appendices (/bijlagen/casusinbrengformulier/, /bijlagen/reflectieformulier/),
+   the "erase everything" button on /privacy/ and print buttons.
+
+   What a reader types stays in this browser: it is saved in localStorage under the form's
+   versioned key (data-storage-key, e.g. intervisie.formulier.casusinbreng.v1) while they type,
+   and never sent anywhere. Pure logic lives in Intervisie.forms (keys, parsing what was saved,
+   the text file); the DOM code below upgrades the [data-form] and [data-storage-reset] elements
+   that the built page already contains. */
+(() => {
+  "use strict";
+
+  const PREFIX = "intervisie.formulier.";
+  const VERSION = "v1";
+
+  /** State of the current page, cleared on every page change (Material's instant navigation). */
+  const state = { abort: null, urls: [] };
+
+  /**
+   * The localStorage key of a form.
+   * @param {string} name the form's key in data/forms.yml, e.g. "casusinbreng"
+   * @returns {string} e.g. "intervisie.formulier.casusinbreng.v1"
+   */
+  function storageKey(name) {
+    return `${PREFIX}${name}.${VERSION}`;
+  }
+
+  /**
+   * The answers in a saved value; anything unreadable counts as nothing saved.
+   * @param {string|null} raw what localStorage.getItem returned
+   * @returns {Object<string, string>} field name -> answer
+   */
+  function parseSaved(raw) {
+    if (!raw) return {};
+    let data;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return {};
+    }
+    const answers = data && typeof data === "object" ? data.antwoorden : null;
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return {};
+    const clean = {};
+    for (const [name, value] of Object.entries(answers)) if (typeof value === "string") clean[name] = value;
+    return clean;
+  }
+
+  /**
+   * The value to save: only answers that are not empty, with the moment of saving.
+   * @param {Object<string, string>} answers field name -> answer
+   * @param {Date} now
+   * @returns {string|null} JSON, or null when there is nothing to keep
+   */
+  function serialize(answers, now) {
+    const kept = Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== ""));
+    if (!Object.keys(kept).length) return null;
+    return JSON.stringify({ antwoorden: kept, bewaard: now.toISOString() });
+  }
+
+  /**
+   * A date from an <input type="date"> as a Dutch reader writes it.
+   * @param {string} iso e.g. "2025-03-07"
+   * @returns {string} e.g. "7-3-2025" (the input itself when it is not a date)
+   */
+  function formatDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : iso || "";
+  }
+
+  /** "2025-03-07" for a Date, in local time. */
+  function isoDay(date) {
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+
+  /**
+   * The filled-in form as plain text: the title, then each question with its answer.
+   * @param {string} title e.g. "Casusinbrengformulier"
+   * @param {{label: string, value: string, date?: boolean}[]} fields in page order
+   * @param {Date} now
+   * @returns {string}
+   */
+  function toText(title, fields, now) {
+    const lines = [title, "=".repeat(title.length), `Opgeslagen op ${formatDate(isoDay(now))}.`, ""];
+    for (const field of fields) {
+      const value = field.date ? formatDate(field.value) : field.value.trim();
+      lines.push(field.label, value || "(niet ingevuld)", "");
+    }
+    return lines.join("\n");
+  }
+
+  /**
+   * The name of the downloaded file.
+   * @param {string} base e.g. "casusinbrengformulier"
+   * @param {Date} now
+   * @returns {string} e.g. "casusinbrengformulier-2025-03-07.txt"
+   */
+  function fileName(base, now) {
+    return `${base}-${isoDay(now)}.txt`;
+  }
+
+  /**
+   * The keys to erase: every key that equals a pattern or starts with a pattern ending in "*".
+   * @param {string[]} keys all keys in storage
+   * @param {string[]} patterns e.g. ["intervisie.formulier.*", "/site/.__palette"]
+   * @returns {string[]}
+   */
+  function matchingKeys(keys, patterns) {
+    return keys.filter((key) =>
+      patterns.some((p) => (p.endsWith("*") ? key.startsWith(p.slice(0, -1)) : key === p)),
+    );
+  }
+
+  window.Intervisie = window.Intervisie || {};
+  window.Intervisie.forms = { storageKey, parseSaved, serialize, formatDate, toText, fileName, matchingKeys };
+
+  /* ---- DOM ---------------------------------------------------------------------------------- */
+
+  /** localStorage, or null when the browser refuses it (some private modes, disabled storage). */
+  function storage() {
+    try {
+      const s = window.localStorage;
+      s.getItem("intervisie.test");
+      return s;
+    } catch {
+      return null;
+    }
+  }
+
+  function say(root, text) {
+    const status = root.querySelector("[data-form-status], [data-storage-status]");
+    if (!status) return;
+    // Clear first so that the same message is announced again when it repeats.
+    status.textContent = "";
+    window.setTimeout(() => { status.textContent = text; }, 50);
+  }
+
+  function fieldsOf(form) {
+    return Array.from(form.querySelectorAll("[data-form-field]"));
+  }
+
+  function mirror(form, field) {
+    const out = form.querySelector(`[data-print-for="${CSS.escape(field.name)}"]`);
+    if (out) out.textContent = field.type === "date" ? formatDate(field.value) : field.value;
+  }
+
+  function answersOf(form) {
+    return Object.fromEntries(fieldsOf(form).map((f) => [f.name, f.value]));
+  }
+
+  function save(form, store) {
+    if (!store) return true;
+    const value = serialize(answersOf(form), new Date());
+    try {
+      if (value === null) store.removeItem(form.dataset.storageKey);
+      else store.setItem(form.dataset.storageKey, value);
+      return true;
+    } catch {
+      return false; // storage full or refused
+    }
+  }
+
+  function download(form) {
+    const now = new Date();
+    const fields = fieldsOf(form).map((f) => ({
+      label: form.querySelector(`label[for="${CSS.escape(f.id)}"]`).textContent.trim(),
+      value: f.value,
+      date: f.type === "date",
+    }));
+    const blob = new Blob([toText(form.dataset.title, fields, now)], { type: "text/plain;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    state.urls.push(url);
+    const link = document.createElement("a"); // not added to the page, so instant navigation ignores it
+    link.href = url;
+    link.download = fileName(form.dataset.filename, now);
+    link.click();
+    return link.download;
+  }
+
+  function showConfirm(root, open) {
+    const box = root.querySelector("[data-form-confirm], [data-storage-confirm]");
+    const trigger = root.querySelector("[data-form-erase], [data-storage-erase]");
+    box.hidden = !open;
+    trigger.setAttribute("aria-expanded", String(open));
+    (open ? box.querySelector("[data-form-erase-no], [data-storage-erase-no]") : trigger).focus();
+  }
+
+  function setupForm(form, signal) {
+    const store = storage();
+    const saved = store ? parseSaved(store.getItem(form.dataset.storageKey)) : {};
+    for (const field of fieldsOf(form)) {
+      if (saved[field.name] !== undefined) field.value = saved[field.name];
+      mirror(form, field);
+    }
+    form.querySelector("[data-form-actions]").hidden = false;
+    if (!store) say(form, "Deze browser staat bewaren niet toe. Je antwoorden verdwijnen als je de pagina sluit; download ze als tekstbestand.");
+
+    let warned = false;
+    form.addEventListener("input", (event) => {
+      if (!event.target.matches("[data-form-field]")) return;
+      mirror(form, event.target);
+      if (!save(form, store) && !warned) {
+        warned = true;
+        say(form, "Bewaren lukt niet: de opslag van deze browser is vol of geblokkeerd. Download je antwoorden als tekstbestand.");
+      }
+    }, { signal });
+    form.addEventListener("submit", (event) => event.preventDefault(), { signal });
+    form.querySelector("[data-form-print]").addEventListener("click", () => window.print(), { signal });
+    form.querySelector("[data-form-download]").addEventListener("click", () => {
+      const name = download(form);
+      say(form, `Je antwoorden staan in het bestand ${name} bij je downloads.`);
+    }, { signal });
+    form.querySelector("[data-form-erase]").addEventListener("click", () => showConfirm(form, true), { signal });
+    form.querySelector("[data-form-erase-no]").addEventListener("click", () => showConfirm(form, false), { signal });
+    form.querySelector("[data-form-erase-yes]").addEventListener("click", () => {
+      for (const field of fieldsOf(form)) {
+        field.value = "";
+        mirror(form, field);
+      }
+      try {
+        if (store) store.removeItem(form.dataset.storageKey);
+      } catch { /* nothing was kept */ }
+      showConfirm(form, false);
+      say(form, "Je antwoorden zijn gewist, ook uit deze browser.");
+    }, { signal });
+  }
+
+  /** The path that Material puts before its own keys (its __md_set scopes them to the site). */
+  function scopePath(root) {
+    return window.__md_scope ? window.__md_scope.pathname : new URL(root.dataset.base || ".", location).pathname;
+  }
+
+  /** The key or key pattern that one entry of the privacy page's list stands for. */
+  function patternOf(el, scope) {
+    return el.dataset.storageScope === "material" ? `${scope}.${el.dataset.storageKey}` : el.dataset.storageKey;
+  }
+
+  function listedPatterns(root) {
+    const scope = scopePath(root);
+    return Array.from(root.querySelectorAll("[data-storage-key]"), (el) => patternOf(el, scope));
+  }
+
+  function showStored(root, store) {
+    const keys = store ? Object.keys(store) : [];
+    const scope = scopePath(root);
+    for (const el of root.querySelectorAll("[data-storage-key]")) {
+      const out = el.parentElement.querySelector("[data-storage-state]");
+      if (out) out.textContent = matchingKeys(keys, [patternOf(el, scope)]).length ? "nu bewaard" : "leeg";
+    }
+  }
+
+  function setupReset(root, signal) {
+    const store = storage();
+    root.querySelector("[data-storage-actions]").hidden = false;
+    showStored(root, store);
+    root.querySelector("[data-storage-erase]").addEventListener("click", () => showConfirm(root, true), { signal });
+    root.querySelector("[data-storage-erase-no]").addEventListener("click", () => showConfirm(root, false), { signal });
+    root.querySelector("[data-storage-erase-yes]").addEventListener("click", () => {
+      const gone = store ? matchingKeys(Object.keys(store), listedPatterns(root)) : [];
+      for (const key of gone) store.removeItem(key);
+      showStored(root, store);
+      showConfirm(root, false);
+      say(root, gone.length
+        ? `Klaar: alles wat deze site in deze browser bewaarde, is gewist (${gone.length} ${gone.length === 1 ? "onderdeel" : "onderdelen"}).`
+        : "Er was niets bewaard; er is dus ook niets gewist.");
+    }, { signal });
+  }
+
+  function teardown() {
+    if (state.abort) state.abort.abort();
+    for (const url of state.urls) URL.revokeObjectURL(url);
+    Object.assign(state, { abort: null, urls: [] });
+  }
+
+  function setup() {
+    const forms = document.querySelectorAll("[data-form]");
+    const reset = document.querySelector("[data-storage-reset]");
+    const printers = document.querySelectorAll("[data-print-page]");
+    if (!forms.length && !reset && !printers.length) return;
+    state.abort = new AbortController();
+    const { signal } = state.abort;
+    for (const form of forms) setupForm(form, signal);
+    if (reset) setupReset(reset, signal);
+    for (const button of printers) {
+      button.hidden = false;
+      button.addEventListener("click", () => window.print(), { signal });
+    }
+  }
+
+  if (window.document$) window.document$.subscribe(() => {
+    teardown();
+    setup();
+  });
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();

@@ -1,0 +1,258 @@
+"""Macros for the appendices that readers use at the table: the roles, the two forms and the
+page that holds the whole handbook for printing (registered from macros/env.py).
+
+The forms are built as real HTML form fields from data/forms.yml; docs/assets/javascripts/forms.js
+keeps what a reader types in that browser only. The print page renders every chapter of
+data/handbook.yml as if it were on its own page, so its macros and links behave exactly as there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from contextlib import contextmanager
+from html import escape
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Iterator
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
+
+from . import state
+from .data import SiteData
+from .schema import Form, FormField, Role
+
+STORAGE_PREFIX = "intervisie.formulier."
+STORAGE_VERSION = "v1"
+FIELD_ROWS = {"kort": 4, "lang": 8}
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+# Markdown link targets `](x)` and HTML `href="x"` / `src="x"`; only relative ones get rewritten.
+_LINK = re.compile(r"(?P<lead>\]\(|(?:href|src)=\")(?P<target>[^)\"\s]+)")
+_NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|\{)", re.I)
+
+
+class AppendixError(PluginError):
+    """A page asks for something that is not in data/ (a typo in a macro call)."""
+
+
+def storage_key(form_key: str) -> str:
+    """The browser storage key of a form: `intervisie.formulier.<key>.v1`."""
+    return f"{STORAGE_PREFIX}{form_key}.{STORAGE_VERSION}"
+
+
+# --- roles ----------------------------------------------------------------------------------------
+
+
+def methods_with_role(site: SiteData, role_key: str) -> list[tuple[str, str]]:
+    """(slug, title) of every method that uses the role, sorted by title."""
+    found = [(slug, m.titel) for slug, m in site.methods.items() if role_key in m.rollen]
+    return sorted(found, key=lambda item: item[1].casefold())
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def role_section(key: str, role: Role, site: SiteData) -> str:
+    """One role under its own anchor (#<key>), which method pages link to."""
+    parts = [f"## {role.naam} {{ #{key} }}"]
+    notes = []
+    if role.optioneel:
+        notes.append("Deze rol is niet verplicht: de groep kiest zelf of er iemand voor nodig is.")
+    if role.ook_genoemd:
+        names = ", ".join(f"<em>{escape(name)}</em>" for name in role.ook_genoemd)
+        notes.append(f"In de bronnen heet deze rol ook: {names}.")
+    if notes:
+        parts.append('<p class="ih-role__aka">' + " ".join(notes) + "</p>")
+    parts.append(role.beschrijving)
+    parts.append(f'<p class="ih-role__label">Wat doe je in deze rol?</p>\n\n{_bullets(role.verantwoordelijkheden)}')
+    if role.vragen:
+        parts.append(f'<p class="ih-role__label">{escape(role.vragen_kop)}</p>\n\n{_bullets(role.vragen)}')
+    methods = methods_with_role(site, key)
+    if methods:
+        links = ", ".join(f"[{escape(title)}](../methoden/{slug}.md)" for slug, title in methods)
+        parts.append(f'<p class="ih-role__methods" data-role-methods markdown="1">**Gebruikt in:** {links}</p>')
+    else:
+        parts.append('<p class="ih-role__methods" data-role-methods>Nog geen methode noemt deze rol.</p>')
+    body = "\n\n".join(parts)
+    return f'<section class="ih-role" data-role="{key}" markdown="1">\n\n{body}\n\n</section>'
+
+
+def roles_page(site: SiteData) -> str:
+    """Every role of data/roles.yml, in file order."""
+    return "\n\n".join(role_section(key, role, site) for key, role in site.roles.items())
+
+
+# --- forms ----------------------------------------------------------------------------------------
+
+
+def _control(form_key: str, field: FormField, help_id: str | None) -> str:
+    ident = f"ih-{form_key}-{field.sleutel}"
+    described = f' aria-describedby="{help_id}"' if help_id else ""
+    common = f'id="{ident}" name="{field.sleutel}"{described} data-form-field'
+    if field.soort == "regel":
+        return f'<input type="text" {common} autocomplete="off">'
+    if field.soort == "datum":
+        return f'<input type="date" {common}>'
+    return f'<textarea {common} rows="{FIELD_ROWS[field.soort]}"></textarea>'
+
+
+def form_field(form_key: str, field: FormField) -> str:
+    """One question: label, help, the control, and the ruled lines that print in its place."""
+    ident = f"ih-{form_key}-{field.sleutel}"
+    help_id = f"{ident}-hulp" if field.hulp else None
+    help_html = f'<p class="ih-form__help" id="{help_id}">{escape(field.hulp)}</p>' if field.hulp else ""
+    return (
+        f'<div class="ih-form__field ih-form__field--{field.soort}">'
+        f'<label class="ih-form__label" for="{ident}">{escape(field.label)}</label>'
+        f"{help_html}{_control(form_key, field, help_id)}"
+        f'<div class="ih-form__print ih-form__print--{field.soort}" data-print-for="{field.sleutel}" '
+        f'aria-hidden="true"></div></div>'
+    )
+
+
+def form_html(form_key: str, form: Form) -> str:
+    """A fillable form. Without JavaScript it can still be typed in and printed; forms.js adds
+    saving in this browser, erasing, downloading as text and a print button."""
+    key = storage_key(form_key)
+    fields = "\n".join(form_field(form_key, f) for f in form.velden)
+    notice_id = f"ih-{form_key}-privacy"
+    confirm_id = f"ih-{form_key}-bevestig"
+    filename = form.titel.casefold().replace(" ", "-")
+    tip = f'<p class="ih-form__tip"><strong>Tip:</strong> {escape(form.tip)}</p>' if form.tip else ""
+    return f"""<p class="ih-lead">{escape(form.doel)}</p>
+
+<form class="ih-form" data-form="{form_key}" data-storage-key="{key}" data-title="{escape(form.titel)}" \
+data-filename="{escape(filename)}" aria-label="{escape(form.titel)}" aria-describedby="{notice_id}" \
+autocomplete="off" novalidate>
+<div class="ih-form__notice" id="{notice_id}">
+<p class="ih-form__notice-title"><strong>Je antwoorden blijven in jouw browser</strong></p>
+<p>Wat je hier invult, blijft op dit apparaat. De site bewaart het in deze browser terwijl je typt, zodat het er
+na het herladen nog staat. Er gaat niets naar de vereniging of naar iemand anders. Gebruik je een gedeelde computer?
+Wis je antwoorden dan als je klaar bent. <a href="../../privacy/">Meer over privacy</a>.</p>
+</div>
+{fields}
+<div class="ih-form__actions" data-form-actions hidden>
+<button type="button" class="md-button md-button--primary" data-form-print>Afdrukken</button>
+<button type="button" class="md-button" data-form-download>Download als tekstbestand</button>
+<button type="button" class="md-button" data-form-erase aria-controls="{confirm_id}" aria-expanded="false">\
+Wis mijn antwoorden</button>
+</div>
+<div class="ih-form__confirm" id="{confirm_id}" data-form-confirm role="group" aria-labelledby="{confirm_id}-vraag" hidden>
+<p id="{confirm_id}-vraag"><strong>Alles wissen?</strong> Je antwoorden op dit formulier verdwijnen uit deze browser.
+Dat kun je niet ongedaan maken.</p>
+<button type="button" class="md-button md-button--primary" data-form-erase-yes>Ja, wis alles</button>
+<button type="button" class="md-button" data-form-erase-no>Nee, bewaren</button>
+</div>
+<p class="ih-form__status" data-form-status role="status" aria-live="polite"></p>
+</form>
+{tip}"""
+
+
+def form_for(site: SiteData, form_key: str) -> str:
+    if form_key not in site.forms:
+        options = ", ".join(sorted(site.forms)) or "geen"
+        raise AppendixError(f"Het formulier '{form_key}' staat niet in data/forms.yml. Kies uit: {options}.")
+    return form_html(form_key, site.forms[form_key])
+
+
+# --- the whole handbook on one page ---------------------------------------------------------------
+
+
+def demote_headings(markdown: str) -> str:
+    """Every ATX heading one level deeper (# -> ##), leaving fenced code alone."""
+    lines, fence = [], None
+    for line in markdown.splitlines():
+        opened = _FENCE.match(line)
+        if opened and (fence is None or opened.group(1)[0] == fence):
+            fence = None if fence else opened.group(1)[0]
+        elif fence is None:
+            line = _HEADING.sub(r"#\1\2", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def rebase_links(markdown: str, source_uri: str, target_uri: str) -> str:
+    """Rewrite relative links written for the page `source_uri` so they work from `target_uri`.
+    A link to a place on the same page goes to that place on the chapter's own page."""
+    source_dir = posixpath.dirname(source_uri)
+    target_dir = posixpath.dirname(target_uri) or "."
+
+    def fix(match: re.Match[str]) -> str:
+        target = match["target"]
+        if _NOT_RELATIVE.match(target):
+            return match.group(0)
+        path, hash_, anchor = target.partition("#")
+        absolute = posixpath.normpath(posixpath.join(source_dir, path)) if path else source_uri
+        return match["lead"] + posixpath.relpath(absolute, target_dir) + hash_ + anchor
+
+    return _LINK.sub(fix, markdown)
+
+
+@contextmanager
+def _as_page(env, uri: str, meta: dict) -> Iterator[None]:  # noqa: ANN001 - mkdocs-macros env
+    """Let the macros believe they run on the page `uri` (they build links relative to it)."""
+    saved_page, saved_var = env._page, env.variables.get("page")
+    stand_in = SimpleNamespace(file=SimpleNamespace(src_uri=uri, src_path=uri), meta=meta, title=meta.get("title"))
+    env._page = stand_in
+    env.variables["page"] = stand_in
+    try:
+        yield
+    finally:
+        env._page = saved_page
+        env.variables["page"] = saved_var
+
+
+def chapter_markdown(env, root: Path, slug: str, title: str, target_uri: str) -> str:  # noqa: ANN001
+    """One chapter's page, rendered with its macros, links rebased and headings one level down."""
+    uri = f"handboek/{slug}.md"
+    path = root / "docs" / uri
+    if not path.is_file():
+        raise AppendixError(f"Het hoofdstuk '{slug}' uit data/handbook.yml heeft geen pagina docs/{uri}.")
+    body, meta = get_data(path.read_text(encoding="utf-8"))
+    with _as_page(env, uri, meta):
+        rendered = env.render(body)
+    if not re.search(r"^#\s", rendered, re.M):
+        rendered = f"# {title}\n\n{rendered}"
+    return demote_headings(rebase_links(rendered, uri, target_uri))
+
+
+def whole_handbook(env, site: SiteData) -> str:  # noqa: ANN001
+    """All chapters in the order of data/handbook.yml, each starting on a new sheet when printed."""
+    if site.handbook is None:
+        raise AppendixError("data/handbook.yml is niet geladen; de afdrukpagina heeft de hoofdstukken nodig.")
+    here = env.page.file.src_uri
+    chapters = site.handbook.hoofdstukken
+    toc = "\n".join(f"{n}. [{c.titel}](#hoofdstuk-{c.slug})" for n, c in enumerate(chapters, start=1))
+    parts = [f'<nav class="ih-book__toc" aria-label="Inhoud" markdown="1">\n\n**Inhoud**\n\n{toc}\n\n</nav>']
+    for chapter in chapters:
+        parts.append(f'<div class="ih-book__chapter" id="hoofdstuk-{chapter.slug}" data-book-chapter></div>')
+        parts.append(chapter_markdown(env, site.root, chapter.slug, chapter.titel, here))
+    return "\n\n".join(parts)
+
+
+# --- registration ---------------------------------------------------------------------------------
+
+
+def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
+    """Add this module's {{ ... }} functions to mkdocs-macros."""
+
+    @env.macro
+    def roles_appendix() -> str:
+        return roles_page(state.current())
+
+    @env.macro
+    def form(key: str) -> str:
+        return form_for(state.current(), key)
+
+    @env.macro
+    def form_storage_key(key: str) -> str:
+        form_for(state.current(), key)  # fails loudly on an unknown form
+        return storage_key(key)
+
+    @env.macro
+    def handbook_for_print() -> str:
+        return whole_handbook(env, state.current())

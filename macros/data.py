@@ -1,0 +1,304 @@
+"""Load and validate everything in data/, with errors a content editor understands.
+
+Every problem becomes a `DataError` (a MkDocs `PluginError`), so `mkdocs build` stops
+before writing anything and prints one plain message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from mkdocs.exceptions import PluginError
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataError(PluginError):
+    """A problem in a file under data/, worded for the person who edits it."""
+
+
+@dataclass
+class SiteData:
+    """Everything the build knows from data/, validated and cross-checked."""
+
+    root: Path
+    case_types: dict[str, schema.CaseType]
+    sources: dict[str, schema.Source]
+    roles: dict[str, schema.Role]
+    methods: dict[str, schema.Method]
+    files: dict[str, str] = field(default_factory=dict)  # slug -> file path for messages
+    chooser: schema.Chooser | None = None  # scoring of the method chooser (data/chooser.yml)
+    agenda: schema.Agenda | None = None  # example agenda and timer planner blocks (data/agenda.yml)
+    handbook: schema.Handbook | None = None  # chapters in reading order (data/handbook.yml)
+    rules: schema.Rules | None = None  # game rules merged from the sources (data/rules.yml)
+    phases: schema.Phases | None = None  # the six phases of a session (data/phases.yml)
+    practical: dict[str, schema.Practical] = field(default_factory=dict)  # source -> figures (data/practical.yml)
+    lists: dict[str, schema.TextList] = field(default_factory=dict)  # lists in chapters (data/handbook_lists.yml)
+    card_themes: dict[str, schema.CardTheme] = field(default_factory=dict)  # reflection cards (data/cards.yml)
+    question_kinds: dict[str, schema.QuestionKind] = field(default_factory=dict)  # data/questions.yml
+    forms: dict[str, schema.Form] = field(default_factory=dict)  # fillable forms of the appendices (data/forms.yml)
+    decks: list[Any] = field(default_factory=list)  # card decks for /kaarten/ (macros/cards.py)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key written twice (PyYAML silently keeps the last)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"het veld '{key}' staat er twee keer in", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_yaml(path: Path, root: Path) -> Any:
+    """Parse one YAML file; refuse non-UTF-8, empty and syntactically broken files."""
+    name = rel(path, root)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"Fout in {name}: het bestand is geen UTF-8-tekst (onleesbare byte op positie {exc.start}). "
+            "Sla het bestand op met de codering UTF-8."
+        ) from None
+    try:
+        content = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", regel {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError(f"Fout in {name}{where}: dit is geen geldige YAML ({problem}).") from None
+    if content is None:
+        raise DataError(f"Fout in {name}: het bestand is leeg.")
+    return content
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts)
+
+
+def _explain(error: dict[str, Any]) -> str:
+    """Turn one pydantic error into plain Dutch."""
+    kind = error["type"]
+    given = error.get("input")
+    ctx = error.get("ctx") or {}
+    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    if kind == "missing":
+        return "dit verplichte veld ontbreekt"
+    if kind == "extra_forbidden":
+        return "dit veld bestaat niet (een typefout?)"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"moet een heel getal zijn, maar is {shown}"
+    if kind in {"string_type"}:
+        return f"moet tekst zijn, maar is {shown}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"moet true of false zijn, maar is {shown}"
+    if kind in {"list_type"}:
+        return f"moet een lijst zijn (regels die beginnen met '- '), maar is {shown}"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"moet een groep velden zijn (veld: waarde), maar is {shown}"
+    if kind == "too_short":
+        return "mag niet leeg zijn"
+    if kind == "string_too_short":
+        return "mag niet leeg zijn"
+    if kind == "literal_error":
+        return f"moet een van deze waarden zijn: {ctx.get('expected')}, maar is {shown}"
+    if kind == "greater_than_equal":
+        return f"moet minstens {ctx.get('ge')} zijn, maar is {shown}"
+    if kind == "less_than_equal":
+        return f"mag hoogstens {ctx.get('le')} zijn, maar is {shown}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def validate(model: type[M], content: Any, name: str) -> M:
+    """Validate parsed YAML against a model, or raise one DataError listing every problem."""
+    if not isinstance(content, dict):
+        raise DataError(f"Fout in {name}: verwacht een lijst velden (veld: waarde), maar vond {type(content).__name__}.")
+    try:
+        return model.model_validate(content)
+    except ValidationError as exc:
+        lines = [f"veld '{_field_path(err['loc'])}': {_explain(err)}" for err in exc.errors()]
+        if len(lines) == 1:
+            raise DataError(f"Fout in {name}, {lines[0]}.") from None
+        raise DataError(f"Fouten in {name}:\n" + "\n".join(f"  - {line}" for line in lines)) from None
+
+
+def load_keyed(path: Path, root: Path, model: type[M]) -> dict[str, M]:
+    """Load a file that maps keys (slugs) to entries of one model."""
+    name = rel(path, root)
+    content = read_yaml(path, root)
+    if not isinstance(content, dict):
+        raise DataError(f"Fout in {name}: verwacht per sleutel een groep velden.")
+    entries: dict[str, M] = {}
+    for key, value in content.items():
+        if not isinstance(key, str) or not schema.SLUG_RE.match(key):
+            raise DataError(
+                f"Fout in {name}: de sleutel '{key}' is geen geldige sleutel; "
+                "gebruik kleine letters, cijfers en streepjes, zoals 'snel-advies'."
+            )
+        entries[key] = validate(model, value, f"{name} (sleutel '{key}')")
+    return entries
+
+
+def load_methods(folder: Path, root: Path) -> tuple[dict[str, schema.Method], dict[str, str]]:
+    methods: dict[str, schema.Method] = {}
+    files: dict[str, str] = {}
+    paths = sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"})
+    if not paths:
+        raise DataError(f"Fout in {rel(folder, root)}: er staat geen enkele methode in.")
+    for path in paths:
+        name = rel(path, root)
+        slug = path.stem
+        if not schema.SLUG_RE.match(slug):
+            raise DataError(
+                f"Fout in {name}: de bestandsnaam '{path.name}' is geen geldige slug voor een webadres. "
+                "Gebruik alleen kleine letters, cijfers en streepjes, zoals 'vijf-stappen.yml'."
+            )
+        methods[slug] = validate(schema.Method, read_yaml(path, root), name)
+        files[slug] = name
+    return methods, files
+
+
+def _check_references(site: SiteData) -> None:
+    titles: dict[str, str] = {}
+    for slug, method in site.methods.items():
+        name = site.files[slug]
+        key = method.titel.casefold()
+        if key in titles:
+            raise DataError(
+                f"Fout in {name}, veld 'titel': de titel '{method.titel}' staat ook in {titles[key]}; "
+                "elke methode heeft een eigen titel."
+            )
+        titles[key] = name
+        _check_known(name, "casustypen", method.casustypen, site.case_types, "data/case_types.yml")
+        _check_known(name, "rollen", method.rollen, site.roles, "data/roles.yml")
+        for i, credit in enumerate(method.bronnen):
+            _check_known(name, f"bronnen[{i + 1}].document", [credit.document], site.sources, "data/sources.yml")
+        for i, related in enumerate(method.verwant):
+            _check_known(name, f"verwant[{i + 1}].methode", [related.methode], site.methods, "data/methods/")
+
+
+def _check_known(name: str, field_name: str, keys: list[str], known: dict[str, Any], where: str) -> None:
+    for key in keys:
+        if key not in known:
+            options = ", ".join(sorted(known))
+            raise DataError(
+                f"Fout in {name}, veld '{field_name}': '{key}' is onbekend. "
+                f"Kies uit {where}: {options}."
+            )
+
+
+def load_agenda(path: Path, root: Path, methods: dict[str, schema.Method]) -> schema.Agenda:
+    """The example agenda; its keys share shared timer links with method slugs, so they must differ."""
+    name = rel(path, root)
+    if not path.exists():
+        raise DataError(
+            f"Fout in {name}: het bestand ontbreekt; de timer en de bijlage Voorbeeldagenda hebben het nodig."
+        )
+    agenda = validate(schema.Agenda, read_yaml(path, root), name)
+    blocks = {item.sleutel for item in [*agenda.onderdelen, *agenda.bouwstenen]}
+    clash = sorted(blocks & set(methods))
+    if clash:
+        raise DataError(
+            f"Fout in {name}: de sleutel '{clash[0]}' is ook de slug van een methode; kies een andere sleutel."
+        )
+    for i, key in enumerate(agenda.startsessie):
+        if key not in blocks and key not in methods:
+            raise DataError(
+                f"Fout in {name}, veld 'startsessie[{i + 1}]': '{key}' is onbekend. "
+                f"Kies een sleutel uit onderdelen of bouwstenen ({', '.join(sorted(blocks))}) of een methode."
+            )
+    return agenda
+
+
+def load_one(path: Path, root: Path, model: type[M]) -> M:
+    """Load a file that holds one model (not keyed by slug)."""
+    return validate(model, read_yaml(path, root), rel(path, root))
+
+
+def _check_handbook(site: SiteData) -> None:
+    """Every chapter in data/handbook.yml has a page, every page is a chapter, and every source is known."""
+    pages = site.root / "docs" / "handboek"
+    name = "data/handbook.yml"
+    assert site.handbook is not None and site.rules is not None and site.phases is not None
+    for i, chapter in enumerate(site.handbook.hoofdstukken):
+        if not (pages / f"{chapter.slug}.md").is_file():
+            raise DataError(
+                f"Fout in {name}, veld 'hoofdstukken[{i + 1}].slug': er is geen pagina "
+                f"docs/handboek/{chapter.slug}.md voor het hoofdstuk '{chapter.slug}'."
+            )
+    listed = {chapter.slug for chapter in site.handbook.hoofdstukken}
+    for page in sorted(pages.glob("*.md")):
+        if page.stem != "index" and page.stem not in listed:
+            raise DataError(
+                f"Fout in {name}: de pagina docs/handboek/{page.name} staat niet in de lijst 'hoofdstukken'. "
+                f"Voeg het hoofdstuk toe met 'slug: {page.stem}', of verwijder de pagina."
+            )
+    for g, group in enumerate(site.rules.groepen):
+        for r, rule in enumerate(group.regels):
+            _check_known(
+                "data/rules.yml", f"groepen[{g + 1}].regels[{r + 1}].bronnen", rule.bronnen, site.sources,
+                "data/sources.yml",
+            )
+    _check_known("data/phases.yml", "bron", [site.phases.bron], site.sources, "data/sources.yml")
+    _check_known("data/practical.yml", "sleutel", list(site.practical), site.sources, "data/sources.yml")
+
+
+def load_site(root: Path) -> SiteData:
+    """Load and validate all of data/ below the project root."""
+    data = root / "data"
+    methods, files = load_methods(data / "methods", root)
+    site = SiteData(
+        root=root,
+        case_types=load_keyed(data / "case_types.yml", root, schema.CaseType),
+        sources=load_keyed(data / "sources.yml", root, schema.Source),
+        roles=load_keyed(data / "roles.yml", root, schema.Role),
+        methods=methods,
+        files=files,
+        chooser=load_one(data / "chooser.yml", root, schema.Chooser),
+        agenda=load_agenda(data / "agenda.yml", root, methods),
+        handbook=load_one(data / "handbook.yml", root, schema.Handbook),
+        rules=load_one(data / "rules.yml", root, schema.Rules),
+        phases=load_one(data / "phases.yml", root, schema.Phases),
+        practical=load_keyed(data / "practical.yml", root, schema.Practical),
+        lists=load_keyed(data / "handbook_lists.yml", root, schema.TextList),
+        card_themes=load_keyed(data / "cards.yml", root, schema.CardTheme),
+        question_kinds=load_keyed(data / "questions.yml", root, schema.QuestionKind),
+        forms=load_keyed(data / "forms.yml", root, schema.Form),
+    )
+    _check_references(site)
+    _check_handbook(site)
+    from .cards import build_decks  # imported here: macros/cards.py imports this module
+
+    site.decks = build_decks(site)
+    return site

@@ -1,0 +1,60 @@
+"""MkDocs hook: write a service worker that keeps the whole site available offline.
+
+A group opens the site once on decent wifi; after that the handbook, the timer and the
+cards keep working in a meeting room without a connection. The cache name carries a hash
+of everything in the site, so each deploy installs a fresh copy and removes the old one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+SW_TEMPLATE = Path(__file__).with_name("sw.template.js")
+# Material ships search stemmers for every language; Dutch needs only these two.
+LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.nl.min.js", "lunr.multi.min.js"}
+
+
+def _wanted(rel: str) -> bool:
+    if rel.endswith((".map", ".gz")) or rel in {"sw.js", "sitemap.xml"}:
+        return False
+    if rel.startswith("assets/javascripts/lunr/"):
+        return rel.rsplit("/", 1)[-1] in LUNR_KEEP
+    return True
+
+
+def precache_list(site_dir: Path) -> list[str]:
+    """Every file a visitor may need offline, as URLs relative to the site root."""
+    urls = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(site_dir).as_posix()
+        if not _wanted(rel):
+            continue
+        if rel == "index.html":
+            urls.append("./")
+        elif rel.endswith("/index.html"):
+            urls.append(rel[: -len("index.html")])
+        else:
+            urls.append(rel)
+    return urls
+
+
+def cache_version(site_dir: Path, urls: list[str]) -> str:
+    digest = hashlib.sha256()
+    for url in urls:
+        path = site_dir / (url + "index.html" if url.endswith("/") or url == "./" else url)
+        digest.update(url.encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    urls = precache_list(site_dir)
+    script = SW_TEMPLATE.read_text(encoding="utf-8")
+    script = script.replace("__VERSION__", json.dumps(cache_version(site_dir, urls)))
+    script = script.replace("__FILES__", json.dumps(urls, ensure_ascii=False))
+    (site_dir / "sw.js").write_text(script, encoding="utf-8")

@@ -1,0 +1,234 @@
+"""Small render functions: one per kind of block, each returning Markdown or HTML.
+
+Pages link with relative Markdown paths (`../x.md`) so MkDocs checks them in strict mode
+and the site keeps working under a sub-path.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .data import SiteData
+from .schema import Method, Step
+
+LEVEL_LABEL = {"beginners": "Ook voor beginners", "gevorderden": "Voor gevorderden"}
+
+
+def minutes(n: int) -> str:
+    return f"{n} min"
+
+
+def group_size(method: Method) -> str:
+    size = method.groepsgrootte
+    return f"{size.min}–{size.max} personen" if size.min != size.max else f"{size.min} personen"
+
+
+def total_label(method: Method) -> str:
+    """The total as a reader sees it, e.g. '60 min' or '15 min per onderwerp'."""
+    label = minutes(method.totaal_minuten)
+    if method.tijd.per_onderwerp:
+        label += " per onderwerp"
+    return label
+
+
+def time_bar(method: Method) -> str:
+    """The steps as proportional segments (inline SVG, so no inline styles are needed) with a text alternative."""
+    total = method.totaal_minuten
+    segments: list[str] = []
+    offset = 0.0
+    for number, step in enumerate(method.stappen, start=1):
+        width = 100 * step.minuten / total
+        css = "ih-seg ih-seg--opt" if step.optioneel else f"ih-seg ih-seg--{number % 2}"
+        label = f"{number}. {step.naam}: {minutes(step.minuten)}" + (" (optioneel)" if step.optioneel else "")
+        segments.append(
+            f'<rect class="{css}" x="{offset:.3f}%" y="0" width="{width:.3f}%" height="100%">'
+            f"<title>{escape(label)}</title></rect>"
+        )
+        if width >= 4:
+            segments.append(
+                f'<text class="ih-seg__nr" x="{offset + width / 2:.3f}%" y="50%" '
+                f'dominant-baseline="central" text-anchor="middle" aria-hidden="true">{number}</text>'
+            )
+        offset += width
+    caption = "; ".join(
+        f"{n}. {escape(s.naam)} {minutes(s.minuten)}" + (" (optioneel)" if s.optioneel else "")
+        for n, s in enumerate(method.stappen, start=1)
+    )
+    return (
+        f'<figure class="ih-timebar" data-timebar data-total="{total}">\n'
+        f'<svg class="ih-timebar__bar" width="100%" height="40" aria-hidden="true" focusable="false">'
+        f'{"".join(segments)}</svg>\n'
+        f'<figcaption class="ih-timebar__caption"><strong>Tijdbalk, samen {minutes(total)}:</strong> {caption}.'
+        f"</figcaption>\n</figure>"
+    )
+
+
+def step_item(number: int, step: Step) -> str:
+    optional = ' <span class="ih-badge">optioneel</span>' if step.optioneel else ""
+    return (
+        f'<li class="ih-step" data-step data-minutes="{step.minuten}">'
+        f'<p class="ih-step__head"><strong>{escape(step.naam)}</strong>'
+        f' <span class="ih-step__min">{minutes(step.minuten)}</span>{optional}</p>'
+        f'<p>{escape(step.wat)}</p>'
+        f'<p class="ih-step__who"><span class="ih-label">Actief:</span> {escape(step.wie)}</p></li>'
+    )
+
+
+def steps_list(method: Method) -> str:
+    items = "\n".join(step_item(n, s) for n, s in enumerate(method.stappen, start=1))
+    return f'<ol class="ih-steps" data-steps>\n{items}\n</ol>'
+
+
+def time_note(method: Method) -> str:
+    """Explain where the minutes come from, and any total the source states differently."""
+    tijd = method.tijd
+    parts: list[str] = []
+    if tijd.herkomst == "suggestie":
+        parts.append(
+            '!!! note "Suggestie voor de tijd"\n'
+            "    De bron geeft voor deze methode geen of maar enkele minuten. De minuten hierboven zijn een "
+            "suggestie van de redactie, passend bij de zes fasen van een sessie uit het handboek. Pas ze gerust aan."
+        )
+    if tijd.bron_totaal is not None and tijd.bron_totaal != method.totaal_minuten:
+        parts.append(
+            f'!!! warning "De bron noemt {minutes(tijd.bron_totaal)}"\n'
+            f"    De stappen tellen op tot {minutes(method.totaal_minuten)}; die som gebruiken wij overal. "
+            f"De bron noemt als totaal {minutes(tijd.bron_totaal)}."
+        )
+    if tijd.per_onderwerp:
+        parts.append(
+            '!!! info "Tijd per onderwerp"\n'
+            f"    De tijd van {minutes(method.totaal_minuten)} geldt per onderwerp. "
+            "Bespreek je meer onderwerpen, dan herhaal je de rondes en loopt de tijd op."
+        )
+    if tijd.toelichting:
+        parts.append(f'!!! info "Over de tijden"\n    {tijd.toelichting}')
+    return "\n\n".join(parts)
+
+
+def facts(method: Method, site: SiteData) -> str:
+    tags = " ".join(
+        f'<a class="ih-tag" href="../#casus-{key}">{escape(site.case_types[key].naam)}</a>'
+        for key in method.casustypen
+    )
+    return (
+        '<dl class="ih-facts">'
+        f"<div><dt>Duur</dt><dd data-total-minutes>{total_label(method)}</dd></div>"
+        f"<div><dt>Groep</dt><dd>{group_size(method)}</dd></div>"
+        f"<div><dt>Niveau</dt><dd>{LEVEL_LABEL[method.niveau]}</dd></div>"
+        f"<div><dt>Advies</dt><dd>{'Ja, de casusinbrenger krijgt adviezen' if method.advies else 'Nee, alleen reflectie'}</dd></div>"
+        f'<div class="ih-facts__wide"><dt>Soort casus</dt><dd>{tags}</dd></div>'
+        "</dl>"
+    )
+
+
+def bullet_list(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def roles_block(method: Method, site: SiteData) -> str:
+    return "\n".join(
+        f"- [{site.roles[key].naam}](../bijlagen/rollen.md#{key})" for key in method.rollen
+    )
+
+
+def related_block(method: Method, site: SiteData) -> str:
+    return "\n".join(
+        f"- [{site.methods[r.methode].titel}]({r.methode}.md): {r.verschil}" for r in method.verwant
+    )
+
+
+def credit_block(method: Method, site: SiteData) -> str:
+    lines = []
+    for credit in method.bronnen:
+        source = site.sources[credit.document]
+        origin = f"{credit.herkomst}, beschreven in " if credit.herkomst else ""
+        where = f" ({credit.plaats})" if credit.plaats else ""
+        lines.append(
+            f"- {origin}*{source.titel}* ({source.maker}){where}. "
+            f"[Verantwoording](../verantwoording.md#{credit.document})"
+        )
+    return "\n".join(lines)
+
+
+def method_page(slug: str, method: Method, site: SiteData) -> str:
+    """The whole Markdown of /methoden/<slug>/."""
+    description = method.samenvatting.replace('"', "'")
+    sections = [
+        f'---\ntitle: "{method.titel}"\ndescription: "{description}"\nrender_macros: false\n---',
+        f"# {method.titel}",
+        f'<p class="ih-lead">{escape(method.samenvatting)}</p>',
+        facts(method, site),
+        (
+            f'<p class="ih-actions">'
+            f'<a class="md-button md-button--primary" href="../../timer/?methode={slug}" data-run-timer>'
+            f"Start in de timer</a> "
+            f'<a class="md-button" href="../../kaarten/?stapel=methode-{slug}">Vragen als kaarten</a></p>'
+            if method.voorbeeldvragen
+            else f'<p class="ih-actions"><a class="md-button md-button--primary" '
+            f'href="../../timer/?methode={slug}" data-run-timer>Start in de timer</a> '
+            f'<a class="md-button" href="../../kaarten/">Trek een reflectiekaart</a></p>'
+        ),
+        f"## Doel\n\n{method.doel}",
+        f"## Wanneer gebruik je deze methode?\n\n{method.wanneer}",
+        f"## Verloop\n\n{time_bar(method)}\n\n{steps_list(method)}",
+        time_note(method),
+        f"## Rollen\n\n{roles_block(method, site)}",
+    ]
+    if method.voorbeeldvragen:
+        sections.append(f"## Voorbeeldvragen\n\n{bullet_list(method.voorbeeldvragen)}")
+    if method.materialen:
+        sections.append(f"## Materialen\n\n{bullet_list(method.materialen)}")
+    if method.verwant:
+        sections.append(f"## Verwante methoden\n\n{related_block(method, site)}")
+    if method.notities:
+        sections.append(f"## Opmerkingen\n\n{bullet_list(method.notities)}")
+    sections.append(f"## Bron\n\n{credit_block(method, site)}")
+    if method.redactie:
+        sections.append(f"**Keuzes van de redactie**\n\n{bullet_list(method.redactie)}")
+    return "\n\n".join(s for s in sections if s) + "\n"
+
+
+def methods_table(site: SiteData) -> str:
+    """The overview table at /methoden/: one row per method, readable without JavaScript."""
+    rows = [
+        "| Methode | Duur | Groep | Soort casus | Niveau |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for slug, method in sorted(site.methods.items(), key=lambda item: item[1].titel.casefold()):
+        tags = ", ".join(f"[{site.case_types[k].naam}](#casus-{k})" for k in method.casustypen)
+        rows.append(
+            f"| [{method.titel}]({slug}.md) | {total_label(method)} | {group_size(method)} "
+            f"| {tags} | {method.niveau} |"
+        )
+    return '<div class="ih-table" data-methods-table markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
+def case_type_sections(site: SiteData, link_prefix: str = "") -> str:
+    """Per case type: what it is and which methods suit it (anchors #casus-<key>)."""
+    blocks = []
+    for key, case in site.case_types.items():
+        suited = sorted(
+            ((slug, m) for slug, m in site.methods.items() if key in m.casustypen),
+            key=lambda item: item[1].titel.casefold(),
+        )
+        links = ", ".join(f"[{m.titel}]({link_prefix}{slug}.md)" for slug, m in suited) or "nog geen methode"
+        blocks.append(
+            f"### {case.naam} {{ #casus-{key} }}\n\n{case.beschrijving} *Bijvoorbeeld:* {case.voorbeeld}\n\n"
+            f"**Methoden:** {links}"
+        )
+    return "\n\n".join(blocks)
+
+
+def editorial_table(site: SiteData) -> str:
+    """Per method: its source and the editors' decisions, for the Verantwoording page."""
+    rows = ["| Methode | Bron | Keuzes van de redactie |", "| --- | --- | --- |"]
+    for slug, method in sorted(site.methods.items(), key=lambda item: item[1].titel.casefold()):
+        origin = "; ".join(
+            f"{c.herkomst + ', ' if c.herkomst else ''}[{site.sources[c.document].titel}](#{c.document})"
+            + (f" ({c.plaats})" if c.plaats else "")
+            for c in method.bronnen
+        )
+        choices = "<br>".join(method.redactie) or "–"
+        rows.append(f"| [{method.titel}](methoden/{slug}.md) | {origin} | {choices} |")
+    return "\n".join(rows)

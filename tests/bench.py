@@ -1,0 +1,210 @@
+"""Benchmark: build time and page weight of this site against a stock Material site.
+
+Run with `make bench`. Prints, in one run:
+- build seconds of the real site and of a stock Material site with the same number of
+  plain Markdown pages, and their ratio;
+- for a method page and for the stock page: bytes transferred (gzipped), requests, and the
+  bytes of our own JS and CSS;
+- seconds per page for 100, 200, 400 and 800 synthetic methods (growth must be linear);
+- Lighthouse scores (mobile) for the home page, a method page and the timer, if the npm
+  package `lighthouse` can be installed.
+The functions are also used by tests/test_performance.py for the budgets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import CHROMIUM_ARGS, ROOT, copy_project, run_build  # noqa: E402
+
+SCALING_SIZES = (100, 200, 400, 500, 800)
+# The pages that load a widget script on top of the common ones: the heaviest of our own code.
+WIDGET_PAGES = ("timer/?methode=basismodel", "kaarten/", "kiezen/", "bijlagen/casusinbrengformulier/")
+
+
+def timed_build(project: Path, out: Path) -> float:
+    start = time.perf_counter()
+    result = run_build(project, out)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{result.stderr}")
+    return elapsed
+
+
+def stock_project(target: Path, pages: int) -> Path:
+    """A stock Material site: default settings, `pages` plain Markdown pages, all in the navigation."""
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(
+        "site_name: Stock\ntheme:\n  name: material\n  features: [navigation.instant]\n", encoding="utf-8"
+    )
+    (docs / "index.md").write_text("# Stock\n\nStartpagina.\n", encoding="utf-8")
+    body = "\n\n".join(
+        f"## Stap {i}\n\nEen alinea tekst over deze stap, met wat woorden om de pagina te vullen." for i in range(1, 8)
+    )
+    for i in range(1, pages):
+        (docs / f"pagina-{i}.md").write_text(f"# Pagina {i}\n\n{body}\n", encoding="utf-8")
+    return target
+
+
+def synthetic_project(target: Path, methods: int) -> Path:
+    """This project plus `methods` generated method files (copies of a real one with unique titles).
+
+    The real methods stay, since other data (the example agenda) refers to them."""
+    project = copy_project(target)
+    template = yaml.safe_load((ROOT / "data/methods/vijfstappenmethode.yml").read_text(encoding="utf-8"))
+    template["verwant"] = []
+    folder = project / "data/methods"
+    for i in range(methods):
+        method = {**template, "titel": f"Synthetische methode {i:04d}"}
+        (folder / f"synthetisch-{i:04d}.yml").write_text(
+            yaml.safe_dump(method, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    return project
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def page_weight(browser, base_url: str, path: str) -> dict[str, int]:
+    """Requests, gzipped bytes transferred and gzipped bytes of our own JS/CSS for one page view."""
+    context = browser.new_context()
+    page = context.new_page()
+    bodies: dict[str, bytes] = {}
+
+    def keep(response) -> None:
+        try:
+            bodies[response.url] = response.body()
+        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+            bodies.setdefault(response.url, b"")
+
+    page.on("response", keep)
+    page.goto(base_url + path, wait_until="networkidle")
+    context.close()
+    sizes = {url: len(gzip.compress(body, 9)) for url, body in bodies.items()}
+    own = sum(size for url, size in sizes.items() if is_own_asset(urlsplit(url).path))
+    # The search index is the text of the whole site, fetched by Material's search on every
+    # page of any site; it grows with the content, not with the page, so it is reported apart.
+    index = sum(size for url, size in sizes.items() if urlsplit(url).path.endswith("search/search_index.json"))
+    return {"requests": len(sizes), "bytes_gz": sum(sizes.values()) - index, "search_index_gz": index,
+            "own_js_css_gz": own}
+
+
+def is_own_asset(path: str) -> bool:
+    """Our own scripts and stylesheets: the bundles macros/bundle.py makes (every page loads both)."""
+    name = path.rsplit("/", 1)[-1]
+    return name.startswith("intervisie") and name.endswith((".css", ".js"))
+
+
+def own_assets_gz(site: Path) -> int:
+    """Gzipped bytes of all our own scripts and stylesheets."""
+    files = [*(site / "assets/stylesheets").glob("*.css"), *(site / "assets/javascripts").glob("*.js")]
+    return sum(len(gzip.compress(p.read_bytes(), 9)) for p in files if is_own_asset(p.name))
+
+
+class Server:
+    """Serve a folder on 127.0.0.1 for the duration of a with-block."""
+
+    def __init__(self, folder: Path) -> None:
+        import functools
+        import http.server
+        import threading
+
+        from conftest import _QuietHandler
+
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+
+
+def lighthouse(url: str) -> dict[str, int] | None:
+    """Mobile Lighthouse scores (package.json pins it; `make bench` installs it), or None without it."""
+    binary = ROOT / "node_modules/.bin/lighthouse"
+    chromium = shutil.which("chromium")
+    if not binary.exists() or not chromium:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [str(binary), url, "--output=json", f"--output-path={out}", "--quiet",
+               "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+               "--only-categories=performance,accessibility,best-practices,seo"]
+        env = {**__import__("os").environ, "CHROME_PATH": chromium}
+        result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=240, check=False)
+        if result.returncode != 0 or not out.exists():
+            print(f"  lighthouse failed for {url}: {result.stderr.strip()[-300:]}")
+            return None
+        report = json.loads(out.read_text(encoding="utf-8"))
+    return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        real_site = tmp_path / "real-site"
+        real_seconds = timed_build(ROOT, real_site)
+        pages = page_count(real_site)
+        stock = stock_project(tmp_path / "stock", pages)
+        stock_site = tmp_path / "stock-site"
+        stock_seconds = timed_build(stock, stock_site)
+        print(f"Build, real site:   {real_seconds:6.2f} s for {pages} pages")
+        print(f"Build, stock site:  {stock_seconds:6.2f} s for {page_count(stock_site)} pages")
+        print(f"Ratio real/stock:   {real_seconds / stock_seconds:6.2f}")
+        print(f"Own JS + CSS (all files together, gzipped): {own_assets_gz(real_site) / 1024:.1f} KB")
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            with Server(real_site) as real_url, Server(stock_site) as stock_url:
+                ours = page_weight(browser, real_url, "methoden/vijfstappenmethode/")
+                theirs = page_weight(browser, stock_url, "pagina-1/")
+                heavy = [(f"/{path}", page_weight(browser, real_url, path)) for path in WIDGET_PAGES]
+            browser.close()
+        print(f"{'page':28} {'requests':>8} {'KB gz':>8} {'own JS+CSS KB gz':>17} {'search index KB gz':>19}")
+        for name, w in (("method page (ours)", ours), ("stock page", theirs), *heavy):
+            print(f"{name:28} {w['requests']:8d} {w['bytes_gz'] / 1024:8.1f} {w['own_js_css_gz'] / 1024:17.1f}"
+                  f" {w['search_index_gz'] / 1024:19.1f}")
+        print(f"Method page is {(ours['bytes_gz'] - theirs['bytes_gz']) / 1024:+.1f} KB gz against stock")
+
+        print("Scaling with the number of methods (seconds per page):")
+        per_page = {}
+        for n in SCALING_SIZES:
+            project = synthetic_project(tmp_path / f"synth-{n}", n)
+            out = tmp_path / f"synth-site-{n}"
+            seconds = timed_build(project, out)
+            per_page[n] = seconds / page_count(out)
+            print(f"  {n:4d} methods: {seconds:6.2f} s, {page_count(out):4d} pages, {per_page[n] * 1000:6.2f} ms/page")
+        growth = per_page[SCALING_SIZES[-1]] / per_page[SCALING_SIZES[0]]
+        print(f"  ms/page at {SCALING_SIZES[-1]} / at {SCALING_SIZES[0]}: {growth:.2f} (budget 1.30)")
+
+        print("Lighthouse (mobile):")
+        with Server(real_site) as url:
+            for path in ("", "methoden/vijfstappenmethode/", "timer/"):
+                scores = lighthouse(url + path)
+                print(f"  /{path:30} {scores if scores else 'not available'}")
+        with Server(stock_site) as url:
+            scores = lighthouse(url + "pagina-1/")
+            print(f"  {'stock page':31} {scores if scores else 'not available'}")
+
+
+if __name__ == "__main__":
+    main()

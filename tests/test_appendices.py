@@ -1,0 +1,332 @@
+"""The appendices a group uses at the table: roles, the two forms (kept only in this browser),
+printing, the whole handbook on one page, the privacy page, and Dutch search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from conftest import ROOT, build_fails_plainly, copy_project
+from macros import search_nl
+
+ROLES = yaml.safe_load((ROOT / "data/roles.yml").read_text(encoding="utf-8"))
+FORMS = yaml.safe_load((ROOT / "data/forms.yml").read_text(encoding="utf-8"))
+FORM_PAGES = {"casusinbreng": "bijlagen/casusinbrengformulier/", "reflectie": "bijlagen/reflectieformulier/"}
+CHAPTERS = yaml.safe_load((ROOT / "data/handbook.yml").read_text(encoding="utf-8"))["hoofdstukken"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(node) -> str:  # noqa: ANN001
+    return " ".join(node.get_text().split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", list(ROLES))
+def test_every_role_appears_on_its_page_under_its_own_anchor(site_dir: Path, key: str) -> None:
+    role = ROLES[key]
+    section = soup(site_dir / "bijlagen/rollen/index.html").select_one(f'[data-role="{key}"]')
+    assert section is not None, key
+    heading = section.find("h2")
+    assert heading["id"] == key and heading.get_text(strip=True).rstrip("¶") == role["naam"]
+    shown = text_of(section)
+    for line in [role["beschrijving"], *role["verantwoordelijkheden"], *role.get("vragen", []), *role.get("ook_genoemd", [])]:
+        assert squash(line) in shown, (key, line)
+
+
+def test_each_role_lists_the_methods_that_use_it(site_dir: Path) -> None:
+    page = soup(site_dir / "bijlagen/rollen/index.html")
+    for path in sorted((ROOT / "data/methods").glob("*.yml")):
+        method = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in method["rollen"]:
+            links = [a["href"] for a in page.select(f'[data-role="{key}"] [data-role-methods] a')]
+            assert f"../../methoden/{path.stem}/" in links, (key, path.stem)
+
+
+def test_role_links_on_method_pages_land_on_a_role(site_dir: Path) -> None:
+    anchors = {s["data-role"] for s in soup(site_dir / "bijlagen/rollen/index.html").select("[data-role]")}
+    checked = 0
+    for html in (site_dir / "methoden").glob("*/index.html"):
+        for link in soup(html).select('a[href*="bijlagen/rollen/#"]'):
+            assert link["href"].split("#")[1] in anchors, (html, link["href"])
+            checked += 1
+    assert checked > 0
+
+
+# --- forms ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", list(FORMS))
+def test_every_question_of_a_form_is_a_labelled_field_on_its_page(site_dir: Path, key: str) -> None:
+    form = soup(site_dir / FORM_PAGES[key] / "index.html").select_one(f'form[data-form="{key}"]')
+    assert form["data-storage-key"] == f"intervisie.formulier.{key}.v1"
+    for field in FORMS[key]["velden"]:
+        control = form.select_one(f'[name="{field["sleutel"]}"]')
+        assert control is not None, field["sleutel"]
+        label = form.select_one(f'label[for="{control["id"]}"]')
+        assert label.get_text(strip=True) == field["label"]
+        assert form.select_one(f'[data-print-for="{field["sleutel"]}"]') is not None
+    assert "blijft op dit apparaat" in text_of(form.select_one(".ih-form__notice"))
+
+
+def _fill(page, key: str) -> dict[str, str]:  # noqa: ANN001
+    """Type an answer into every field of a form, as a reader would; returns what was typed."""
+    typed = {}
+    for field in FORMS[key]["velden"]:
+        control = page.locator(f'[data-form="{key}"] [name="{field["sleutel"]}"]')
+        value = "2025-03-07" if field["soort"] == "datum" else f"Antwoord bij {field['label'].lower()}"
+        if field["soort"] == "datum":
+            control.fill(value)
+        else:
+            control.press_sequentially(value[:6])
+            control.fill(value)
+        typed[field["sleutel"]] = value
+    return typed
+
+
+@pytest.mark.browser
+def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(page, console_errors) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(FORM_PAGES["casusinbreng"])
+    typed = _fill(page, "casusinbreng")
+    page.reload()
+    for name, value in typed.items():
+        assert page.locator(f'[name="{name}"]').input_value() == value, name
+
+    page.get_by_role("button", name="Wis mijn antwoorden").click()
+    confirm = page.locator("[data-form-confirm]")
+    assert confirm.is_visible()
+    page.get_by_role("button", name="Nee, bewaren").click()
+    assert not confirm.is_visible()
+    assert page.locator('[name="naam"]').input_value() == typed["naam"]
+
+    page.get_by_role("button", name="Wis mijn antwoorden").click()
+    page.get_by_role("button", name="Ja, wis alles").click()
+    expect(page.locator("[data-form-status]")).to_contain_text("gewist")
+    assert page.evaluate("localStorage.getItem('intervisie.formulier.casusinbreng.v1')") is None
+    page.reload()
+    for name in typed:
+        assert page.locator(f'[name="{name}"]').input_value() == "", name
+    assert dialogs == [], "erasing must ask in the page, not with a blocking dialog"
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_two_forms_keep_their_answers_apart(page) -> None:
+    page.goto(FORM_PAGES["casusinbreng"])
+    page.locator('[name="naam"]').fill("Inbrenger Ineke")
+    page.goto(FORM_PAGES["reflectie"])
+    assert page.locator('[name="naam"]').input_value() == ""
+    page.locator('[name="naam"]').fill("Deelnemer Dirk")
+    page.goto(FORM_PAGES["casusinbreng"])
+    assert page.locator('[name="naam"]').input_value() == "Inbrenger Ineke"
+
+
+@pytest.mark.browser
+def test_download_is_a_text_file_with_the_typed_answers(page, tmp_path: Path) -> None:
+    page.goto(FORM_PAGES["reflectie"])
+    typed = _fill(page, "reflectie")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download als tekstbestand").click()
+    download = info.value
+    assert re.fullmatch(r"reflectieformulier-\d{4}-\d{2}-\d{2}\.txt", download.suggested_filename)
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("Reflectieformulier\n")
+    for field in FORMS["reflectie"]["velden"]:
+        assert field["label"] in text
+        expected = "7-3-2025" if field["soort"] == "datum" else typed[field["sleutel"]]
+        assert expected in text
+
+
+@pytest.mark.browser
+def test_printed_form_shows_the_answers_and_blank_lines_without_controls(page) -> None:
+    page.goto(FORM_PAGES["casusinbreng"])
+    page.locator('[name="kernvraag"]').fill("Hoe zeg ik nee tegen mijn leidinggevende?")
+    page.emulate_media(media="print")
+    answer = page.locator('[data-print-for="kernvraag"]')
+    assert answer.is_visible() and answer.inner_text() == "Hoe zeg ik nee tegen mijn leidinggevende?"
+    empty = page.locator('[data-print-for="achtergrond"]')
+    assert empty.is_visible() and empty.inner_text() == ""
+    assert empty.bounding_box()["height"] > 100  # room to write by hand
+    assert not page.locator('[name="kernvraag"]').is_visible()
+    for hidden in (".ih-form__actions", ".ih-form__notice", ".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+
+
+# --- printing -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["handboek/inleiding/", "methoden/vijfstappenmethode/", "bijlagen/rollen/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_print_shows_only_the_text_in_dark_ink(page, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(path)
+    assert page.locator(".md-header").is_visible()
+    page.emulate_media(media="print", color_scheme=scheme)
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                     ".md-search", ".ih-actions"):
+        nodes = page.locator(selector)
+        assert nodes.count() == 0 or not nodes.first.is_visible(), selector
+    article = page.locator("article")
+    assert article.is_visible()
+    color = article.evaluate("el => getComputedStyle(el).color")
+    channels = [int(c) for c in re.findall(r"\d+", color)[:3]]
+    assert max(channels) < 80, f"text prints as {color}"
+
+
+def test_whole_handbook_page_holds_every_chapter_in_order(site_dir: Path) -> None:
+    page = soup(site_dir / "afdrukken/index.html")
+    article = page.select_one("article")
+    markers = [m["id"] for m in article.select("[data-book-chapter]")]
+    assert markers == [f"hoofdstuk-{c['slug']}" for c in CHAPTERS]
+    titles = [text_of(h).rstrip("¶").strip() for h in article.find_all("h2")]
+    positions = [titles.index(c["titel"]) for c in CHAPTERS]
+    assert positions == sorted(positions)
+    assert article.find_all("h1") and len(article.find_all("h1")) == 1
+    ids = [e["id"] for e in page.select("[id]")]
+    assert len(ids) == len(set(ids)), "duplicate ids on the print page"
+    for chapter in CHAPTERS:  # each chapter's own text is there, not only its title
+        own = soup(site_dir / "handboek" / chapter["slug"] / "index.html").select_one("article p:not(.ih-kicker)")
+        if own is not None:
+            assert text_of(own) in text_of(article), chapter["slug"]
+
+
+def test_whole_handbook_links_resolve_from_its_own_address(site_dir: Path) -> None:
+    for link in soup(site_dir / "afdrukken/index.html").select("article a[href]"):
+        href = link["href"].split("#")[0].split("?")[0]
+        if not href or re.match(r"^[a-z]+:", href):
+            continue
+        target = (site_dir / "afdrukken" / href).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), link["href"]
+
+
+# --- privacy -----------------------------------------------------------------------------------------
+
+
+def _storage_keys_in_scripts() -> set[str]:
+    """Every localStorage key the site's scripts spell out, including `${KEY}.suffix` forms."""
+    keys: set[str] = set()
+    for script in (ROOT / "docs/assets/javascripts").glob("*.js"):
+        source = script.read_text(encoding="utf-8")
+        consts = dict(re.findall(r"const (\w+) = \"(intervisie\.[\w.]+)\"", source))
+        keys |= set(consts.values())
+        for name, suffix in re.findall(r"\$\{(\w+)\}(\.[\w.]+)", source):
+            if name in consts:
+                keys.add(consts[name] + suffix)
+        keys |= {k for k in re.findall(r"[\"'`](intervisie\.[a-z][\w.]*\.v\d+[\w.]*)[\"'`]", source)}
+    return keys - {"intervisie.formulier."}
+
+
+def test_privacy_page_lists_every_key_the_scripts_store(site_dir: Path) -> None:
+    listed = {c["data-storage-key"] for c in soup(site_dir / "privacy/index.html").select("[data-storage-key]")}
+    in_scripts = _storage_keys_in_scripts()
+    assert {"intervisie.timer.v1", "intervisie.kaarten.v1"} <= in_scripts  # the scan itself works
+    in_scripts |= {f"intervisie.formulier.{key}.v1" for key in FORMS}
+    assert in_scripts - listed == set()
+    assert "__palette" in listed
+
+
+@pytest.mark.browser
+def test_erase_everything_on_the_privacy_page_removes_only_this_sites_keys(page) -> None:
+    page.goto("privacy/")
+    listed = page.eval_on_selector_all("[data-storage-key]:not([data-storage-scope])", "els => els.map(e => e.dataset.storageKey)")
+    page.evaluate(
+        "keys => { for (const k of keys) localStorage.setItem(k, '1'); localStorage.setItem('ander.project', 'x'); }",
+        listed,
+    )
+    page.reload()
+    assert page.locator("[data-storage-state]").first.inner_text() == "nu bewaard"
+    page.get_by_role("button", name="Wis alles wat deze site bewaart").click()
+    page.get_by_role("button", name="Ja, wis alles").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("gewist")
+    left = page.evaluate("Object.keys(localStorage)")
+    assert left == ["ander.project"]
+    assert set(page.locator("[data-storage-state]").all_inner_texts()) == {"leeg"}
+
+
+# --- search ------------------------------------------------------------------------------------------
+
+
+def test_word_forms_are_linked_only_when_both_occur() -> None:
+    found = search_nl.families(["vraag", "vragen", "vraagt", "casus", "casussen", "deelnemer", "deelnemers",
+                                "methode", "methoden", "stap", "stappen", "les", "lezen", "wat", "water"])
+    assert found["vraag"] == {"vraag", "vragen", "vraagt"}
+    assert found["casussen"] == {"casus", "casussen"}
+    assert found["deelnemer"] == {"deelnemer", "deelnemers"}
+    assert found["methoden"] == {"methode", "methoden"}
+    assert found["stap"] == {"stap", "stappen"}
+    assert "les" not in found and "wat" not in found  # lezen is not a plural of les; stop words link nothing
+
+
+def test_search_index_gives_a_section_the_forms_it_lacks() -> None:
+    index = {"config": {"fields": {}}, "docs": [
+        {"location": "a/", "title": "A", "text": "<p>Stel een open vraag.</p>"},
+        {"location": "b/", "title": "B", "text": "<p>Goede vragen en casussen.</p>"},
+        {"location": "c/", "title": "C", "text": "<p>Over de casus.</p>"},
+    ]}
+    out = search_nl.add_word_forms(index)
+    assert out["docs"][0]["vormen"].split() == ["vragen"]
+    assert set(out["docs"][1]["vormen"].split()) == {"vraag", "casus"}
+    assert out["docs"][2]["vormen"].split() == ["casussen"]
+    assert out["config"]["fields"]["vormen"]["boost"] < 1
+
+
+def _only_says(docs: list[dict], word: str, not_prefix: str) -> list[dict]:
+    def tokens(d: dict) -> set[str]:
+        return search_nl.words(d.get("title", "") + " " + d.get("text", ""))
+    return [d for d in docs if word in tokens(d) and not any(t.startswith(not_prefix) for t in tokens(d))]
+
+
+@pytest.mark.browser
+def test_search_for_vragen_finds_a_section_that_only_says_vraag(page, site_dir: Path, base_url: str) -> None:
+    docs = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    candidates = _only_says(docs, "vraag", "vragen")
+    assert candidates, "no section says only 'vraag'; pick another word pair for this test"
+    # A word found in one section only, so that '+vragen +word' can only match through 'vraag'.
+    all_tokens = [search_nl.words(d.get("title", "") + " " + d.get("text", "")) for d in docs]
+    for doc in candidates:
+        mine = search_nl.words(doc.get("title", "") + " " + doc.get("text", ""))
+        rare = sorted(w for w in mine if len(w) >= 7 and w.isalpha() and w.isascii()
+                      and sum(any(t.startswith(w) for t in toks) for toks in all_tokens) == 1)
+        if rare:
+            break
+    else:
+        pytest.fail("no section that only says 'vraag' has a word of its own")
+    page.goto("")
+    box = page.locator(".md-search__input")
+    box.click()
+    # '+' makes both words required; Material adds no trailing '*' to a '+word', so add it as it would.
+    box.press_sequentially(f"+vragen* +{rare[0]}*", delay=10)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d"), timeout=10000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    found = {re.sub(r"\?h=[^#]*", "", h).removeprefix(base_url) for h in hrefs}
+    assert doc["location"] in found, (doc["location"], sorted(found))
+
+
+# --- bad data ----------------------------------------------------------------------------------------
+
+
+def test_bad_form_data_stops_the_build_with_a_plain_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    forms = project / "data/forms.yml"
+    text = forms.read_text(encoding="utf-8")
+    forms.write_text(text.replace("soort: lang", "soort: heel-lang", 1), encoding="utf-8")
+    build_fails_plainly(project, tmp_path / "site", "data/forms.yml", "'casusinbreng'", "soort", "heel-lang")

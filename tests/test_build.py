@@ -1,0 +1,80 @@
+"""The built site as a reader gets it: one page and one overview row per method file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+METHOD_FILES = sorted((ROOT / "data/methods").glob("*.yml"))
+SLUGS = sorted(p.stem for p in METHOD_FILES)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def minutes_of(text: str) -> int:
+    return int(re.search(r"(\d+)\s*min", text).group(1))
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_method_file_has_a_page_whose_steps_add_up(site_dir: Path, slug: str) -> None:
+    data = yaml.safe_load((ROOT / f"data/methods/{slug}.yml").read_text(encoding="utf-8"))
+    page = soup(site_dir / "methoden" / slug / "index.html")
+    assert page.h1.get_text(strip=True).rstrip("¶") == data["titel"]
+    steps = page.select("[data-steps] > li[data-step]")
+    assert [s.select_one(".ih-step__head strong").get_text() for s in steps] == [s["naam"] for s in data["stappen"]]
+    shown = [int(s["data-minutes"]) for s in steps]
+    assert shown == [s["minuten"] for s in data["stappen"]]
+    assert minutes_of(page.select_one("[data-total-minutes]").get_text()) == sum(shown)
+    assert page.select_one("[data-timebar]")["data-total"] == str(sum(shown))
+    assert page.select_one('a[data-run-timer]')["href"] == f"../../timer/?methode={slug}"
+
+
+def test_overview_lists_every_method_once(site_dir: Path) -> None:
+    table = soup(site_dir / "methoden/index.html").select_one("[data-methods-table] table")
+    links = [a["href"] for a in table.select("tbody tr td:first-child a")]
+    assert sorted(links) == sorted(f"{slug}/" for slug in SLUGS)
+
+
+def test_api_exports_every_method_with_computed_total(site_dir: Path) -> None:
+    api = json.loads((site_dir / "api/methods.json").read_text(encoding="utf-8"))
+    by_slug = {m["slug"]: m for m in api["methoden"]}
+    assert sorted(by_slug) == SLUGS
+    for method in by_slug.values():
+        assert method["totaal_minuten"] == sum(step["minuten"] for step in method["stappen"])
+    schema = json.loads((site_dir / "api/method.schema.json").read_text(encoding="utf-8"))
+    assert "stappen" in schema["properties"] and "totaal_minuten" not in schema["properties"]
+
+
+def test_committed_json_schema_matches_the_models() -> None:
+    from macros.export import method_schema
+
+    committed = json.loads((ROOT / "data/schema/method.schema.json").read_text(encoding="utf-8"))
+    assert committed == method_schema(), "run 'make schema' after changing macros/schema.py"
+
+
+def test_every_method_file_points_editors_at_the_schema() -> None:
+    for path in METHOD_FILES:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/method.schema.json", path.name
+
+
+def test_every_page_is_dutch(site_dir: Path) -> None:
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > len(SLUGS)
+    for path in pages:
+        assert soup(path).html.get("lang") == "nl", path
+
+
+def test_method_pages_are_not_in_the_navigation(site_dir: Path) -> None:
+    nav = soup(site_dir / "index.html").select_one("nav.md-nav--primary")
+    hrefs = [a.get("href", "") for a in nav.select("a")]
+    assert not any(re.search(r"methoden/[a-z0-9-]+/$", h) for h in hrefs)

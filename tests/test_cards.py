@@ -1,0 +1,552 @@
+"""Reflection cards: decks from data/, the appendices that list them, and drawing cards on /kaarten/.
+
+Browser tests drive the built page in real Chromium; the statistical test runs the page's own shuffle with
+the real crypto source and shows that the same statistic catches the shuffles that are known to be biased.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_fails_plainly, copy_project
+
+SEEDS = sorted((ROOT.parent / "shared/seeds").glob("*.txt"))
+CARDS = yaml.safe_load((ROOT / "data/cards.yml").read_text(encoding="utf-8"))
+QUESTIONS = yaml.safe_load((ROOT / "data/questions.yml").read_text(encoding="utf-8"))
+STORAGE_KEY = "intervisie.kaarten.v1"
+
+# Chi-square critical values at significance 0.001 (computed once from the regularised gamma function).
+CHI2_ORDERINGS = 49.73  # 24 orderings of 4 cards: 23 degrees of freedom
+CHI2_POSITION = 19.19  # one card over 4 positions, 3 degrees of freedom, at 0.001 / 4 for the 4 cards
+SHUFFLES = 240_000
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def api(site_dir: Path) -> dict:
+    return json.loads((site_dir / "api/cards.json").read_text(encoding="utf-8"))
+
+
+def deck(api: dict, key: str) -> dict:
+    return next(d for d in api["stapels"] if d["sleutel"] == key)
+
+
+def ids(api: dict, *keys: str) -> set[str]:
+    return {c["id"] for key in keys for c in deck(api, key)["kaarten"]}
+
+
+# --- Data and built pages ----------------------------------------------------------------------
+
+
+def test_api_has_a_deck_per_theme_kind_and_method_with_example_questions(api: dict) -> None:
+    methods = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "data/methods").glob("*.yml"), key=lambda p: p.stem)
+    }
+    expected = [
+        *CARDS,
+        *QUESTIONS,
+        *(f"methode-{slug}" for slug, m in methods.items() if m.get("voorbeeldvragen")),
+    ]
+    assert [d["sleutel"] for d in api["stapels"]] == expected
+    for key, theme in [*CARDS.items(), *QUESTIONS.items()]:
+        assert [c["vraag"] for c in deck(api, key)["kaarten"]] == theme["vragen"]
+    for slug, method in methods.items():
+        if method.get("voorbeeldvragen"):
+            assert [c["vraag"] for c in deck(api, f"methode-{slug}")["kaarten"]] == method["voorbeeldvragen"]
+    all_ids = [c["id"] for d in api["stapels"] for c in d["kaarten"]]
+    assert len(all_ids) == len(set(all_ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in all_ids)
+
+
+def test_card_ids_come_from_the_question_not_its_place_in_the_list() -> None:
+    from macros.cards import build_decks
+    from macros.data import load_site
+
+    site = load_site(ROOT)
+    before = {c.id: c.vraag for d in site.decks for c in d.cards}
+    shuffled = copy.deepcopy(site)
+    for theme in shuffled.card_themes.values():
+        theme.vragen.reverse()
+    for kind in shuffled.question_kinds.values():
+        kind.vragen.insert(0, "Een nieuwe vraag vooraan, wat verandert er?")
+    after = {c.id: c.vraag for d in build_decks(shuffled) for c in d.cards}
+    assert all(after[i] == q for i, q in before.items())
+    assert before["leiderschap-waar-nam-jij-de-regie-en"] == "Waar nam jij de regie, en waar liet je die aan anderen?"
+
+
+def test_every_theme_and_question_kind_appears_on_its_appendix(site_dir: Path) -> None:
+    for page, data in (("reflectiekaarten", CARDS), ("helpende-vragen", QUESTIONS)):
+        html = soup(site_dir / f"bijlagen/{page}/index.html")
+        for key, entry in data.items():
+            heading = html.find(id=key)
+            assert heading is not None and entry["naam"] in text(heading), (page, key)
+            section = []
+            for sibling in heading.find_next_siblings():
+                if sibling.name == "h2":
+                    break
+                section.append(text(sibling))
+            body = " ".join(section)
+            for question in entry["vragen"]:
+                assert question in body, (page, key, question)
+            link = html.find("a", href=f"../../kaarten/?stapel={key}")
+            assert link is not None, (page, key)
+    kinds = [text(h) for h in soup(site_dir / "bijlagen/helpende-vragen/index.html").select("article h2")]
+    assert [k.rstrip("¶ ").split(". ", 1)[0] for k in kinds[:7]] == [str(n) for n in range(1, 8)]
+
+
+def test_without_javascript_the_page_lists_every_card_by_deck(site_dir: Path, api: dict) -> None:
+    html = soup(site_dir / "kaarten/index.html")
+    assert html.select_one("[data-cards-app]").has_attr("hidden")  # the card table needs the script
+    folded = html.select("details.ih-deck[data-deck]")
+    assert [d["data-deck"] for d in folded] == [d["sleutel"] for d in api["stapels"]]
+    for block in folded:
+        cards = deck(api, block["data-deck"])["kaarten"]
+        assert [li["data-card-item"] for li in block.select("li")] == [c["id"] for c in cards]
+        assert [text(li) for li in block.select("li")] == [c["vraag"] for c in cards]
+    boxes = html.select("[data-card-decks] input[type=checkbox]")
+    assert [b["value"] for b in boxes] == [d["sleutel"] for d in api["stapels"]]
+
+
+def _seed_runs(size: int = 12) -> set[tuple[str, ...]]:
+    runs: set[tuple[str, ...]] = set()
+    for path in SEEDS:
+        words = re.findall(r"\w+", path.read_text(encoding="utf-8").lower())
+        runs.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return runs
+
+
+@pytest.mark.skipif(not SEEDS, reason="the source documents are not next to the project")
+def test_card_questions_are_written_in_own_words() -> None:
+    runs = _seed_runs()
+    for data in (CARDS, QUESTIONS):
+        for entry in data.values():
+            for line in [entry["naam"], entry.get("uitleg") or entry.get("doel"), *entry["vragen"]]:
+                words = re.findall(r"\w+", line.lower())
+                copied = [words[i : i + 12] for i in range(len(words) - 11) if tuple(words[i : i + 12]) in runs]
+                assert not copied, line
+
+
+def test_two_cards_with_the_same_id_stop_the_build_with_a_plain_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "data/cards.yml"
+    text_ = path.read_text(encoding="utf-8")
+    first = "    - Wat laat deze situatie zien over de manier waarop jij leiding geeft?\n"
+    assert first in text_
+    path.write_text(text_.replace(first, first + "    - Wat laat deze situatie zien over de sfeer in je team?\n"),
+                     encoding="utf-8")
+    build_fails_plainly(
+        project, tmp_path / "site", "data/cards.yml (sleutel 'leiderschap'), veld 'vragen[2]'", "'vragen[1]'",
+        "'leiderschap-wat-laat-deze-situatie-zien-over'", "laat de vraag anders beginnen",
+    )
+
+
+BAD_DATA = {
+    "empty_questions": (
+        "questions.yml", lambda t: re.sub(r"(afsluiten:\n(?:  .*\n)*?  vragen:)\n(?:    - .*\n)+", r"\1 []\n", t),
+        ["data/questions.yml (sleutel 'afsluiten')", "'vragen'", "mag niet leeg zijn"],
+    ),
+    "typo_in_field": (
+        "cards.yml", lambda t: t.replace("  uitleg: Stilstaan", "  toelichting: Stilstaan", 1),
+        ["data/cards.yml (sleutel 'emotionele-reflectie')", "'toelichting'", "bestaat niet"],
+    ),
+    "deck_key_used_twice": (
+        "questions.yml", lambda t: t.replace("\nafsluiten:\n", "\nleiderschap:\n"),
+        ["data/questions.yml (sleutel 'leiderschap')", "ook de sleutel van een stapel in data/cards.yml"],
+    ),
+    "question_not_text": (
+        "cards.yml", lambda t: t.replace("    - Wat had je op dat moment nodig van iemand anders?", "    - 42"),
+        ["data/cards.yml (sleutel 'emotionele-reflectie')", "'vragen[6]'", "moet tekst zijn"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_DATA))
+def test_bad_cards_or_questions_file_gets_a_plain_message(case: str, tmp_path: Path) -> None:
+    from macros.data import DataError, load_site
+
+    name, change, expected = BAD_DATA[case]
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / name
+    before = path.read_text(encoding="utf-8")
+    path.write_text(change(before), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != before, "test setup: the change did not apply"
+    with pytest.raises(DataError) as caught:
+        load_site(project)
+    for part in expected:
+        assert part in str(caught.value), str(caught.value)
+
+
+# --- Drawing cards in Chromium -----------------------------------------------------------------
+
+
+def open_cards(page, query: str = "") -> None:
+    page.goto(f"kaarten/{query}")
+    page.locator("[data-cards-app]").wait_for(state="visible")
+
+
+def shown(page) -> str:
+    return page.locator("[data-card-question]").get_attribute("data-card-id")
+
+
+def left(page) -> int:
+    return int(page.locator("[data-card-left]").inner_text())
+
+
+def note(page) -> str:
+    box = page.locator("[data-card-note]")
+    return box.inner_text() if box.is_visible() else ""
+
+
+DRAW_ALL = """(times) => {
+  const button = document.querySelector("[data-card-draw]");
+  const question = document.querySelector("[data-card-question]");
+  const left = document.querySelector("[data-card-left]");
+  const seen = [];
+  for (let i = 0; i < times; i++) {
+    button.click();
+    seen.push([question.dataset.cardId, Number(left.textContent)]);
+  }
+  return seen;
+}"""
+
+
+@pytest.mark.browser
+def test_drawing_a_whole_deck_shows_every_card_once_then_starts_a_new_round(page, api, console_errors) -> None:
+    open_cards(page)
+    default = [d["sleutel"] for d in api["stapels"] if d["soort"] == "reflectie"]
+    expected = ids(api, *default)
+    assert left(page) == len(expected)
+    seen = page.evaluate(DRAW_ALL, len(expected))  # real clicks on the button, without a round trip each
+    assert sorted(card for card, _ in seen) == sorted(expected)
+    assert [count for _, count in seen] == list(range(len(expected) - 1, -1, -1))
+    assert "laatste kaart" in note(page)
+    page.locator("[data-card-draw]").click()
+    assert left(page) == len(expected) - 1
+    assert shown(page) in expected
+    assert "opnieuw geschud" in note(page)
+    assert page.locator("[data-card-prev]").is_disabled()  # a new round has no earlier cards
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_kaart_link_shows_that_card_and_drawing_updates_the_link(page, browser, base_url, api, console_errors) -> None:
+    card = deck(api, "perspectief")["kaarten"][2]
+    open_cards(page, f"?stapel=perspectief&kaart={card['id']}")
+    assert shown(page) == card["id"]
+    assert page.locator("[data-card-question]").inner_text() == card["vraag"]
+    assert page.locator("[data-card-theme]").text_content() == deck(api, "perspectief")["naam"]
+    assert left(page) == len(deck(api, "perspectief")["kaarten"]) - 1
+    assert note(page) == ""
+
+    page.locator("[data-card-draw]").click()
+    drawn = shown(page)
+    assert drawn != card["id"]
+    assert page.url.endswith(f"kaarten/?stapel=perspectief&kaart={drawn}")
+    other = browser.new_context(base_url=base_url)  # a colleague: another browser, nothing saved
+    try:
+        colleague = other.new_page()
+        colleague.goto(page.url)
+        colleague.locator("[data-cards-app]").wait_for(state="visible")
+        assert shown(colleague) == drawn
+        # A link with only the card opens the card's own deck.
+        colleague.goto(f"kaarten/?kaart={card['id']}")
+        colleague.locator("[data-cards-app]").wait_for(state="visible")
+        assert shown(colleague) == card["id"]
+        assert colleague.locator("input[value=perspectief]").is_checked()
+        assert colleague.locator("input[value=leiderschap]").is_checked() is False
+    finally:
+        other.close()
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_decks_combine(page, api, console_errors) -> None:
+    open_cards(page, "?stapel=verhelderend")
+    assert left(page) == len(ids(api, "verhelderend"))
+    page.locator("input[value=afsluiten]").check()
+    both = ids(api, "verhelderend", "afsluiten")
+    assert left(page) == len(both)
+    assert "stapel=verhelderend,afsluiten" in page.url
+    page.evaluate("document.activeElement.blur()")  # space on the page itself draws
+    page.keyboard.press("Space")
+    seen = {shown(page)} | {card for card, _ in page.evaluate(DRAW_ALL, len(both) - 1)}
+    assert seen == both
+    open_cards(page, "?stapel=leiderschap,methode-vijfstappenmethode")
+    assert left(page) == len(ids(api, "leiderschap", "methode-vijfstappenmethode"))
+    assert page.locator("[data-card-more]").get_attribute("open") is not None  # the chosen method deck is visible
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_reload_keeps_the_round(page, api, console_errors) -> None:
+    open_cards(page, "?stapel=leiderschap")
+    draw = page.locator("[data-card-draw]")
+    first = []
+    for _ in range(3):
+        draw.click()
+        first.append(shown(page))
+    page.reload()
+    page.locator("[data-cards-app]").wait_for(state="visible")
+    assert shown(page) == first[-1]
+    assert left(page) == 3
+    page.locator("[data-card-prev]").click()
+    assert shown(page) == first[-2]
+    open_cards(page)  # the plain address resumes the saved round too
+    assert left(page) == 3
+    rest = []
+    for _ in range(3):
+        page.locator("[data-card-draw]").click()
+        rest.append(shown(page))
+    assert sorted(first + rest) == sorted(ids(api, "leiderschap"))
+    assert console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("saved", ["{not json", '{"version": 1, "decks": ["leiderschap"], "round": {"ids": [], '
+                                   '"left": ["x"], "drawn": ["x"], "shown": 0}}'])
+def test_corrupt_saved_round_is_discarded_with_a_note(page, saved: str, console_errors) -> None:
+    open_cards(page)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, saved])
+    page.reload()
+    page.locator("[data-cards-app]").wait_for(state="visible")
+    assert "gewist" in note(page)
+    page.locator("[data-card-draw]").click()
+    assert shown(page)
+    stored = json.loads(page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY))
+    assert stored["round"]["drawn"] == [shown(page)]
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_unknown_deck_or_card_gives_a_note_and_a_normal_draw(page, api, console_errors) -> None:
+    open_cards(page, "?stapel=bestaat-niet&kaart=%3Cimg%20src%3Dx%3E")
+    message = note(page)
+    assert "‘bestaat-niet’" in message and "‘<img src=x>’" in message
+    assert page.locator("[data-card-note] img").count() == 0  # shown as text, never as HTML
+    assert shown(page) == ""
+    page.locator("[data-card-draw]").click()
+    default = [d["sleutel"] for d in api["stapels"] if d["soort"] == "reflectie"]
+    assert shown(page) in ids(api, *default)
+    assert note(page) == ""
+    open_cards(page, "?stapel=leiderschap,onzin")
+    assert "‘onzin’" in note(page)
+    assert left(page) == len(ids(api, "leiderschap"))
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_space_and_tap_draw_vorige_goes_back_and_each_card_is_announced(page, api, console_errors) -> None:
+    open_cards(page, "?stapel=zelfreflectie")
+    live = page.locator("[data-card-live]")
+    assert live.get_attribute("aria-live") == "polite"
+    page.keyboard.press("Space")
+    one = shown(page)
+    assert one and left(page) == 4
+    question = page.locator("[data-card-question]").inner_text()
+    assert question in live.inner_text()
+    page.locator("[data-card]").click()
+    two = shown(page)
+    assert two not in ("", one) and left(page) == 3
+    page.locator("[data-card-prev]").click()
+    assert shown(page) == one and left(page) == 3
+    page.locator("[data-card-next]").click()
+    assert shown(page) == two
+    # Space in a form control does what it always does, and draws nothing.
+    page.locator("input[value=zelfreflectie]").focus()
+    page.keyboard.press("Space")
+    assert page.locator("input[value=zelfreflectie]").is_checked() is False
+    assert shown(page) == "" and page.locator("[data-card-draw]").is_disabled()
+    assert "minstens één stapel" in note(page)
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_projector_mode_fills_the_screen_with_large_type(page, console_errors) -> None:
+    open_cards(page, "?stapel=toekomstgericht")
+    page.keyboard.press("Space")
+    normal = page.locator("[data-card-question]").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    page.locator("[data-card-projector]").click()
+    root = page.locator("[data-cards]")
+    assert "ih-cards--projector" in root.get_attribute("class")
+    box = root.bounding_box()
+    assert box["x"] == 0 and box["y"] == 0 and box["width"] >= 1270 and box["height"] >= 790
+    big = page.locator("[data-card-question]").evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert big >= 1.8 * normal
+    assert page.locator("[data-card-decks]").is_hidden()
+    assert page.locator("[data-card-draw]").evaluate("el => el === document.activeElement")
+    before = left(page)
+    page.locator("[data-card-draw]").press("Space")
+    assert left(page) == before - 1
+    page.locator("[data-card-projector]").click()
+    assert "ih-cards--projector" not in root.get_attribute("class")
+    assert page.locator("[data-card-decks]").is_visible()
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_card_turn_is_animated_unless_the_user_prefers_reduced_motion(page) -> None:
+    open_cards(page, "?stapel=leiderschap")
+    page.locator("[data-card-draw]").click()
+    animation = "el => getComputedStyle(el).animationName"
+    assert page.locator("[data-card]").evaluate(animation) == "ih-card-turn"
+    page.emulate_media(reduced_motion="reduce")
+    page.locator("[data-card-draw]").click()
+    assert page.locator("[data-card]").evaluate(animation) == "none"
+
+
+def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:
+    """Material navigates instantly only to pages in sitemap.xml, matched with the port; the built sitemap
+    names the published site, so the test server hands out one that names itself."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    published = re.search(r"<loc>(.*?)</loc>", sitemap).group(1)
+    body = sitemap.replace(published, base_url)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+
+
+@pytest.mark.browser
+def test_cards_work_again_after_instant_navigation(page, base_url, site_dir, console_errors) -> None:
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
+    page.evaluate("window.__samePage = true")
+    page.locator(".md-tabs a", has_text="Kaarten").click()
+    page.locator("[data-cards-app]").wait_for(state="visible")
+    assert page.evaluate("window.__samePage === true"), "the tab link should use instant navigation"
+    page.wait_for_function("() => Number(document.querySelector('[data-card-left]').textContent) > 0")
+    start = left(page)
+    page.keyboard.press("Space")
+    assert left(page) == start - 1
+    page.locator(".md-tabs a", has_text="Home").click()
+    page.locator("[data-cards]").wait_for(state="detached")
+    page.keyboard.press("Space")  # the cards' key listener is gone with the page
+    page.locator(".md-tabs a", has_text="Kaarten").click()
+    page.locator("[data-cards-app]").wait_for(state="visible")
+    assert page.evaluate("window.__samePage === true")
+    assert left(page) == start - 1
+    page.keyboard.press("Space")
+    assert left(page) == start - 2  # one listener, not one per visit
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_random_source_is_injectable_and_rejection_sampling_discards_biasing_values(page) -> None:
+    open_cards(page)
+    result = page.evaluate(
+        """() => {
+        const C = Intervisie.cards;
+        const feed = (values) => { const queue = [...values]; return () => queue.shift(); };
+        const three = feed([2 ** 32 - 1, 5]);              // 2^32 - 1 is at the limit for n = 3: rejected
+        const big = feed([2 ** 31 + 1, 2 ** 32 - 1, 7]);     // for n = 2^31 + 1 everything from n on is rejected
+        const round = C.newRound(["a", "b", "c", "d"], C.seeded(7));
+        const order = [];
+        let r = round;
+        for (let i = 0; i < 4; i++) { const d = C.draw(r, C.seeded(1)); r = d.round; order.push(d.id); }
+        const again = C.draw(r, C.seeded(7));
+        return {
+          three: C.randomInt(3, three), big: C.randomInt(2 ** 31 + 1, big),
+          same: JSON.stringify(C.shuffle([1, 2, 3, 4, 5, 6], C.seeded(42))) ===
+                JSON.stringify(C.shuffle([1, 2, 3, 4, 5, 6], C.seeded(42))),
+          left: round.left, order, reshuffled: again.reshuffled, newLeft: again.round.left.length,
+        };
+    }"""
+    )
+    assert result["three"] == 2 and result["big"] == 7
+    assert result["same"] is True
+    assert result["order"] == list(reversed(result["left"]))  # drawn from the end
+    assert result["reshuffled"] is True and result["newLeft"] == 3
+
+
+SHUFFLE_COUNTS = """([n, kind]) => {
+  const C = Intervisie.cards;
+  const shufflers = {
+    fisherYates: (a) => C.shuffle(a),
+    sortRandom: (a) => a.slice().sort(() => Math.random() - 0.5),
+    swapAny: (a) => {
+      const b = a.slice();
+      for (let i = 0; i < b.length; i++) { const j = C.randomInt(b.length); [b[i], b[j]] = [b[j], b[i]]; }
+      return b;
+    },
+  };
+  const shuffle = shufflers[kind];
+  const orders = {};
+  const positions = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+  for (let i = 0; i < n; i++) {
+    const a = shuffle([0, 1, 2, 3]);
+    const key = a.join("");
+    orders[key] = (orders[key] || 0) + 1;
+    for (let p = 0; p < 4; p++) positions[a[p]][p]++;
+  }
+  return {orders, positions};
+}"""
+
+
+def chi_square(observed: list[int], expected: float) -> float:
+    return sum((o - expected) ** 2 / expected for o in observed)
+
+
+def shuffle_statistics(page, kind: str) -> tuple[float, float]:
+    counts = page.evaluate(SHUFFLE_COUNTS, [SHUFFLES, kind])
+    orders = [counts["orders"].get("".join(map(str, p)), 0) for p in itertools.permutations(range(4))]
+    worst_card = max(chi_square(row, SHUFFLES / 4) for row in counts["positions"])
+    return chi_square(orders, SHUFFLES / 24), worst_card
+
+
+@pytest.mark.browser
+def test_shuffle_is_uniform_and_the_test_catches_known_biased_shuffles(page) -> None:
+    open_cards(page)
+    assert page.evaluate("Intervisie.cards.random === Intervisie.cards.cryptoSource")
+    orderings, positions = shuffle_statistics(page, "fisherYates")
+    assert orderings < CHI2_ORDERINGS, f"orderings not uniform: chi-square {orderings:.1f}"
+    assert positions < CHI2_POSITION, f"a card's position is not uniform: chi-square {positions:.1f}"
+    for biased in ("sortRandom", "swapAny"):
+        orderings, positions = shuffle_statistics(page, biased)
+        assert orderings > CHI2_ORDERINGS, biased
+        assert positions > CHI2_POSITION, biased
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_drawn_card_and_projector_mode_have_no_axe_violations(browser, base_url, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    rules = {
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+        "resultTypes": ["violations"],
+    }
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        open_cards(page, "?stapel=onzin,methode-vijfstappenmethode")
+        draw = page.locator("[data-card-draw]")
+        states = {
+            "a note before the first card": lambda: None,
+            "focus on the draw button": lambda: (draw.click(), draw.click()),
+            "focus on vorige": lambda: page.locator("[data-card-prev]").focus(),
+            "projector": lambda: page.locator("[data-card-projector]").click(),
+        }
+        problems = {}
+        for state, go in states.items():
+            go()
+            if state == "a note before the first card":
+                assert "‘onzin’" in note(page)
+            found = Axe().run(page, options=rules).response["violations"]
+            if found:
+                problems[state] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
+        assert problems == {}
+    finally:
+        context.close()

@@ -1,0 +1,328 @@
+"""The method chooser at /kiezen/: scoring, the shareable URL, bad input and the page without JavaScript."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_fails_plainly, copy_project
+
+CASE_TYPES = yaml.safe_load((ROOT / "data/case_types.yml").read_text(encoding="utf-8"))
+RESULTS = "[data-chooser-results] > li"
+WEAKER = "[data-chooser-weaker] li.ih-result"
+
+# Weights for the unit tests of the scoring function, independent of what the association tunes.
+WEIGHTS = {
+    "casus": {"punten": 10, "hoofdtype": 4, "strafpunten": 10},
+    "minuten": {"punten": 4, "zonder_optioneel": 2, "strafpunten": 10, "speling": 5, "strafpunten_krap": 2},
+    "groep": {"punten": 3, "strafpunten": 10},
+    "ervaring": {"punten": 2, "strafpunten": 4},
+    "advies": {"punten": 3, "strafpunten": 4},
+    "minder_goed_vanaf": 5,
+}
+
+
+def method(slug: str, titel: str, casus: list[str], steps: list[int], optional: tuple[int, ...] = (), **extra) -> dict:
+    """A method as /api/methods.json exports it, small enough to reason about in a test."""
+    stappen = [{"naam": f"stap {i}", "minuten": m, "optioneel": i in optional} for i, m in enumerate(steps)]
+    return {
+        "slug": slug,
+        "titel": titel,
+        "casustypen": casus,
+        "stappen": stappen,
+        "totaal_minuten": sum(steps),
+        "kern_minuten": sum(m for i, m in enumerate(steps) if i not in optional),
+        "groepsgrootte": extra.pop("groep", {"min": 4, "max": 8}),
+        "niveau": extra.pop("niveau", "beginners"),
+        "advies": extra.pop("advies", True),
+        "tijd": {"herkomst": "bron", "per_onderwerp": extra.pop("per_onderwerp", False)},
+    }
+
+
+METHODS = [
+    method("zesstappen", "Zesstappen", ["incident", "complex"], [10, 20, 30]),
+    method("analyse", "Analyse", ["complex", "incident"], [30, 30, 15], optional=(2,), niveau="gevorderden"),
+    method("ronde", "Ronde", ["snel-advies"], [5, 15], per_onderwerp=True, groep={"min": 4, "max": 16}),
+    method("spiegel", "Spiegel", ["waarden"], [20, 40], advies=False),
+]
+
+
+def open_chooser(page, query: str = "") -> None:
+    page.goto(f"kiezen/{query}")
+    page.wait_for_function("() => !document.querySelector('[data-chooser-count]').textContent.includes('laden')")
+
+
+def ranked(page, selector: str = RESULTS) -> list[str]:
+    hrefs = page.locator(f"{selector} .ih-result__title a").evaluate_all("links => links.map(a => a.href)")
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def rank(page, answers: dict, methods: list[dict] = METHODS, weights: dict = WEIGHTS) -> dict:
+    return page.evaluate(
+        """([m, a, w]) => {
+            const r = Intervisie.chooser.rank(m, a, w, {incident: {kort: "incidenten"}});
+            const strip = (e) => ({slug: e.slug, fits: e.fits, misses: e.misses});
+            return {good: r.good.map(strip), weaker: r.weaker.map(strip)};
+        }""",
+        [methods, answers, weights],
+    )
+
+
+@pytest.fixture
+def scoring(page):
+    """A page where Intervisie.chooser is loaded (the script is on every page)."""
+    page.goto("kiezen/")
+    page.wait_for_function("() => window.Intervisie && window.Intervisie.chooser")
+    return page
+
+
+# ---- the scoring function, in the page ----
+
+def test_without_answers_every_method_is_listed_alphabetically_without_reasons(scoring) -> None:
+    result = rank(scoring, {})
+    assert [e["slug"] for e in result["good"]] == ["analyse", "ronde", "spiegel", "zesstappen"]
+    assert result["weaker"] == []
+    assert all(e["fits"] == [] and e["misses"] == [] for e in result["good"])
+
+
+def test_case_type_listed_first_ranks_a_method_above_one_that_lists_it_second(scoring) -> None:
+    result = rank(scoring, {"casus": "incident"})
+    assert [e["slug"] for e in result["good"]] == ["zesstappen", "analyse"]
+    assert result["good"][0]["fits"] == ["past bij incidenten"]
+    assert {e["slug"] for e in result["weaker"]} == {"ronde", "spiegel"}
+    assert all(e["misses"] == ["is niet bedoeld voor incidenten"] for e in result["weaker"])
+
+
+def test_on_a_tie_a_specialist_ranks_before_an_all_rounder(scoring) -> None:
+    methods = [
+        method("breed", "Breed", ["incident", "complex", "patroon"], [60]),
+        method("smal", "Smal", ["incident"], [60]),
+    ]
+    assert [e["slug"] for e in rank(scoring, {"casus": "incident"}, methods)["good"]] == ["smal", "breed"]
+    assert [e["slug"] for e in rank(scoring, {}, methods)["good"]] == ["breed", "smal"]
+
+
+def test_time_shorter_than_every_method_lists_all_as_weaker_with_the_minutes(scoring) -> None:
+    result = rank(scoring, {"minuten": 10})
+    assert result["good"] == []
+    assert len(result["weaker"]) == len(METHODS)
+    by_slug = {e["slug"]: e["misses"] for e in result["weaker"]}
+    assert by_slug["zesstappen"] == ["duurt 60 minuten, je hebt er 10"]
+    assert by_slug["analyse"] == ["duurt 60 tot 75 minuten, je hebt er 10"]
+    assert by_slug["ronde"] == ["duurt 20 minuten per onderwerp, je hebt er 10"]
+
+
+def test_group_size_outside_every_range_lists_all_as_weaker_with_the_range(scoring) -> None:
+    result = rank(scoring, {"groep": 40})
+    assert result["good"] == []
+    by_slug = {e["slug"]: e["misses"] for e in result["weaker"]}
+    assert by_slug["ronde"] == ["is bedoeld voor 4 tot 16 personen, jullie zijn met 40"]
+    assert by_slug["spiegel"] == ["is bedoeld voor 4 tot 8 personen, jullie zijn met 40"]
+
+
+def test_optional_steps_and_a_little_overtime_still_fit(scoring) -> None:
+    # analyse: 75 minutes, 60 without its optional step; zesstappen: 60 minutes.
+    result = rank(scoring, {"minuten": 60})
+    good = {e["slug"]: e for e in result["good"]}
+    assert good["analyse"]["fits"] == ["past in 60 minuten als je de optionele stappen overslaat"]
+    assert good["zesstappen"]["fits"] == ["past in 60 minuten"]
+    tight = rank(scoring, {"minuten": 56})
+    assert {e["slug"]: e["misses"] for e in tight["good"]}["zesstappen"] == ["krap: duurt 60 minuten, je hebt er 56"]
+
+
+def test_per_topic_method_counts_the_topics_that_fit(scoring) -> None:
+    good = {e["slug"]: e for e in rank(scoring, {"minuten": 20})["good"]}
+    assert good["ronde"]["fits"] == ["past in 20 minuten: genoeg voor 1 onderwerp"]
+    good = {e["slug"]: e for e in rank(scoring, {"minuten": 60})["good"]}
+    assert good["ronde"]["fits"] == ["past in 60 minuten: genoeg voor 3 onderwerpen"]
+
+
+def test_one_small_mismatch_stays_a_good_match_two_do_not(scoring) -> None:
+    one = rank(scoring, {"ervaring": "beginners"})
+    assert "analyse" in [e["slug"] for e in one["good"]]
+    assert [e for e in one["good"] if e["slug"] == "analyse"][0]["misses"] == [
+        "vraagt ervaring, en jullie groep begint net"
+    ]
+    assert [e["slug"] for e in one["good"]][-1] == "analyse"
+    two = rank(scoring, {"ervaring": "beginners", "advies": "nee"})
+    assert [e["slug"] for e in two["weaker"]] == ["analyse"]
+    assert two["good"][0]["slug"] == "spiegel"
+
+
+def test_weights_come_from_the_data_not_the_code(scoring) -> None:
+    # With a lower threshold a single small mismatch is enough for "past minder goed".
+    strict = {**WEIGHTS, "minder_goed_vanaf": 3}
+    assert "analyse" in [e["slug"] for e in rank(scoring, {"ervaring": "beginners"}, weights=strict)["weaker"]]
+
+
+def test_query_string_parsing_drops_bad_values_with_a_note(scoring) -> None:
+    parsed = scoring.evaluate(
+        """() => Intervisie.chooser.parse("?casus=onbekend&minuten=abc&groep=-3&ervaring=beginners&advies=ja",
+                                         ["incident", "waarden"])"""
+    )
+    assert parsed["answers"] == {"ervaring": "beginners", "advies": "ja"}
+    assert len(parsed["notes"]) == 3
+    assert any("„abc”" in n and "minuten" in n for n in parsed["notes"])
+    query = scoring.evaluate(
+        "() => Intervisie.chooser.toQuery({advies: 'nee', casus: 'waarden', minuten: 45})"
+    )
+    assert query == "?casus=waarden&minuten=45&advies=nee"
+
+
+# ---- scenarios with the real methods, as a facilitator uses the page ----
+
+SCENARIOS = [
+    ("?casus=incident", "incidentenmethode", 1),
+    ("?casus=overtuigingen", "dominante-ideeen", 3),
+    ("?minuten=20&groep=8&advies=ja", "snelle-adviesronde", 1),
+    ("?casus=waarden", "socratische-methode", 3),
+]
+
+
+@pytest.mark.parametrize(("query", "slug", "top"), SCENARIOS)
+def test_scenario_puts_the_expected_method_at_the_top(page, console_errors: list[str], query, slug, top) -> None:
+    open_chooser(page, query)
+    assert slug in ranked(page)[:top]
+    assert console_errors == []
+
+
+def test_each_result_explains_the_fit_and_starts_in_the_timer(page) -> None:
+    open_chooser(page, "?casus=incident&minuten=60")
+    first = page.locator(RESULTS).first
+    assert "past bij incidenten" in first.locator(".ih-fit").all_inner_texts()
+    assert first.locator(".ih-result__meta").inner_text().endswith("personen")
+    slug = ranked(page)[0]
+    too_long = page.locator(WEAKER, has=page.locator(".ih-miss", has_text="je hebt er 60"))
+    assert too_long.count() > 0, "a method longer than 60 minutes says so"
+    first.get_by_role("link", name="Start in de timer").click()
+    page.wait_for_url(f"**/timer/?methode={slug}")
+
+
+def test_answers_round_trip_through_the_url(page) -> None:
+    open_chooser(page)
+    page.locator("label.ih-option", has=page.locator('input[name="casus"][value="waarden"]')).click()
+    page.get_by_label("Hoeveel minuten hebben jullie?").fill("90")
+    page.get_by_label("Met hoeveel personen zijn jullie?").fill("6")
+    page.locator("label.ih-option", has_text="Gevorderden").click()
+    page.locator("label.ih-option", has_text="Nee, alleen reflectie").click()
+    assert page.url.endswith("kiezen/?casus=waarden&minuten=90&groep=6&ervaring=gevorderden&advies=nee")
+    before = ranked(page), ranked(page, WEAKER)
+    page.goto(page.url)
+    open_chooser(page, "?casus=waarden&minuten=90&groep=6&ervaring=gevorderden&advies=nee")
+    assert page.locator('input[name="casus"][value="waarden"]').is_checked()
+    assert page.get_by_label("Hoeveel minuten hebben jullie?").input_value() == "90"
+    assert page.locator('input[name="advies"][value="nee"]').is_checked()
+    assert (ranked(page), ranked(page, WEAKER)) == before
+    page.get_by_role("button", name="Alles wissen").click()
+    assert page.url.endswith("/kiezen/")
+
+
+def test_malformed_link_shows_a_friendly_note_and_all_methods(page, console_errors: list[str]) -> None:
+    open_chooser(page, "?minuten=abc&groep=-3&casus=onbekend")
+    note = page.locator("[data-chooser-note]")
+    assert note.is_visible()
+    assert note.locator("li").count() == 3
+    assert "abc" in note.inner_text() and "-3" in note.inner_text() and "onbekend" in note.inner_text()
+    api = json.loads(page.request.get("api/methods.json").text())
+    assert sorted(ranked(page)) == sorted(m["slug"] for m in api["methoden"])
+    assert page.get_by_label("Hoeveel minuten hebben jullie?").input_value() == ""
+    assert console_errors == []
+    page.locator("label.ih-option", has_text="Beginners").click()
+    assert not note.is_visible(), "the note goes once the form holds only good answers"
+
+
+def test_failed_download_still_explains_the_link_and_points_to_the_table(page) -> None:
+    page.route("**/api/methods.json", lambda route: route.abort())
+    page.goto("kiezen/?minuten=abc")
+    count = page.locator("[data-chooser-count]")
+    page.wait_for_function("() => document.querySelector('[data-chooser-count]').textContent.includes('niet')")
+    assert "tabel" in count.inner_text()
+    assert "abc" in page.locator("[data-chooser-note]").inner_text()
+    assert page.locator("[data-chooser-table] tbody tr").count() == len(CASE_TYPES)
+
+
+def test_good_link_shows_no_note(page) -> None:
+    open_chooser(page, "?casus=incident&minuten=60&groep=6&ervaring=beginners&advies=ja")
+    assert not page.locator("[data-chooser-note]").is_visible()
+
+
+def test_keyboard_user_keeps_focus_and_hears_the_count(page) -> None:
+    open_chooser(page)
+    count = page.locator("[data-chooser-count]")
+    assert count.get_attribute("aria-live") == "polite"
+    minutes = page.get_by_label("Hoeveel minuten hebben jullie?")
+    minutes.focus()
+    page.keyboard.type("20")
+    assert page.evaluate("document.activeElement.name") == "minuten"
+    assert "minder goed" in count.inner_text()
+    page.locator('input[name="casus"][value=""]').focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.value") == "incident"
+    assert "casus=incident" in page.url
+
+
+def test_instant_navigation_sets_the_chooser_up_again(page, console_errors: list[str]) -> None:
+    page.goto("")
+    page.locator(".md-tabs a", has_text="Kiezen").click()
+    page.wait_for_url("**/kiezen/")
+    page.locator(RESULTS).first.wait_for()
+    total = page.locator(RESULTS).count()
+    page.locator(".md-tabs a", has_text="Timer").click()
+    page.wait_for_url("**/timer/")
+    page.go_back()
+    page.locator(RESULTS).first.wait_for()
+    assert page.locator(RESULTS).count() == total
+    page.get_by_label("Hoeveel minuten hebben jullie?").fill("20")
+    assert "minuten=20" in page.url
+    assert console_errors == []
+
+
+# ---- the built page and data ----
+
+def test_without_javascript_the_page_shows_the_case_table_instead_of_the_form(browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("kiezen/")
+    assert not page.locator("[data-chooser-form]").is_visible()
+    assert page.locator("[data-chooser-nojs]").is_visible()
+    assert page.locator("[data-chooser-table] tbody tr").count() == len(CASE_TYPES)
+    context.close()
+
+
+def test_case_table_lists_every_case_type_with_the_methods_made_for_it_first(site_dir: Path) -> None:
+    html = BeautifulSoup((site_dir / "kiezen/index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = html.select("[data-chooser-table] tbody tr")
+    assert [r.find("strong").get_text() for r in rows] == [c["naam"] for c in CASE_TYPES.values()]
+    api = json.loads((site_dir / "api/methods.json").read_text(encoding="utf-8"))
+    for key, row in zip(CASE_TYPES, rows):
+        slugs = [a["href"].split("/")[-2] for a in row.select("a")]
+        suited = [m for m in api["methoden"] if key in m["casustypen"]]
+        assert sorted(slugs) == sorted(m["slug"] for m in suited), key
+        made_for = {m["slug"] for m in suited if m["casustypen"][0] == key}
+        assert set(slugs[: len(made_for)]) == made_for, key
+        for slug in slugs:
+            assert (site_dir / "methoden" / slug / "index.html").exists()
+
+
+def test_weights_are_exported_from_the_data_file(site_dir: Path) -> None:
+    exported = json.loads((site_dir / "api/chooser.json").read_text(encoding="utf-8"))
+    assert exported == yaml.safe_load((ROOT / "data/chooser.yml").read_text(encoding="utf-8"))
+
+
+def test_bad_weight_stops_the_build_with_a_plain_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "data/chooser.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "  punten: 10\n" in text
+    path.write_text(text.replace("  punten: 10\n", "  punten: tien\n", 1), encoding="utf-8")
+    build_fails_plainly(project, tmp_path / "site", "data/chooser.yml", "'casus.punten'", "heel getal")
+
+
+def test_chooser_script_stays_small(site_dir: Path) -> None:
+    script = (ROOT / "docs/assets/javascripts/chooser.js").read_bytes()
+    assert len(gzip.compress(script)) < 5 * 1024

@@ -1,0 +1,42 @@
+"""Hostile and odd URL parameters never inject anything, never throw, and get a friendly note."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    '"><img src=x onerror="window.__pwned=1">',
+    "'; window.__pwned=1; '",
+    "javascript:window.__pwned=1",
+    "ÿ̴̡͓̈́́🙂\u202e\u0000",
+    "9" * 400,
+    "-1e309",
+    "x" * 5000,
+    "%E0%A4%A",
+]
+
+WIDGETS = {
+    "chooser": ("kiezen/", ["casus", "minuten", "groep", "ervaring", "advies"], "[data-chooser-note]"),
+    "timer": ("timer/", ["methode", "minuten"], "[data-timer-note]"),
+    "cards": ("kaarten/", ["stapel", "kaart"], "[data-card-note]"),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("widget", sorted(WIDGETS))
+def test_hostile_parameters_are_shown_as_a_note_and_never_run(widget: str, page, console_errors: list[str]) -> None:
+    path, params, note = WIDGETS[widget]
+    for value in HOSTILE:
+        for name in params:
+            page.goto(f"{path}?{name}={quote(value, safe='%')}", wait_until="load")
+            page.wait_for_timeout(50)
+            assert page.evaluate("window.__pwned") is None, (name, value)
+            assert page.locator("script:not([src]):not([type='application/json'])").count() <= 3
+            assert page.locator("img[src='x']").count() == 0
+            notes = page.locator(note)
+            assert notes.count() >= 1 and notes.first.is_visible(), f"{widget}: no visible note for {name}={value[:40]!r}"
+            assert notes.first.inner_text().strip() != ""
+    assert console_errors == []

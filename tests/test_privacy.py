@@ -1,0 +1,67 @@
+"""Privacy promises: no page loads anything from another origin, the CSP blocks nothing
+that the site itself needs, and no cookies are set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import csp
+
+# Records every CSP violation the page reports, from before any page script runs.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+});
+"""
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def test_every_page_carries_a_policy_that_allows_only_this_origin(site_dir: Path) -> None:
+    for html in site_dir.rglob("*.html"):
+        meta = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"}
+        )
+        assert meta is not None, html
+        policy = meta["content"]
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, html
+        assert "http" not in policy and "*" not in policy, html
+        for directive in ("default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"):
+            assert directive in policy, (html, directive)
+
+
+def test_policy_hashes_exactly_the_inline_scripts() -> None:
+    page = '<script>a()</script><script type="application/json">{}</script><script src="x.js"></script>'
+    assert csp.inline_script_hashes(page) == [csp._sha256("a()")]
+    assert "sha256-" not in csp.policy("<p>geen scripts</p>").split("style-src")[0]
+
+
+@pytest.mark.browser
+def test_no_page_requests_another_origin_or_violates_the_policy(context, base_url: str, site_dir: Path) -> None:
+    own = urlsplit(base_url).netloc
+    foreign: list[str] = []
+    context.on("request", lambda req: foreign.append(req.url) if urlsplit(req.url).netloc not in (own, "") else None)
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    violations: dict[str, list[str]] = {}
+    paths = page_paths(site_dir)
+    assert len(paths) > 20
+    for path in paths:
+        page.goto(path, wait_until="load")
+        found = page.evaluate("window.__cspViolations")
+        if found:
+            violations[path] = found
+    assert foreign == [], f"requests to other origins: {sorted(set(foreign))[:10]}"
+    assert violations == {}, violations
+    assert context.cookies() == []
