@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -50,6 +51,33 @@ def build_fails_plainly(project: Path, site_dir: Path, *fragments: str) -> str:
     assert "Traceback" not in message, message
     assert not (site_dir / "index.html").exists(), "a failed build must not leave pages behind"
     return message
+
+
+def seed_storage(page, key: str, value: str) -> None:
+    """Put `value` in localStorage from inside every next document, before its own scripts run.
+
+    Writing it from one document and reloading races in Chromium: the new document can read
+    storage before the old document's write has reached the browser's storage service."""
+    page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)});")
+
+
+def reload_once_stored(page) -> None:
+    """Reload `page` once another tab can read everything it keeps in localStorage.
+
+    Chromium hands a write to its storage service asynchronously, so a reload straight after a
+    write may read the old value. A second tab of the same origin sees what the service holds."""
+    kept = page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+    probe = page.context.new_page()
+    try:
+        probe.goto("404.html")
+        probe.wait_for_function(
+            "(kept) => localStorage.length === Object.keys(kept).length"
+            " && Object.entries(kept).every(([k, v]) => localStorage.getItem(k) === v)",
+            arg=kept,
+        )
+        page.reload()
+    finally:
+        probe.close()
 
 
 def copy_project(target: Path) -> Path:

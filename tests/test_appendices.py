@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_fails_plainly, copy_project
+from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored
 from macros import search_nl
 
 ROLES = yaml.safe_load((ROOT / "data/roles.yml").read_text(encoding="utf-8"))
@@ -104,7 +104,7 @@ def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(p
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(FORM_PAGES["casusinbreng"])
     typed = _fill(page, "casusinbreng")
-    page.reload()
+    reload_once_stored(page)
     for name, value in typed.items():
         assert page.locator(f'[name="{name}"]').input_value() == value, name
 
@@ -119,7 +119,7 @@ def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(p
     page.get_by_role("button", name="Ja, wis alles").click()
     expect(page.locator("[data-form-status]")).to_contain_text("gewist")
     assert page.evaluate("localStorage.getItem('intervisie.formulier.casusinbreng.v1')") is None
-    page.reload()
+    reload_once_stored(page)
     for name in typed:
         assert page.locator(f'[name="{name}"]').input_value() == "", name
     assert dialogs == [], "erasing must ask in the page, not with a blocking dialog"
@@ -252,7 +252,7 @@ def test_erase_everything_on_the_privacy_page_removes_only_this_sites_keys(page)
         "keys => { for (const k of keys) localStorage.setItem(k, '1'); localStorage.setItem('ander.project', 'x'); }",
         listed,
     )
-    page.reload()
+    reload_once_stored(page)
     assert page.locator("[data-storage-state]").first.inner_text() == "nu bewaard"
     page.get_by_role("button", name="Wis alles wat deze site bewaart").click()
     page.get_by_role("button", name="Ja, wis alles").click()

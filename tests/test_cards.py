@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project
+from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored, seed_storage
 
 SEEDS = sorted((ROOT.parent / "shared/seeds").glob("*.txt"))
 CARDS = yaml.safe_load((ROOT / "data/cards.yml").read_text(encoding="utf-8"))
@@ -301,7 +301,7 @@ def test_reload_keeps_the_round(page, api, console_errors) -> None:
     for _ in range(3):
         draw.click()
         first.append(shown(page))
-    page.reload()
+    reload_once_stored(page)
     page.locator("[data-cards-app]").wait_for(state="visible")
     assert shown(page) == first[-1]
     assert left(page) == 3
@@ -321,10 +321,8 @@ def test_reload_keeps_the_round(page, api, console_errors) -> None:
 @pytest.mark.parametrize("saved", ["{not json", '{"version": 1, "decks": ["leiderschap"], "round": {"ids": [], '
                                    '"left": ["x"], "drawn": ["x"], "shown": 0}}'])
 def test_corrupt_saved_round_is_discarded_with_a_note(page, saved: str, console_errors) -> None:
+    seed_storage(page, STORAGE_KEY, saved)
     open_cards(page)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, saved])
-    page.reload()
-    page.locator("[data-cards-app]").wait_for(state="visible")
     assert "gewist" in note(page)
     page.locator("[data-card-draw]").click()
     assert shown(page)

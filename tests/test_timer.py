@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_fails_plainly, copy_project
+from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored, seed_storage
 
 T0 = dt.datetime(2025, 3, 3, 9, 0, 0)
 STORAGE_KEY = "intervisie.timer.v1"
@@ -210,7 +210,7 @@ def test_reload_resumes_running_phase(page, site_dir: Path) -> None:
     assert phase(page) == third["naam"]
     page.clock.fast_forward("06:00")
     assert clock(page) == f"{third['minuten'] - 6}:00"
-    page.reload()
+    reload_once_stored(page)
     expect(page.locator("[data-timer-run]")).to_be_visible()
     assert phase(page) == third["naam"]
     assert clock(page) == f"{third['minuten'] - 6}:00"
@@ -410,12 +410,8 @@ def test_unknown_method_or_malformed_minutes_give_a_friendly_note(
     ids=["not-json", "old-version", "impossible"],
 )
 def test_corrupt_saved_state_is_discarded_with_a_note(page, saved: str, console_errors: list[str]) -> None:
-    open_timer(page)
-    # Wait until /timer/ has read the (empty) storage itself, then break it.
-    expect(page.locator("[data-timer-items] > li").first).to_be_visible()
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, saved])
-    page.goto("timer/?methode=vijfstappenmethode")
-    expect(page.locator("[data-timer-run]")).to_be_visible()
+    seed_storage(page, STORAGE_KEY, saved)
+    open_timer(page, "?methode=vijfstappenmethode")
     assert "gewist" in page.locator("[data-timer-note]").inner_text()
     assert clock(page) == "5:00"
     page.keyboard.press("Space")
