@@ -93,11 +93,12 @@ RESULT_TEMPLATE = (
 
 
 def form_html(site: SiteData) -> str:
-    """The form and the (empty) result lists; hidden until chooser.js has loaded the methods."""
+    """The form and the (empty) result lists, shown from the first paint so nothing moves when
+    chooser.js arrives; the page's <noscript> hides them when there is no JavaScript."""
     return "".join(
         [
             '<div class="ih-chooser" data-chooser data-src="../api/methods.json" '
-            'data-weights="../api/chooser.json" hidden>',
+            'data-weights="../api/chooser.json">',
             '<form class="ih-chooser__form" data-chooser-form novalidate aria-label="Vragen over jullie casus">',
             case_fieldset(site),
             _number("minuten", "Hoeveel minuten hebben jullie?", "Voor de casus zelf, zonder opening en pauze.",
@@ -110,7 +111,7 @@ def form_html(site: SiteData) -> str:
             '<p class="ih-chooser__jump"><a href="#ih-kies-resultaten">Naar de methoden'
             ' <span data-chooser-jump-count></span></a></p>',
             "</form>",
-            '<section class="ih-chooser__out" id="ih-kies-resultaten" aria-labelledby="ih-kies-kop">',
+            '<section class="ih-chooser__out" id="ih-kies-resultaten" aria-labelledby="ih-kies-kop" aria-busy="true">',
             '<h2 id="ih-kies-kop">Methoden die passen</h2>',
             '<div class="admonition warning ih-chooser__note" data-chooser-note hidden></div>',
             '<p class="ih-chooser__count" data-chooser-count role="status" aria-live="polite">Methoden laden…</p>',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,34 @@ def test_method_page_is_at_most_25_kb_heavier_than_a_stock_page(browser, site_di
     assert ours["own_js_css_gz"] < 20 * KB
     # Reported apart: the search index holds the whole site's text, on any site.
     assert ours["search_index_gz"] > 0 and stock["search_index_gz"] > 0
+
+
+CLS_OBSERVER = """
+window.__ihShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__ihShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 800)], ids=["phone", "laptop"])
+@pytest.mark.parametrize("path", ["timer/", *WIDGET_PAGES])
+def test_nothing_jumps_when_a_widget_script_arrives_late(browser, base_url: str, path: str, width: int,
+                                                         height: int) -> None:
+    """On slow wifi the widget script comes in after the first paint. The page must not move
+    under the reader's eyes then (Lighthouse counts a layout shift above 0.1 as poor)."""
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
+    context.add_init_script(CLS_OBSERVER)
+
+    def late(route) -> None:
+        time.sleep(0.8)
+        route.continue_()
+
+    context.route("**/assets/javascripts/intervisie-*.js", late)
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    shift = page.evaluate("() => window.__ihShift")
+    context.close()
+    assert shift < 0.02, f"/{path} moved by {shift:.3f} at {width} px"

@@ -186,6 +186,7 @@
     const count = root.querySelector("[data-chooser-count]");
     if (count.textContent !== text) count.textContent = text; // a live region: speak only real changes
     root.querySelector("[data-chooser-jump-count]").textContent = `(${good.length})`;
+    root.querySelector(".ih-chooser__out").removeAttribute("aria-busy");
   }
 
   function fillForm(form, answers) {
@@ -236,8 +237,6 @@
     if (!root) return;
     const abort = new AbortController();
     Object.assign(state, { root, abort });
-    root.hidden = false;
-    for (const el of document.querySelectorAll("[data-chooser-nojs]")) el.hidden = true;
     const form = root.querySelector("[data-chooser-form]");
     const { answers, notes } = parse(location.search, caseKeys(form));
     fillForm(form, answers);
@@ -252,6 +251,7 @@
       (data) => state.root === root && !abort.signal.aborted && start(root, form, data),
       () => {
         state.data = null;
+        root.querySelector(".ih-chooser__out").removeAttribute("aria-busy");
         root.querySelector("[data-chooser-count]").textContent =
           "De methoden konden niet worden geladen. Gebruik de tabel hieronder of laad de pagina opnieuw.";
       },
