@@ -1,10 +1,14 @@
 """MkDocs hook: serve our own stylesheets and scripts small, few and cache-safe.
 
 mkdocs.yml lists the source files, one per widget, easy to work on. At build time:
-- all stylesheets become one minified file, and the scripts every page needs one more;
+- the stylesheets every page needs become one minified file, and the scripts one more;
 - each widget script (`extra.widget_scripts`: selector -> file) becomes its own minified
   file, which a tiny loader in the common script adds only on pages that contain the
   widget's element, so a chapter does not carry the timer's weight;
+- each widget stylesheet (`extra.widget_styles`) becomes its own minified file too, linked
+  at the top of the article on exactly the pages whose HTML uses one of its `ih-` classes.
+  Inside the article (not the head) it also arrives, and leaves, with Material's instant
+  navigation, which swaps the article but keeps the head;
 - every file name carries a hash of its content, so a new deploy is never mixed with a
   stale cached copy.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import rcssmin
@@ -20,6 +25,8 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 LOADER = """(() => {
   const scripts = %s;
@@ -38,6 +45,17 @@ LOADER = """(() => {
 
 _sources: list[str] = []
 _outputs: dict[str, str] = {}  # path in site -> content
+_page_styles: list[tuple[re.Pattern[str], str]] = []  # classes that need it -> stylesheet in site
+
+_OWN_CLASS = re.compile(r"\.(ih-[\w-]+)")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _class_pattern(css: str) -> re.Pattern[str]:
+    """A pattern that finds, in a class attribute, any of our classes the stylesheet styles."""
+    names = sorted(set(_OWN_CLASS.findall(_COMMENT.sub("", css))), key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"""class=["'](?:[^"']*\s)?(?:{alternatives})(?=[\s"'])""")
 
 
 def _read(docs_dir: Path, rel: str) -> str:
@@ -57,12 +75,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     css_sources = list(config.extra_css)
     js_sources = [str(script) for script in config.extra_javascript]
     widgets: dict[str, str] = dict(config.extra.get("widget_scripts", {}))
-    _sources[:] = css_sources + js_sources + list(widgets.values())
+    widget_styles: list[str] = list(config.extra.get("widget_styles", []))
+    _sources[:] = css_sources + widget_styles + js_sources + list(widgets.values())
     _outputs.clear()
+    _page_styles.clear()
 
     css = rcssmin.cssmin("\n".join(_read(docs_dir, rel) for rel in css_sources))
     css_path = _hashed("stylesheets", "intervisie", "css", css)
     _outputs[css_path] = css
+    for rel in widget_styles:
+        source = _read(docs_dir, rel)
+        if not _OWN_CLASS.search(_COMMENT.sub("", source)):
+            raise PluginError(f"{rel} (extra.widget_styles in mkdocs.yml) stijlt geen enkele ih-klasse, "
+                              "dus geen pagina zou het laden.")
+        code = rcssmin.cssmin(source)
+        path = _hashed("stylesheets", f"intervisie-{Path(rel).stem}", "css", code)
+        _outputs[path] = code
+        _page_styles.append((_class_pattern(source), path))
 
     loader_map = {}
     for selector, rel in widgets.items():
@@ -89,3 +118,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _outputs.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    links = [
+        f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">'
+        for pattern, path in _page_styles
+        if pattern.search(html)
+    ]
+    return "".join(links) + html

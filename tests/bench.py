@@ -6,14 +6,16 @@ Run with `make bench`. Prints, in one run:
 - for a method page and for the stock page: bytes transferred (gzipped), requests, and the
   bytes of our own JS and CSS;
 - seconds per page for 100, 200, 400 and 800 synthetic methods (growth must be linear);
-- Lighthouse scores (mobile) for the home page, a method page and the timer, if the npm
-  package `lighthouse` can be installed.
+- Lighthouse scores (mobile) for the home page, a method page, the timer, the chooser and
+  the cards, and for the stock page, served gzipped (as GitHub Pages does) and uncompressed,
+  if the npm package `lighthouse` can be installed.
 The functions are also used by tests/test_performance.py for the budgets.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import shutil
 import subprocess
@@ -26,7 +28,7 @@ from urllib.parse import urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import CHROMIUM_ARGS, ROOT, copy_project, run_build  # noqa: E402
+from conftest import CHROMIUM_ARGS, ROOT, _QuietHandler, copy_project, run_build  # noqa: E402
 
 SCALING_SIZES = (100, 200, 400, 500, 800)
 # The pages that load a widget script on top of the common ones: the heaviest of our own code.
@@ -115,16 +117,15 @@ def own_assets_gz(site: Path) -> int:
 
 
 class Server:
-    """Serve a folder on 127.0.0.1 for the duration of a with-block."""
+    """Serve a folder on 127.0.0.1 for the duration of a with-block; with `compress`, text is
+    sent gzipped to clients that accept it, as GitHub Pages does."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, compress: bool = False) -> None:
         import functools
         import http.server
         import threading
 
-        from conftest import _QuietHandler
-
-        handler = functools.partial(_QuietHandler, directory=str(folder))
+        handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -134,6 +135,26 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
+
+
+class _GzipHandler(_QuietHandler):
+    COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml")
+
+    def send_head(self):  # noqa: ANN201 - http.server's signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if not (path.is_file() and kind.startswith(self.COMPRESSIBLE)
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def lighthouse(url: str) -> dict[str, int] | None:
@@ -196,14 +217,16 @@ def main() -> None:
         growth = per_page[SCALING_SIZES[-1]] / per_page[SCALING_SIZES[0]]
         print(f"  ms/page at {SCALING_SIZES[-1]} / at {SCALING_SIZES[0]}: {growth:.2f} (budget 1.30)")
 
-        print("Lighthouse (mobile):")
-        with Server(real_site) as url:
-            for path in ("", "methoden/vijfstappenmethode/", "timer/"):
-                scores = lighthouse(url + path)
-                print(f"  /{path:30} {scores if scores else 'not available'}")
-        with Server(stock_site) as url:
-            scores = lighthouse(url + "pagina-1/")
-            print(f"  {'stock page':31} {scores if scores else 'not available'}")
+        # GitHub Pages sends text gzipped; the plain server shows the worst case of a server that does not.
+        for compress, how in ((True, "served gzipped, as GitHub Pages does"), (False, "served uncompressed")):
+            print(f"Lighthouse (mobile), {how}:")
+            with Server(real_site, compress) as url:
+                for path in ("", "methoden/vijfstappenmethode/", "timer/", "kiezen/", "kaarten/"):
+                    scores = lighthouse(url + path)
+                    print(f"  /{path:30} {scores if scores else 'not available'}")
+            with Server(stock_site, compress) as url:
+                scores = lighthouse(url + "pagina-1/")
+                print(f"  {'stock page':31} {scores if scores else 'not available'}")
 
 
 if __name__ == "__main__":

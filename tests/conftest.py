@@ -7,6 +7,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,6 +79,15 @@ def reload_once_stored(page) -> None:
         page.reload()
     finally:
         probe.close()
+
+
+def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:
+    """Material navigates instantly only to pages in sitemap.xml, matched with the port; the built sitemap
+    names the published site, so the test server hands out one that names itself."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    published = re.search(r"<loc>(.*?)</loc>", sitemap).group(1)
+    body = sitemap.replace(published, base_url)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
 
 
 def copy_project(target: Path) -> Path:

@@ -16,7 +16,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored, seed_storage
+from conftest import (
+    ROOT,
+    build_fails_plainly,
+    copy_project,
+    reload_once_stored,
+    seed_storage,
+    serve_sitemap_for_this_server,
+)
 
 SEEDS = sorted((ROOT.parent / "shared/seeds").glob("*.txt"))
 CARDS = yaml.safe_load((ROOT / "data/cards.yml").read_text(encoding="utf-8"))
@@ -406,15 +413,6 @@ def test_card_turn_is_animated_unless_the_user_prefers_reduced_motion(page) -> N
     page.emulate_media(reduced_motion="reduce")
     page.locator("[data-card-draw]").click()
     assert page.locator("[data-card]").evaluate(animation) == "none"
-
-
-def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:
-    """Material navigates instantly only to pages in sitemap.xml, matched with the port; the built sitemap
-    names the published site, so the test server hands out one that names itself."""
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    published = re.search(r"<loc>(.*?)</loc>", sitemap).group(1)
-    body = sitemap.replace(published, base_url)
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
 
 
 @pytest.mark.browser

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from bench import WIDGET_PAGES, Server, page_count, page_weight, stock_project, timed_build
-from conftest import ROOT
+from conftest import ROOT, SUBPATH, serve_sitemap_for_this_server
 
 KB = 1024
 
@@ -69,3 +71,47 @@ def test_nothing_jumps_when_a_widget_script_arrives_late(browser, base_url: str,
     shift = page.evaluate("() => window.__ihShift")
     context.close()
     assert shift < 0.02, f"/{path} moved by {shift:.3f} at {width} px"
+
+
+WIDGET_STYLE = re.compile(r'<link rel="stylesheet" href="[^"]*/intervisie-(\w+)\.[0-9a-f]{10}\.css">')
+STYLED_WIDGETS = {
+    "kiezen/index.html": ["chooser"],
+    "timer/index.html": ["timer"],
+    "kaarten/index.html": ["cards"],
+    "bijlagen/casusinbrengformulier/index.html": ["forms"],
+    "bijlagen/reflectieformulier/index.html": ["forms"],
+    "privacy/index.html": ["forms"],
+}
+
+
+def test_widget_stylesheets_are_linked_only_on_the_pages_of_their_widget(site_dir: Path) -> None:
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        rel = path.relative_to(site_dir).as_posix()
+        html = path.read_text(encoding="utf-8")
+        assert WIDGET_STYLE.findall(html) == STYLED_WIDGETS.get(rel, []), rel
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
+            # 404.html links from the site's root path, every other page relatively.
+            target = site_dir / href.removeprefix(f"/{SUBPATH}/") if href.startswith("/") else path.parent / href
+            assert target.resolve().is_file(), f"{rel}: {href}"
+
+
+@pytest.mark.browser
+def test_widget_stylesheets_come_and_go_with_instant_navigation(page, base_url: str, site_dir: Path) -> None:
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
+    page.evaluate("window.__samePage = true")
+    linked = "(name) => document.querySelectorAll(`link[href*='/intervisie-${name}.']`).length"
+
+    page.locator(".md-tabs a", has_text="Kiezen").click()
+    expect(page.locator("[data-chooser-results] li").first).to_be_visible()
+    assert page.evaluate("window.__samePage === true"), "the tab link should use instant navigation"
+    assert page.locator(".ih-chooser").evaluate("(el) => getComputedStyle(el).display") == "grid"
+
+    page.locator(".md-tabs a", has_text="Timer").click()
+    expect(page.locator("[data-timer]")).to_be_visible()
+    assert page.evaluate("window.__samePage === true")
+    assert page.evaluate(linked, "chooser") == 0, "the chooser's stylesheet left with its page"
+    assert page.evaluate(linked, "timer") == 1
+    assert page.locator(".ih-timer").evaluate("(el) => getComputedStyle(el).getPropertyValue('--ih-warn')").strip()
