@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import CHROMIUM_ARGS, ROOT, _QuietHandler, copy_project, run_build  # noqa: E402
+from conftest import CHROMIUM_ARGS, ROOT, QuietServer, _QuietHandler, copy_project, run_build  # noqa: E402
 
 SCALING_SIZES = (100, 200, 400, 500, 800)
 # The pages that load a widget script on top of the common ones: the heaviest of our own code.
@@ -122,11 +122,10 @@ class Server:
 
     def __init__(self, folder: Path, compress: bool = False) -> None:
         import functools
-        import http.server
         import threading
 
         handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> str:

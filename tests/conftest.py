@@ -122,13 +122,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """The test server; a browser that drops a request it no longer needs is not an error."""
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The built site served at http://127.0.0.1:<port>/intervisiehandboek/."""
     web_root = tmp_path_factory.mktemp("www")
     (web_root / SUBPATH).symlink_to(site_dir, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(web_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"

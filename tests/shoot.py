@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import shutil
 import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM_ARGS, _QuietHandler
+from conftest import CHROMIUM_ARGS, QuietServer, _QuietHandler
 
 
 def main() -> None:
@@ -30,7 +29,7 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
