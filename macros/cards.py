@@ -131,10 +131,13 @@ def _deck_group(soort: str, decks: list[Deck]) -> str:
 
 
 def widget(site: SiteData) -> str:
-    """The card table on /kaarten/: hidden until cards.js has loaded the decks and shows it."""
+    """The card table on /kaarten/. It takes its place from the first paint, so nothing moves when
+    cards.js arrives; it stays busy (buttons disabled) until the decks are loaded. Without
+    JavaScript (.ih-needs-js) it is hidden and the card list below the table does the job."""
     by_kind = {soort: [d for d in site.decks if d.soort == soort] for soort in KINDS}
     groups = "\n".join(_deck_group(soort, decks) for soort, decks in by_kind.items() if decks)
-    return f"""<div class="ih-cards" data-cards data-src="../api/cards.json">
+    return f"""<div class="ih-cards" data-cards data-src="../api/cards.json" aria-busy="true">
+<p class="ih-nojs" data-cards-nojs>De kaartentafel heeft JavaScript nodig. Kies zonder JavaScript zelf een vraag uit de stapels hieronder.</p>
 <p class="ih-cards__note" data-card-note role="note" hidden
    data-text-corrupt="De bewaarde ronde kon niet worden gelezen en is gewist. Er begint een nieuwe ronde."
    data-text-reshuffled="Alle kaarten zijn geweest. De stapel is opnieuw geschud: een nieuwe ronde begint."
@@ -144,7 +147,7 @@ def widget(site: SiteData) -> str:
    data-text-unknown-deck="De stapel {{namen}} bestaat niet (meer)."
    data-text-unknown-decks="De stapels {{namen}} bestaan niet (meer)."
    data-text-unknown-card="De kaart {{naam}} bestaat niet (meer). Trek gerust een nieuwe kaart."></p>
-<div class="ih-cards__app" data-cards-app hidden>
+<div class="ih-cards__app ih-needs-js" data-cards-app>
 <section class="ih-cards__stage" data-card-stage aria-label="Kaartentafel">
 <div class="ih-card" data-card>
 <p class="ih-card__theme" data-card-theme>Reflectiekaarten</p>
@@ -152,9 +155,9 @@ def widget(site: SiteData) -> str:
    data-empty-text="Trek een kaart om te beginnen.">Trek een kaart om te beginnen.</p>
 </div>
 <div class="ih-cards__controls">
-<button type="button" class="md-button md-button--primary" data-card-draw>Trek een kaart</button>
-<button type="button" class="md-button" data-card-prev>Vorige</button>
-<button type="button" class="md-button" data-card-next>Volgende</button>
+<button type="button" class="md-button md-button--primary" data-card-draw disabled>Trek een kaart</button>
+<button type="button" class="md-button" data-card-prev disabled>Vorige</button>
+<button type="button" class="md-button" data-card-next disabled>Volgende</button>
 <button type="button" class="md-button" data-card-projector
         data-label-on="Projectie sluiten" data-label-off="Projectiemodus">Projectiemodus</button>
 </div>

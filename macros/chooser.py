@@ -94,10 +94,10 @@ RESULT_TEMPLATE = (
 
 def form_html(site: SiteData) -> str:
     """The form and the (empty) result lists, shown from the first paint so nothing moves when
-    chooser.js arrives; the page's <noscript> hides them when there is no JavaScript."""
+    chooser.js arrives; without JavaScript (.ih-needs-js) the case table below takes their place."""
     return "".join(
         [
-            '<div class="ih-chooser" data-chooser data-src="../api/methods.json" '
+            '<div class="ih-chooser ih-needs-js" data-chooser data-src="../api/methods.json" '
             'data-weights="../api/chooser.json">',
             '<form class="ih-chooser__form" data-chooser-form novalidate aria-label="Vragen over jullie casus">',
             case_fieldset(site),

@@ -163,11 +163,15 @@ def planner() -> str:
 
 
 def choose_view(site: SiteData) -> str:
-    """What the page offers before a session runs; most of it works without JavaScript."""
+    """What the page offers before a session runs; the tables also serve readers without JavaScript."""
     return (
         '<div class="ih-timer__choose" data-timer-choose>\n'
         '<h2 id="methode-klokken">Een methode klokken</h2>'
-        '<form class="ih-timer__pick" method="get" action="./">'
+        # Without JavaScript the form and the example's button would only reload this page.
+        '<p class="ih-nojs" data-timer-nojs>De klok zelf heeft JavaScript nodig. Zonder JavaScript vind je hieronder de '
+        "voorbeeldagenda en alle methoden met de minuten per stap: houd de tijd dan bij met een gewone klok of "
+        "de timer van je telefoon.</p>"
+        '<form class="ih-timer__pick ih-needs-js" method="get" action="./">'
         '<p class="ih-planner__row"><label for="ih-timer-methode">Methode</label> '
         f'<select id="ih-timer-methode" name="methode">{method_options(site)}</select></p>'
         '<p class="ih-planner__row"><label for="ih-timer-minuten">Beschikbare tijd in minuten (niet verplicht)'
@@ -180,7 +184,7 @@ def choose_view(site: SiteData) -> str:
         "<p>De agenda uit de bijlage van het handboek. Bij <em>Reflectie en analyse</em> werkt de groep met de "
         "methode die jullie kiezen.</p>\n"
         f"{agenda_table(site)}\n"
-        '<p><a class="md-button" href="?agenda=voorbeeld" data-timer-example-link>Voorbeeldagenda in de timer</a></p>'
+        '<p class="ih-needs-js"><a class="md-button" href="?agenda=voorbeeld" data-timer-example-link>Voorbeeldagenda in de timer</a></p>'
         '\n<h2 id="alle-methoden">Alle methoden</h2>\n'
         f"{methods_table(site)}\n"
         # Last, so that revealing it (it needs the script) shifts nothing a reader is looking at.

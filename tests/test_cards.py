@@ -119,7 +119,6 @@ def test_every_theme_and_question_kind_appears_on_its_appendix(site_dir: Path) -
 
 def test_without_javascript_the_page_lists_every_card_by_deck(site_dir: Path, api: dict) -> None:
     html = soup(site_dir / "kaarten/index.html")
-    assert html.select_one("[data-cards-app]").has_attr("hidden")  # the card table needs the script
     folded = html.select("details.ih-deck[data-deck]")
     assert [d["data-deck"] for d in folded] == [d["sleutel"] for d in api["stapels"]]
     for block in folded:
@@ -202,9 +201,12 @@ def test_bad_cards_or_questions_file_gets_a_plain_message(case: str, tmp_path: P
 # --- Drawing cards in Chromium -----------------------------------------------------------------
 
 
+READY = "[data-cards]:not([aria-busy])"  # cards.js has the decks and the table works
+
+
 def open_cards(page, query: str = "") -> None:
     page.goto(f"kaarten/{query}")
-    page.locator("[data-cards-app]").wait_for(state="visible")
+    page.locator(READY).wait_for()
 
 
 def shown(page) -> str:
@@ -269,11 +271,11 @@ def test_kaart_link_shows_that_card_and_drawing_updates_the_link(page, browser, 
     try:
         colleague = other.new_page()
         colleague.goto(page.url)
-        colleague.locator("[data-cards-app]").wait_for(state="visible")
+        colleague.locator(READY).wait_for()
         assert shown(colleague) == drawn
         # A link with only the card opens the card's own deck.
         colleague.goto(f"kaarten/?kaart={card['id']}")
-        colleague.locator("[data-cards-app]").wait_for(state="visible")
+        colleague.locator(READY).wait_for()
         assert shown(colleague) == card["id"]
         assert colleague.locator("input[value=perspectief]").is_checked()
         assert colleague.locator("input[value=leiderschap]").is_checked() is False
@@ -309,7 +311,7 @@ def test_reload_keeps_the_round(page, api, console_errors) -> None:
         draw.click()
         first.append(shown(page))
     reload_once_stored(page)
-    page.locator("[data-cards-app]").wait_for(state="visible")
+    page.locator(READY).wait_for()
     assert shown(page) == first[-1]
     assert left(page) == 3
     page.locator("[data-card-prev]").click()
@@ -336,6 +338,24 @@ def test_corrupt_saved_round_is_discarded_with_a_note(page, saved: str, console_
     stored = json.loads(page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY))
     assert stored["round"]["drawn"] == [shown(page)]
     assert console_errors == []
+
+
+@pytest.mark.browser
+def test_table_waits_for_the_decks_and_a_failed_download_points_to_the_list(page, console_errors) -> None:
+    held = []
+    page.route("**/api/cards.json", lambda route: held.append(route))
+    page.goto("kaarten/")
+    page.wait_for_function("() => window.Intervisie && window.Intervisie.cards")
+    assert page.locator("[data-cards-app]").is_visible()  # in place from the first paint: nothing jumps
+    assert page.locator("[data-card-draw]").is_disabled()
+    page.keyboard.press("Space")
+    assert left(page) == 0 and shown(page) == ""
+    held[0].abort()
+    page.locator(READY).wait_for()
+    assert "niet worden geladen" in note(page)
+    assert page.locator("[data-cards-app]").is_hidden()
+    assert page.locator("details.ih-deck[data-deck]").count() > 30
+    assert [e for e in console_errors if not e.startswith("Failed to load resource")] == []
 
 
 @pytest.mark.browser
@@ -421,7 +441,7 @@ def test_cards_work_again_after_instant_navigation(page, base_url, site_dir, con
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
     page.evaluate("window.__samePage = true")
     page.locator(".md-tabs a", has_text="Kaarten").click()
-    page.locator("[data-cards-app]").wait_for(state="visible")
+    page.locator(READY).wait_for()
     assert page.evaluate("window.__samePage === true"), "the tab link should use instant navigation"
     page.wait_for_function("() => Number(document.querySelector('[data-card-left]').textContent) > 0")
     start = left(page)
@@ -431,7 +451,7 @@ def test_cards_work_again_after_instant_navigation(page, base_url, site_dir, con
     page.locator("[data-cards]").wait_for(state="detached")
     page.keyboard.press("Space")  # the cards' key listener is gone with the page
     page.locator(".md-tabs a", has_text="Kaarten").click()
-    page.locator("[data-cards-app]").wait_for(state="visible")
+    page.locator(READY).wait_for()
     assert page.evaluate("window.__samePage === true")
     assert left(page) == start - 1
     page.keyboard.press("Space")

@@ -50,6 +50,7 @@ def test_keyboard_only_walk_from_chooser_to_cards(page, console_errors: list[str
     assert page.locator("[data-timer-phase]").first.inner_text() != phase
 
     page.goto("kaarten/")
+    page.locator("[data-cards]:not([aria-busy])").wait_for()  # the draw button works once the decks are in
     tab_to(page, "[data-card-draw]")
     page.keyboard.press("Enter")
     first = page.locator("[data-card-question]").first.get_attribute("data-card-id")

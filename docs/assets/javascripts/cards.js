@@ -397,7 +397,7 @@ window.Intervisie = window.Intervisie || {};
       for (const more of ui.root.querySelectorAll("[data-card-more]")) more.open = true;
     }
     ui.ready = true;
-    ui.el.app.hidden = false;
+    ui.root.removeAttribute("aria-busy");
     setNote(notes.join(" "));
     render({ announce: notes.join(" ") });
     save();
@@ -447,7 +447,11 @@ window.Intervisie = window.Intervisie || {};
         start(data);
       })
       .catch((error) => {
-        if (error.name !== "AbortError" && ui) setNote(message("failed"));
+        if (error.name === "AbortError" || !ui) return;
+        // Without the decks the table cannot work: hide it and point to the card list below.
+        ui.el.app.hidden = true;
+        ui.root.removeAttribute("aria-busy");
+        setNote(message("failed"));
       });
   }
 

@@ -281,7 +281,6 @@
     for (const form of forms) setupForm(form, signal);
     if (reset) setupReset(reset, signal);
     for (const button of printers) {
-      button.hidden = false;
       button.addEventListener("click", () => window.print(), { signal });
     }
   }
