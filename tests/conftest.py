@@ -54,19 +54,29 @@ def build_fails_plainly(project: Path, site_dir: Path, *fragments: str) -> str:
     return message
 
 
+def page_paths(site_dir: Path) -> list[str]:
+    """Every built page, as a path relative to the site root ("" for the home page)."""
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
 def seed_storage(page, key: str, value: str) -> None:
     """Put `value` in localStorage from inside every next document, before its own scripts run.
 
-    Writing it from one document and reloading races in Chromium: the new document can read
-    storage before the old document's write has reached the browser's storage service."""
+    Simpler than writing it from one document and reloading, and it cannot depend on when
+    Chromium hands that write on to its storage service."""
     page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)});")
 
 
 def reload_once_stored(page) -> None:
     """Reload `page` once another tab can read everything it keeps in localStorage.
 
-    Chromium hands a write to its storage service asynchronously, so a reload straight after a
-    write may read the old value. A second tab of the same origin sees what the service holds."""
+    A precaution: Chromium hands a write to its storage service asynchronously, and a second tab of
+    the same origin sees what the service holds. (Two CI failures once blamed on this turned out to
+    be a card table that showed before its script was ready.)"""
     kept = page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
     probe = page.context.new_page()
     try:

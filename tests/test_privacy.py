@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import page_paths
 from macros import csp
 
 # Records every CSP violation the page reports, from before any page script runs.
@@ -18,14 +19,6 @@ document.addEventListener('securitypolicyviolation', (e) => {
   window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
 });
 """
-
-
-def page_paths(site_dir: Path) -> list[str]:
-    paths = []
-    for html in sorted(site_dir.rglob("index.html")):
-        rel = html.parent.relative_to(site_dir).as_posix()
-        paths.append("" if rel == "." else rel + "/")
-    return paths
 
 
 def test_every_page_carries_a_policy_that_allows_only_this_origin(site_dir: Path) -> None:

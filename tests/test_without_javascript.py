@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import serve_sitemap_for_this_server
-from test_privacy import page_paths
+from conftest import page_paths, serve_sitemap_for_this_server
 
 # Buttons always need the script; form fields are fine where a reader fills them in to print.
 SHOWN = """(selector) => [...document.querySelectorAll(selector)]
