@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -39,3 +40,29 @@ def test_deploy_needs_the_tests_and_runs_only_on_main() -> None:
     uses = [step.get("uses", "") for step in steps + deploy["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
+
+
+def _all_uses(workflow: dict) -> list[str]:
+    return [step["uses"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "uses" in step]
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha() -> None:
+    # A tag such as @v4 can be moved to other code by whoever controls the action; a commit SHA cannot.
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        uses = _all_uses(yaml.safe_load(text))
+        assert uses, path.name
+        for use in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), f"{path.name}: {use} is not pinned to a SHA"
+        for line in text.splitlines():
+            if "uses:" in line:
+                assert re.search(r"@[0-9a-f]{40} # v\d+(\.\d+)*$", line), f"{path.name}: name the version: {line}"
+
+
+def test_a_newer_push_never_cancels_a_deploy_that_is_publishing() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    cancel = str(workflow.get("concurrency", {}).get("cancel-in-progress", False))
+    # Cancelling the run cancels its deploy job too, so on a push the run as a whole must not be cancelled.
+    assert cancel in {"False", "false", "${{ github.event_name == 'pull_request' }}"}, cancel
+    deploy = workflow["jobs"]["deploy"]["concurrency"]
+    assert deploy["cancel-in-progress"] is False
