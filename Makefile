@@ -21,9 +21,10 @@ serve: $(VENV)/.site
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder first, so a failed build never leaves a half-built site/.
+# Never add --quiet: it hides warnings from MkDocs' strict mode, so a broken link would publish.
 build: $(VENV)/.site
 	rm -rf site.tmp
-	$(PY) -m mkdocs build --strict --quiet --site-dir site.tmp
+	$(PY) -m mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
 chromium:

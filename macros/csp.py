@@ -1,9 +1,11 @@
 """MkDocs hook: a strict Content-Security-Policy on every page.
 
 GitHub Pages sets no headers, so the policy is a <meta http-equiv> that overrides/main.html
-places before any script. Material's few inline scripts differ per page (their relative
-paths), so each page gets the hashes of exactly its own inline scripts and styles; nothing
-inline is allowed wholesale and no other origin is allowed at all.
+places before any script. The policy trusts only the inline scripts the site itself ships: a
+known list (Material's few scripts and our own one in overrides/main.html), recognised by a
+hash of their text with the page's relative site URL left out (Material writes it into one of
+them, so it differs per page). Any other inline script or style, wherever it came from, stops
+the build: it is never hashed into the policy. No other origin is allowed at all.
 """
 
 from __future__ import annotations
@@ -18,36 +20,67 @@ PLACEHOLDER = "__INTERVISIE_CSP__"
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _STYLE = re.compile(r"<style[^>]*>(?P<body>.*?)</style>", re.S | re.I)
 _NOT_EXECUTED = re.compile(r"""type=["']?application/(?:ld\+)?json""", re.I)
+_SITE_URL = re.compile(r'new URL\("[^"\\]*",location\)')
+
+# SHA-256 of each inline script the site ships, with its `new URL("<site root>",location)` written as
+# `new URL(BASE,location)`. A theme update that changes one of them stops the build (see _check_known):
+# read the new script in the built page, and add its hash here only if it is the theme's own.
+KNOWN_SCRIPTS = {
+    "bf20f4b432ca4a05369da4e76974f3dbec7d643c08c76f190ef07adaeb15f844": "overrides/main.html: no-js -> js",
+    "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "Material 9.8: __md_scope and storage",
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material 9.8: colour palette",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material 9.8: content tabs from #hash",
+}
 
 
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """Hashes of inline scripts that the browser executes (JSON data blocks are not executed)."""
-    return sorted(
-        {
-            _sha256(m["body"])
-            for m in _SCRIPT.finditer(html)
-            if "src=" not in m["attrs"] and not _NOT_EXECUTED.search(m["attrs"]) and m["body"].strip()
-        }
-    )
+def executed_inline_scripts(html: str) -> list[str]:
+    """The bodies of inline scripts that the browser executes (JSON data blocks are not executed)."""
+    return [
+        m["body"]
+        for m in _SCRIPT.finditer(html)
+        if "src=" not in m["attrs"] and not _NOT_EXECUTED.search(m["attrs"]) and m["body"].strip()
+    ]
 
 
-def inline_style_hashes(html: str) -> list[str]:
-    return sorted({_sha256(m["body"]) for m in _STYLE.finditer(html)})
+def is_known(body: str) -> bool:
+    """Whether an inline script is one the site ships (KNOWN_SCRIPTS)."""
+    normalised = _SITE_URL.sub("new URL(BASE,location)", body)
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest() in KNOWN_SCRIPTS
 
 
-def policy(html: str) -> str:
-    """The policy for one page: our own origin only, plus the hashes of its inline code."""
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
-    styles = " ".join(["'self'", *inline_style_hashes(html)])
+def inline_script_hashes(html: str, where: str = "de pagina") -> list[str]:
+    """CSP hashes of the page's inline scripts, each of which must be a known one."""
+    bodies = executed_inline_scripts(html)
+    for body in bodies:
+        if not is_known(body):
+            shown = " ".join(body.split())[:80]
+            raise PluginError(
+                f"{where}: bevat een inline script dat de site niet zelf meelevert ({shown!r}). Tekst uit data/ "
+                "en pagina's mag geen <script> bevatten. Komt het van een thema-update, werk dan KNOWN_SCRIPTS "
+                "in macros/csp.py bij."
+            )
+    return sorted({_sha256(body) for body in bodies})
+
+
+def _refuse_inline_styles(html: str, where: str) -> None:
+    # The site ships no inline <style>; one in a page can only have come from content.
+    if _STYLE.search(html):
+        raise PluginError(f"{where}: bevat een <style>-blok; de site gebruikt alleen haar eigen stylesheets.")
+
+
+def policy(html: str, where: str = "de pagina") -> str:
+    """The policy for one page: our own origin only, plus the hashes of the known inline scripts on it."""
+    _refuse_inline_styles(html, where)
+    scripts = " ".join(["'self'", *inline_script_hashes(html, where)])
     return "; ".join(
         [
             "default-src 'self'",
             f"script-src {scripts}",
-            f"style-src {styles}",
+            "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
@@ -65,7 +98,7 @@ def policy(html: str) -> str:
 def _apply(html: str, name: str) -> str:
     if PLACEHOLDER not in html:
         raise PluginError(f"{name}: de pagina mist de plek voor de Content-Security-Policy (overrides/main.html).")
-    return html.replace(PLACEHOLDER, policy(html))
+    return html.replace(PLACEHOLDER, policy(html, name))
 
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - MkDocs event signature

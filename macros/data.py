@@ -72,9 +72,24 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+MAX_FILE_BYTES = 1_000_000  # far above any real data file; a larger one would take minutes to build
+MAX_DEPTH = 50  # nesting of lists and fields; real data goes 5 deep
+
+
 def read_yaml(path: Path, root: Path) -> Any:
-    """Parse one YAML file; refuse non-UTF-8, empty and syntactically broken files."""
+    """Parse one YAML file; refuse missing, oversized, non-UTF-8, empty, broken and absurdly nested files."""
     name = rel(path, root)
+    if path.is_dir():
+        raise DataError(f"Fout in {name}: dit is een map, maar hier hoort een YAML-bestand te staan.")
+    if not path.is_file():
+        raise DataError(f"Fout in {name}: het bestand ontbreekt. Zet het terug (zie de geschiedenis in git).")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"Fout in {name}: het bestand is {_dutch_number(size)} bytes groot; meer dan "
+            f"{_dutch_number(MAX_FILE_BYTES)} bytes is voor een gegevensbestand niet aannemelijk. "
+            "Splits het of haal overbodige tekst weg."
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -83,8 +98,17 @@ def read_yaml(path: Path, root: Path) -> Any:
             f"Fout in {name}: het bestand is geen UTF-8-tekst (onleesbare byte op positie {exc.start}). "
             "Sla het bestand op met de codering UTF-8."
         ) from None
+    too_deep = DataError(
+        f"Fout in {name}: de gegevens zijn dieper dan {MAX_DEPTH} niveaus genest; dat is geen bruikbare inhoud."
+    )
     try:
+        # Nesting is measured on the parsed nodes first: PyYAML's constructor recurses per level.
+        node = yaml.compose(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+        if node is not None and _depth(node) > MAX_DEPTH:
+            raise too_deep
         content = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except RecursionError:
+        raise too_deep from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", regel {mark.line + 1}" if mark else ""
@@ -93,6 +117,25 @@ def read_yaml(path: Path, root: Path) -> Any:
     if content is None:
         raise DataError(f"Fout in {name}: het bestand is leeg.")
     return content
+
+
+def _dutch_number(n: int) -> str:
+    return f"{n:_}".replace("_", ".")
+
+
+def _depth(node: yaml.Node) -> int:
+    """How deep lists and mappings nest below `node`, counted without recursion."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            break
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend((child, level + 1) for child in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((child, level + 1) for pair in current.value for child in pair)
+    return deepest
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -170,15 +213,40 @@ def load_keyed(path: Path, root: Path, model: type[M]) -> dict[str, M]:
     return entries
 
 
+YAML_SUFFIXES = {".yml", ".yaml"}
+
+
+def method_files(folder: Path, root: Path) -> list[Path]:
+    """The method files in `folder`: `.yml` or `.yaml` in any case; anything else there is refused, not skipped,
+    so a method never vanishes silently. Hidden files (`.gitkeep`, an editor's swap file) are left alone."""
+    if not folder.is_dir():
+        raise DataError(f"Fout in {rel(folder, root)}: de map met methoden ontbreekt.")
+    paths = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() or path.suffix.casefold() not in YAML_SUFFIXES:
+            raise DataError(
+                f"Fout in {rel(path, root)}: in {rel(folder, root)} horen alleen methoden, elk in een bestand dat "
+                "eindigt op .yml of .yaml. Hernoem of verplaats dit."
+            )
+        paths.append(path)
+    if not paths:
+        raise DataError(f"Fout in {rel(folder, root)}: er staat geen enkele methode in.")
+    return paths
+
+
 def load_methods(folder: Path, root: Path) -> tuple[dict[str, schema.Method], dict[str, str]]:
     methods: dict[str, schema.Method] = {}
     files: dict[str, str] = {}
-    paths = sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"})
-    if not paths:
-        raise DataError(f"Fout in {rel(folder, root)}: er staat geen enkele methode in.")
-    for path in paths:
+    for path in method_files(folder, root):
         name = rel(path, root)
         slug = path.stem
+        if slug in files:
+            raise DataError(
+                f"Fout in {name}: {files[slug]} beschrijft dezelfde methode '{slug}'. "
+                "Elke methode staat in precies één bestand; verwijder of hernoem er een."
+            )
         if not schema.SLUG_RE.match(slug):
             raise DataError(
                 f"Fout in {name}: de bestandsnaam '{path.name}' is geen geldige slug voor een webadres. "

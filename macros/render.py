@@ -6,7 +6,10 @@ and the site keeps working under a sub-path.
 
 from __future__ import annotations
 
+import re
 from html import escape
+
+import yaml
 
 from .data import SiteData
 from .schema import Method, Step
@@ -134,7 +137,7 @@ def roles_block(method: Method, site: SiteData) -> str:
 
 def related_block(method: Method, site: SiteData) -> str:
     return "\n".join(
-        f"- [{site.methods[r.methode].titel}]({r.methode}.md): {r.verschil}" for r in method.verwant
+        f"- [{md_literal(site.methods[r.methode].titel)}]({r.methode}.md): {r.verschil}" for r in method.verwant
     )
 
 
@@ -151,12 +154,25 @@ def credit_block(method: Method, site: SiteData) -> str:
     return "\n".join(lines)
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def md_literal(text: str) -> str:
+    """`text` as Markdown that renders exactly as written (for titles in headings, links and tables)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def front_matter(**fields: object) -> str:
+    """YAML front matter written by a YAML dumper, so no quote or backslash in a title can break out of it."""
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000) + "---"
+
+
 def method_page(slug: str, method: Method, site: SiteData) -> str:
     """The whole Markdown of /methoden/<slug>/."""
-    description = method.samenvatting.replace('"', "'")
     sections = [
-        f'---\ntitle: "{method.titel}"\ndescription: "{description}"\nrender_macros: false\n---',
-        f"# {method.titel}",
+        # Material writes the description into an attribute without escaping it, so it is escaped here.
+        front_matter(title=method.titel, description=escape(method.samenvatting), render_macros=False),
+        f"# {md_literal(method.titel)}",
         f'<p class="ih-lead">{escape(method.samenvatting)}</p>',
         facts(method, site),
         (
@@ -198,7 +214,7 @@ def methods_table(site: SiteData) -> str:
     for slug, method in sorted(site.methods.items(), key=lambda item: item[1].titel.casefold()):
         tags = ", ".join(f"[{site.case_types[k].naam}](#casus-{k})" for k in method.casustypen)
         rows.append(
-            f"| [{method.titel}]({slug}.md) | {total_label(method)} | {group_size(method)} "
+            f"| [{md_literal(method.titel)}]({slug}.md) | {total_label(method)} | {group_size(method)} "
             f"| {tags} | {method.niveau} |"
         )
     return '<div class="ih-table" data-methods-table markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
@@ -212,7 +228,7 @@ def case_type_sections(site: SiteData, link_prefix: str = "") -> str:
             ((slug, m) for slug, m in site.methods.items() if key in m.casustypen),
             key=lambda item: item[1].titel.casefold(),
         )
-        links = ", ".join(f"[{m.titel}]({link_prefix}{slug}.md)" for slug, m in suited) or "nog geen methode"
+        links = ", ".join(f"[{md_literal(m.titel)}]({link_prefix}{slug}.md)" for slug, m in suited) or "nog geen methode"
         blocks.append(
             f"### {case.naam} {{ #casus-{key} }}\n\n{case.beschrijving} *Bijvoorbeeld:* {case.voorbeeld}\n\n"
             f"**Methoden:** {links}"
@@ -230,5 +246,5 @@ def editorial_table(site: SiteData) -> str:
             for c in method.bronnen
         )
         choices = "<br>".join(method.redactie) or "–"
-        rows.append(f"| [{method.titel}](methoden/{slug}.md) | {origin} | {choices} |")
+        rows.append(f"| [{md_literal(method.titel)}](methoden/{slug}.md) | {origin} | {choices} |")
     return "\n".join(rows)

@@ -6,19 +6,74 @@ place that defines them. `extra="forbid"` turns a typo such as `stapen` into an 
 
 from __future__ import annotations
 
+import html
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator, model_validator
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_STEP_MINUTES = 120
 
+# Text in data/ is content, never code. It may use Markdown, but no HTML (a tag, comment or
+# declaration: `<` directly followed by a letter, `/`, `!` or `?`), no Jinja (the pages are templates),
+# and links only to http(s), mailto or a relative address. Refusing such text at load time names the
+# file and field; escaping it later would silently show markup to the reader.
+_HTML = re.compile(r"<\s*[A-Za-z/!?]")
+_JINJA = re.compile(r"\{[{%#]|[}%#]\}")
+# attr_list would turn `{ onclick=... }` or `{: .class }` after a paragraph into HTML attributes.
+_ATTRIBUTES = re.compile(r"\{\s*(?:[:.]|[\w-]+\s*=)")
+_LINK_TARGET = re.compile(
+    r"(?P<image>!?)\[[^\]]*\]\(\s*<?(?P<inline>[^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)", re.M
+)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def text_problem(text: str) -> str | None:
+    """Why `text` may not appear on a page, or None when it is plain text or Markdown."""
+    if (found := _HTML.search(text)) is not None:
+        snippet = re.match(r"<\s*[/!?]?[A-Za-z-]*", text[found.start() :]).group()
+        return (f"bevat HTML ({snippet!r}...); schrijf gewone tekst of Markdown, "
+                "zoals **vet** of [tekst](https://voorbeeld.nl)")
+    if (found := _JINJA.search(text)) is not None:
+        return f"bevat '{found.group()}', dat hier als sjablooncode zou gelden; laat de accolades weg"
+    if (found := _ATTRIBUTES.search(text)) is not None:
+        return f"bevat '{found.group()}', dat HTML-attributen zou maken; laat de accolades weg"
+    for match in _LINK_TARGET.finditer(text):
+        target = html.unescape(match["inline"] or match["ref"] or "")
+        target = "".join(ch for ch in target if ch.isprintable() and not ch.isspace())
+        scheme = _SCHEME.match(target)
+        if match["image"] and (scheme or target.startswith("//")):
+            return "toont een afbeelding van een andere site; de site laadt niets van buiten"
+        if scheme and scheme.group(1).casefold() not in SAFE_SCHEMES:
+            return (f"linkt naar '{scheme.group(1)}:'; alleen links naar http, https, mailto of een pagina "
+                    "van de site zijn toegestaan")
+    return None
+
+
+def _ordinal(index: int) -> str:
+    return f"{index + 1}e"
+
 
 class Strict(BaseModel):
-    """Base for every data model: unknown fields and silent type coercion are errors."""
+    """Base for every data model: unknown fields and silent type coercion are errors, and text is inert."""
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _inert_text(cls, value: Any, info: ValidationInfo) -> Any:
+        # Nested models check their own fields; here only this model's strings and lists of strings.
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                raise ValueError(problem)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, str) and (problem := text_problem(item)):
+                    raise ValueError(f"het {_ordinal(index)} item {problem}")
+        return value
 
 
 class CaseType(Strict):

