@@ -25,7 +25,6 @@ from conftest import (
     serve_sitemap_for_this_server,
 )
 
-SEEDS = sorted((ROOT.parent / "shared/seeds").glob("*.txt"))
 CARDS = yaml.safe_load((ROOT / "data/cards.yml").read_text(encoding="utf-8"))
 QUESTIONS = yaml.safe_load((ROOT / "data/questions.yml").read_text(encoding="utf-8"))
 STORAGE_KEY = "intervisie.kaarten.v1"
@@ -127,25 +126,6 @@ def test_without_javascript_the_page_lists_every_card_by_deck(site_dir: Path, ap
         assert [text(li) for li in block.select("li")] == [c["vraag"] for c in cards]
     boxes = html.select("[data-card-decks] input[type=checkbox]")
     assert [b["value"] for b in boxes] == [d["sleutel"] for d in api["stapels"]]
-
-
-def _seed_runs(size: int = 12) -> set[tuple[str, ...]]:
-    runs: set[tuple[str, ...]] = set()
-    for path in SEEDS:
-        words = re.findall(r"\w+", path.read_text(encoding="utf-8").lower())
-        runs.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
-    return runs
-
-
-@pytest.mark.skipif(not SEEDS, reason="the source documents are not next to the project")
-def test_card_questions_are_written_in_own_words() -> None:
-    runs = _seed_runs()
-    for data in (CARDS, QUESTIONS):
-        for entry in data.values():
-            for line in [entry["naam"], entry.get("uitleg") or entry.get("doel"), *entry["vragen"]]:
-                words = re.findall(r"\w+", line.lower())
-                copied = [words[i : i + 12] for i in range(len(words) - 11) if tuple(words[i : i + 12]) in runs]
-                assert not copied, line
 
 
 def test_two_cards_with_the_same_id_stop_the_build_with_a_plain_message(tmp_path: Path) -> None:

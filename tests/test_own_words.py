@@ -1,46 +1,39 @@
-"""Own words: no built page copies the source documents.
+"""Own words: no built page and no card copies the source documents.
 
-Every page's main text (the article, so also the generated method pages) is compared with the seeds in
-../shared/seeds/*.txt. A run of RUN or more consecutive words that also occurs in a seed fails the test,
-after lower-casing, dropping accents, punctuation and the odd hyphens and bullets of the PDF extraction.
+The sources may not be in the repository, so the tests compare with fingerprints of them
+(tests/fixtures/seed_fingerprints.json.gz, written by tools/seed_fingerprints.py): a hash per run of
+RUN consecutive words, after lower-casing and dropping accents, punctuation and the odd hyphens and
+bullets of the PDF extraction. Every page's main text (the article, so also the generated method
+pages) fails on any run of RUN words that also occurs in a source; a card's question, being short,
+on any run of CARD_RUN words. Where the sources lie beside the project (../shared/seeds), a test also
+checks that the fingerprints are those of the sources as they are now.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from tools.seed_fingerprints import RUN_LENGTHS, SEEDS, dump, fingerprint, fingerprints, load, read_seeds, words
 
-RUN = 12
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words without accents; everything else (punctuation, '‐', '’', '•', 'Ø') separates words."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-    return re.findall(r"[a-z0-9]+", plain)
+RUN = 10
+CARD_RUN = 9
 
 
-def seed_runs(texts: dict[str, str], run: int = RUN) -> dict[tuple[str, ...], str]:
-    """Every run of `run` consecutive words in the seeds, with the file it comes from."""
-    runs: dict[tuple[str, ...], str] = {}
-    for name, text in texts.items():
-        w = words(text)
-        for i in range(len(w) - run + 1):
-            runs.setdefault(tuple(w[i : i + run]), name)
-    return runs
+@pytest.fixture(scope="module")
+def prints() -> dict:
+    return load()
 
 
-def copied(text: str, runs: dict[tuple[str, ...], str], run: int = RUN) -> list[str]:
-    """The copied passages in `text`, each merged into one readable string with its seed file."""
+def copied(text: str, prints: dict, run: int = RUN) -> list[str]:
+    """The copied passages in `text`, each merged into one readable string with its source file."""
+    known = prints["runs"][str(run)]
     w = words(text)
-    hits = [i for i in range(len(w) - run + 1) if tuple(w[i : i + run]) in runs]
+    hits = [i for i in range(len(w) - run + 1) if fingerprint(w[i : i + run]) in known]
     passages: list[str] = []
     start = end = None
     for i in hits + [None]:
@@ -48,27 +41,20 @@ def copied(text: str, runs: dict[tuple[str, ...], str], run: int = RUN) -> list[
             end = i
             continue
         if start is not None:
-            passages.append(f"{' '.join(w[start : end + run])!r} ({runs[tuple(w[start : start + run])]})")
+            source = prints["bronnen"][known[fingerprint(w[start : start + run])]]
+            passages.append(f"{' '.join(w[start : end + run])!r} ({source})")
         start = end = i
     return passages
 
 
-@pytest.fixture(scope="module")
-def runs() -> dict[tuple[str, ...], str]:
-    files = sorted(SEEDS.glob("*.txt"))
-    if not files:
-        pytest.fail(f"De brondocumenten ontbreken: verwacht in {SEEDS} (naast de map van het project).")
-    return seed_runs({f.name: f.read_text(encoding="utf-8") for f in files})
-
-
-def test_detects_a_copied_sentence_whatever_its_case_and_punctuation(runs: dict) -> None:
+def test_detects_a_copied_sentence_whatever_its_case_and_punctuation(prints: dict) -> None:
     # A sentence of the handbook seed, with other case, punctuation and hyphens, inside our own words.
     copied_text = (
         "Wij schrijven zelf. DEELNEMERS moeten bereid én in staat zijn om te reflecteren op hun eigen "
         "handelen — en open te staan voor feed-back van anderen! Dat was gekopieerd."
     )
-    assert copied(copied_text, runs)
-    assert not copied("Je wilt en kunt kritisch naar je eigen handelen kijken, en je staat open voor feedback.", runs)
+    assert copied(copied_text, prints)
+    assert not copied("Je wilt en kunt kritisch naar je eigen handelen kijken, en je staat open voor feedback.", prints)
 
 
 def test_normalises_the_odd_characters_of_the_seeds() -> None:
@@ -77,14 +63,41 @@ def test_normalises_the_odd_characters_of_the_seeds() -> None:
     ]
 
 
-def test_no_built_page_copies_a_run_of_words_from_the_sources(site_dir: Path, runs: dict) -> None:
+def test_fingerprints_hold_no_text_of_the_sources() -> None:
+    raw = (ROOT / "tests/fixtures/seed_fingerprints.json.gz").read_bytes()
+    data = load()
+    assert set(data["runs"]) == {str(n) for n in RUN_LENGTHS}
+    assert all(len(h) == 12 and int(h, 16) >= 0 for h in list(data["runs"][str(RUN)])[:1000])
+    assert len(data["runs"][str(RUN)]) > 10_000
+    assert b"intervisie" not in raw
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the sources are not beside the project; fingerprints are used as they are")
+def test_fingerprints_are_those_of_the_sources_as_they_are_now() -> None:
+    texts = read_seeds()
+    assert texts, f"no sources in {SEEDS}"
+    assert dump(fingerprints(texts)) == (ROOT / "tests/fixtures/seed_fingerprints.json.gz").read_bytes(), (
+        "The sources changed: run '.venv/bin/python tools/seed_fingerprints.py' and commit the result."
+    )
+
+
+def test_no_built_page_copies_a_run_of_words_from_the_sources(site_dir: Path, prints: dict) -> None:
     found: list[str] = []
     pages = sorted(site_dir.rglob("*.html"))
     for path in pages:
         main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if main is None:
             continue
-        for passage in copied(main.get_text(" "), runs):
+        for passage in copied(main.get_text(" "), prints):
             found.append(f"{path.relative_to(site_dir).as_posix()}: {passage}")
     assert len(pages) > 30
     assert not found, f"{len(found)} passage(s) of {RUN}+ words copied from the sources:\n" + "\n".join(found)
+
+
+def test_card_questions_are_written_in_own_words(prints: dict) -> None:
+    found: list[str] = []
+    for name in ("cards.yml", "questions.yml"):
+        for entry in yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8")).values():
+            for line in [entry["naam"], entry.get("uitleg") or entry.get("doel"), *entry["vragen"]]:
+                found += [f"data/{name}: {passage}" for passage in copied(line, prints, CARD_RUN)]
+    assert not found, f"{len(found)} card line(s) copy {CARD_RUN}+ words from the sources:\n" + "\n".join(found)
