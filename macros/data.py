@@ -6,6 +6,7 @@ before writing anything and prints one plain message instead of a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,7 +47,11 @@ class SiteData:
     decks: list[Any] = field(default_factory=list)  # card decks for /kaarten/ (macros/cards.py)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser (CSafeLoader) is ten times faster than PyYAML's own; the constructor stays PyYAML's.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that refuses a key written twice (PyYAML silently keeps the last)."""
 
 
@@ -102,9 +107,9 @@ def read_yaml(path: Path, root: Path) -> Any:
         f"Fout in {name}: de gegevens zijn dieper dan {MAX_DEPTH} niveaus genest; dat is geen bruikbare inhoud."
     )
     try:
-        # Nesting is measured on the parsed nodes first: PyYAML's constructor recurses per level.
-        node = yaml.compose(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
-        if node is not None and _depth(node) > MAX_DEPTH:
+        # Nesting is measured on the event stream first (flat, no recursion): building the
+        # objects recurses once per level and would crash on absurdly deep input.
+        if _depth(yaml.parse(text, Loader=_BaseLoader)) > MAX_DEPTH:
             raise too_deep
         content = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except RecursionError:
@@ -123,18 +128,17 @@ def _dutch_number(n: int) -> str:
     return f"{n:_}".replace("_", ".")
 
 
-def _depth(node: yaml.Node) -> int:
-    """How deep lists and mappings nest below `node`, counted without recursion."""
-    deepest, stack = 0, [(node, 1)]
-    while stack:
-        current, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            break
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend((child, level + 1) for child in current.value)
-        elif isinstance(current, yaml.MappingNode):
-            stack.extend((child, level + 1) for pair in current.value for child in pair)
+def _depth(events: Iterable[yaml.Event]) -> int:
+    """The deepest nesting of lists and mappings in a YAML event stream, stopping once past MAX_DEPTH."""
+    depth = deepest = 0
+    for event in events:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                break
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
     return deepest
 
 
