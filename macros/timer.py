@@ -70,9 +70,16 @@ def method_options(site: SiteData) -> str:
     )
 
 
-def _button(attr: str, label: str, extra: str = "", primary: bool = False) -> str:
-    css = "md-button md-button--primary" if primary else "md-button"
-    return f'<button type="button" class="{css}" {attr}{extra}>{label}</button>'
+def _button(attr: str, label: str, extra: str = "", primary: bool = False, css: str = "") -> str:
+    classes = " ".join(filter(None, ["md-button", "md-button--primary" if primary else "", css]))
+    return f'<button type="button" class="{classes}" {attr}{extra}>{label}</button>'
+
+
+def _toggle(attr: str, label: str, pressed: bool, mark_attr: str = "") -> str:
+    """A button that stays pressed while its setting is on. The label never changes (it names the
+    setting, not an action); a check box drawn by CSS shows the state, and aria-pressed tells it."""
+    mark = f'<span class="ih-toggle__mark" aria-hidden="true"{mark_attr}></span>'
+    return _button(attr, f"{mark}{label}", f' aria-pressed="{str(pressed).lower()}"', css="ih-toggle")
 
 
 def run_view() -> str:
@@ -85,9 +92,8 @@ def run_view() -> str:
             _button("data-timer-minus", "−1 min", ' aria-label="Eén minuut eraf" aria-keyshortcuts="-"'),
             _button("data-timer-plus", "+1 min", ' aria-label="Eén minuut erbij" aria-keyshortcuts="+"'),
             _button("data-timer-restart", "Opnieuw"),
-            _button("data-timer-projector", "Projector", ' aria-pressed="false"'),
-            _button("data-timer-mute", 'Geluid <span aria-hidden="true" data-timer-mute-state>aan</span>',
-                    ' aria-pressed="true"'),
+            _toggle("data-timer-projector", "Projector", pressed=False),
+            _toggle("data-timer-mute", "Geluid", pressed=True, mark_attr=" data-timer-mute-state"),
         ]
     )
     return (
@@ -100,6 +106,8 @@ def run_view() -> str:
         '<div class="ih-timer__clock" role="timer" aria-label="Resterende tijd van deze fase" data-timer-clock>'
         "0:00</div>"
         '<p class="ih-timer__level" data-timer-level></p></div>'
+        # Right under the clock, so that on a phone Start is on the first screen.
+        f'<div class="ih-timer__controls" role="group" aria-label="Bediening">{controls}</div>'
         '<div class="ih-timer__bar" role="progressbar" aria-label="Voortgang van de hele sessie" '
         'aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" data-timer-bar>'
         '<div class="ih-timer__fill" data-timer-fill></div></div>'
@@ -107,7 +115,6 @@ def run_view() -> str:
         "<div><dt>Hierna</dt><dd data-timer-upcoming></dd></div>"
         "<div><dt>Nog in totaal</dt><dd data-timer-total></dd></div>"
         "<div><dt>Agenda</dt><dd data-timer-drift></dd></div></dl>"
-        f'<div class="ih-timer__controls" role="group" aria-label="Bediening">{controls}</div>'
         '<p class="ih-timer__done" data-timer-done hidden></p>'
         "</div>\n"
         '<fieldset class="ih-timer__settings"><legend>Instellingen</legend>'

@@ -1,9 +1,14 @@
 // Phase timer and session agenda (/timer/): progressive enhancement of [data-timer].
 //
-// Time is never counted in ticks. The state stores when the running phase ends (a Date.now()
-// timestamp) or, while paused, how much of it was left; everything on screen is derived from
-// that and the current time, so a background tab, a sleeping laptop or a reload shows the
-// right time as soon as the page looks again.
+// Time is never counted in ticks. The state stores when the running phase ends (a timestamp in
+// Date.now() units) or, while paused, how much of it was left; everything on screen is derived
+// from that and the current time, so a background tab, a sleeping laptop or a reload shows the
+// right time as soon as the page looks again. While the page lives, "the current time" moves with
+// the monotonic performance.now(), so correcting the computer's clock does not move the timer;
+// the wall clock only counts when a page restores a saved state, or wakes up after sleep.
+//
+// One session, several views: every tab on the same session writes each change to localStorage
+// with a revision number and broadcasts it; a tab that hears of a later revision adopts it.
 //
 // URL contract (documented on the page itself):
 //   ?methode=<slug>               the steps of one method
@@ -22,6 +27,13 @@
   const MAX_ITEMS = 20;
   const MAX_METHODS = 2;
   const KEY_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  // Limits for a saved state: nothing the timer itself makes comes near them.
+  const MAX_PHASE_MS = 24 * 60 * MINUTE;
+  const MAX_PHASES = 200;
+  const MAX_TEXT = 2000;
+  const CHANNEL = "intervisie-timer";
+  // A wall clock this far ahead of the monotonic one means the computer slept (see monotonicClock).
+  const SLEEP_MS = 1000;
 
   const NL = {
     noData: "De gegevens van de timer konden niet worden geladen. Laad de pagina opnieuw om het nog eens te proberen.",
@@ -70,6 +82,12 @@
     down: (name) => `${name} omlaag`,
     remove: (name) => `${name} verwijderen`,
     minutesOf: (name) => `Minuten voor ${name}`,
+    minutesFixed: (problem, name, m) => ({
+      empty: `Bij ${name} staat geen aantal minuten; de timer houdt ${m} ${m === 1 ? "minuut" : "minuten"} aan.`,
+      low: `Minder dan 1 minuut kan niet: ${name} krijgt nu 1 minuut.`,
+      high: `Meer dan ${MAX_MINUTES} minuten kan niet: ${name} krijgt nu ${MAX_MINUTES} minuten.`,
+      fraction: `Alleen hele minuten: ${name} krijgt nu ${m} ${m === 1 ? "minuut" : "minuten"}.`,
+    })[problem],
     resumeLink: (title, phase) => `${title}, verder bij ${phase}`,
   };
 
@@ -169,6 +187,17 @@
     return items.map((it) => (it.minuten ? `${it.key}:${it.minuten}` : it.key)).join(",");
   }
 
+  /**
+   * Index a list of records by one of their fields. A Map, so that a key from the address bar such
+   * as "constructor" or "__proto__" is just an unknown key, never something every object has.
+   * @param {object[]} list
+   * @param {string} field
+   * @returns {Map<string, object>}
+   */
+  function byKey(list, field) {
+    return new Map(list.map((item) => [item[field], item]));
+  }
+
   function clip(text) {
     const s = String(text);
     return s.length > 40 ? s.slice(0, 40) + "…" : s;
@@ -198,14 +227,14 @@
    */
   function buildSession(query, api, agenda) {
     const notes = query.notes.slice();
-    const methods = Object.fromEntries(api.methoden.map((m) => [m.slug, m]));
-    const blocks = Object.fromEntries(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => [b.sleutel, b]));
+    const methods = byKey(api.methoden, "slug");
+    const blocks = byKey(agenda.onderdelen.concat(agenda.bouwstenen), "sleutel");
     let title = "";
     let phases = null;
     let items = null;
     if (query.agenda === "voorbeeld") {
       title = NL.exampleTitle;
-      const method = query.methode && methods[query.methode];
+      const method = query.methode && methods.get(query.methode);
       if (query.methode && !method) notes.push(NL.unknownMethod(clip(query.methode)));
       items = agenda.onderdelen.map((b) =>
         b.methode && method ? { key: method.slug, minuten: null } : { key: b.sleutel, minuten: null });
@@ -215,14 +244,14 @@
       if (!items) notes.push(NL.badAgenda);
       else {
         items = items.filter((it) => {
-          const known = blocks[it.key] || methods[it.key];
+          const known = blocks.has(it.key) || methods.has(it.key);
           if (!known) notes.push(NL.unknownItem(clip(it.key)));
           return known;
         });
         if (!items.length) items = null;
       }
     } else if (query.methode) {
-      const method = methods[query.methode];
+      const method = methods.get(query.methode);
       if (!method) notes.push(NL.unknownMethod(clip(query.methode)));
       else {
         title = method.titel;
@@ -232,9 +261,9 @@
     if (items) {
       phases = [];
       for (const it of items) {
-        const method = methods[it.key];
+        const method = methods.get(it.key);
         if (!method) {
-          phases.push(blockPhase(blocks[it.key], it.minuten));
+          phases.push(blockPhase(blocks.get(it.key), it.minuten));
           continue;
         }
         let steps = methodPhases(method);
@@ -245,7 +274,7 @@
         }
         phases.push(...steps);
       }
-      if (items.length === 1 && methods[items[0].key]) title = methods[items[0].key].titel;
+      if (items.length === 1 && methods.has(items[0].key)) title = methods.get(items[0].key).titel;
     }
     if (!phases) return { session: null, notes, changes: null, was: null };
     let changes = null;
@@ -268,7 +297,8 @@
   /**
    * A fresh, not yet started timer state for the given phases.
    * @param {{key: string, title: string, phases: {naam: string, minuten: number}[]}} session
-   * @param {{auto?: boolean}} [options]
+   * @param {{auto?: boolean, rev?: number}} [options] rev: the revision to count on from (the one in
+   *   storage), so that other tabs see the fresh state as the later one
    */
   function create(session, options) {
     const phases = session.phases.map((p) => ({
@@ -279,6 +309,7 @@
       v: VERSION, key: session.key, title: session.title, phases,
       index: 0, running: false, endsAt: null, left: phases[0].ms, spent: [],
       started: false, done: false, auto: Boolean(options && options.auto), signalled: -1, warned: -1,
+      rev: (options && options.rev) || 0, tab: "",
     };
   }
 
@@ -334,12 +365,13 @@
 
   /**
    * Add (or with a negative delta take away) time of the current phase. Taking time away stops
-   * at zero; in overtime only adding has an effect.
+   * at zero; in overtime only adding has an effect; no phase grows beyond 24 hours.
    */
   function adjust(s, delta, now) {
     if (s.done) return s;
     const left = remaining(s, now);
-    const newLeft = delta >= 0 ? left + delta : left > 0 ? Math.max(0, left + delta) : left;
+    const room = MAX_PHASE_MS - s.phases[s.index].ms; // so that a saved state always stays valid
+    const newLeft = delta >= 0 ? left + Math.min(delta, room) : left > 0 ? Math.max(0, left + delta) : left;
     const change = newLeft - left;
     if (!change) return s;
     const phases = s.phases.slice();
@@ -440,11 +472,46 @@
   }
 
   /**
-   * Read a saved state back. Anything that is not exactly a state of this version is refused.
+   * Whether a parsed state is one this version can run: the right types, and every number within
+   * what the timer itself could have made (so a phase of 10^300 seconds is refused).
+   * @param {*} s
+   * @param {number} now current time, to judge when a running phase ends
+   * @returns {boolean}
+   */
+  function isValidState(s, now) {
+    const num = (x, low, high) => typeof x === "number" && Number.isFinite(x) && x >= low && x <= high;
+    const text = (x) => typeof x === "string" && x.length <= MAX_TEXT;
+    const flags = ["running", "done", "auto", "started"];
+    if (!s || typeof s !== "object" || s.v !== VERSION || !text(s.key) || !text(s.title)) return false;
+    if (!flags.every((name) => typeof s[name] === "boolean")) return false;
+    if (!Array.isArray(s.phases) || s.phases.length < 1 || s.phases.length > MAX_PHASES) return false;
+    const last = s.phases.length - 1;
+    const phasesOk = s.phases.every((p) => p && typeof p === "object" &&
+      text(p.naam) && text(p.wat) && text(p.wie) && text(p.groep) &&
+      num(p.ms, 0, MAX_PHASE_MS) && num(p.plan, MINUTE, MAX_PHASE_MS));
+    if (!phasesOk || !Number.isInteger(s.index) || !num(s.index, 0, last)) return false;
+    const current = s.phases[s.index];
+    // While running, `left` is only what was left at the last pause.
+    const timeOk = s.running
+      ? num(s.endsAt, now - MAX_PHASE_MS, now + MAX_PHASE_MS) && num(s.left, -MAX_PHASE_MS, MAX_PHASE_MS)
+      : num(s.left, -MAX_PHASE_MS, current.ms);
+    return timeOk &&
+      Array.isArray(s.spent) && s.spent.length <= s.phases.length &&
+      s.spent.every((x) => x === null || num(x, 0, MAX_PHASE_MS)) &&
+      Number.isInteger(s.signalled) && num(s.signalled, -1, last) &&
+      Number.isInteger(s.warned) && num(s.warned, -1, last) &&
+      (s.rev === undefined || (Number.isSafeInteger(s.rev) && s.rev >= 0)) &&
+      (s.tab === undefined || (typeof s.tab === "string" && s.tab.length <= 64));
+  }
+
+  /**
+   * Read a saved state back. Anything that is not exactly a state of this version, with sane
+   * numbers, is refused.
    * @param {string|null} text
+   * @param {number} now current time (Date.now() units)
    * @returns {{state: object|null, discarded: boolean}}
    */
-  function restore(text) {
+  function restore(text, now) {
     if (text === null || text === undefined) return { state: null, discarded: false };
     let data;
     try {
@@ -453,25 +520,76 @@
       return { state: null, discarded: true };
     }
     const s = data && data.v === VERSION ? data.state : null;
-    const num = (x) => typeof x === "number" && Number.isFinite(x);
-    const ok = s && typeof s === "object" && s.v === VERSION && typeof s.key === "string" &&
-      typeof s.title === "string" && Array.isArray(s.phases) && s.phases.length > 0 && s.phases.length <= 500 &&
-      s.phases.every((p) => p && typeof p.naam === "string" && num(p.ms) && p.ms >= 0 && num(p.plan) && p.plan > 0 &&
-        typeof p.wat === "string" && typeof p.groep === "string") &&
-      Number.isInteger(s.index) && s.index >= 0 && s.index < s.phases.length &&
-      typeof s.running === "boolean" && typeof s.done === "boolean" && typeof s.auto === "boolean" &&
-      typeof s.started === "boolean" && num(s.left) && (!s.running || num(s.endsAt)) &&
-      Array.isArray(s.spent) && s.spent.every((x) => x === null || num(x)) &&
-      Number.isInteger(s.signalled) && Number.isInteger(s.warned);
-    if (!ok) return { state: null, discarded: true };
+    if (!isValidState(s, now)) return { state: null, discarded: true };
     s.spent = s.spent.map((x) => x || 0);
+    s.rev = s.rev || 0;
+    s.tab = s.tab || "";
     return { state: s, discarded: false };
+  }
+
+  /**
+   * The planned steps of a state or a session, as text to compare: the same session from the same
+   * handbook gives the same text.
+   * @param {{naam: string, plan?: number, minuten?: number}[]} phases
+   * @returns {string}
+   */
+  function planOf(phases) {
+    return JSON.stringify(phases.map((ph) => [ph.naam, ph.plan === undefined ? ph.minuten * MINUTE : ph.plan]));
+  }
+
+  /**
+   * Whether `incoming` is a later revision than `current`. Equal revisions (two tabs that changed
+   * the same state at once) go to the higher tab id, so that every tab settles on the same one.
+   * @param {{rev: number, tab: string}} incoming
+   * @param {{rev: number, tab: string}} current
+   * @returns {boolean}
+   */
+  function isNewer(incoming, current) {
+    if (incoming.rev !== current.rev) return incoming.rev > current.rev;
+    return incoming.tab > current.tab;
+  }
+
+  /**
+   * A clock in Date.now() units that, while the page lives, moves with a monotonic clock: setting
+   * the computer's clock back or forward does not move it. resync() adopts the wall clock only when
+   * that is clearly ahead, which is what sleep looks like (the monotonic clock may stop then; the
+   * wall clock never runs backwards during sleep).
+   * @param {() => number} wall e.g. Date.now
+   * @param {() => number} mono e.g. () => performance.now()
+   * @returns {{now: () => number, resync: () => void}}
+   */
+  function monotonicClock(wall, mono) {
+    let offset = wall() - mono();
+    return {
+      now: () => offset + mono(),
+      resync() {
+        const ahead = wall() - (offset + mono());
+        if (ahead > SLEEP_MS) offset += ahead;
+      },
+    };
+  }
+
+  /**
+   * Read minutes typed for one planner item, and say what was wrong with them.
+   * @param {string} raw the input's value
+   * @param {number} previous the minutes so far, kept when nothing is typed
+   * @returns {{minuten: number, problem: null|"empty"|"low"|"high"|"fraction"}}
+   */
+  function readMinutes(raw, previous) {
+    const text = String(raw).trim();
+    const value = Number(text);
+    if (!text || !Number.isFinite(value)) return { minuten: previous, problem: "empty" };
+    if (value < 1) return { minuten: 1, problem: "low" };
+    if (value > MAX_MINUTES) return { minuten: MAX_MINUTES, problem: "high" };
+    if (!Number.isInteger(value)) return { minuten: Math.max(1, Math.round(value)), problem: "fraction" };
+    return { minuten: value, problem: null };
   }
 
   window.Intervisie = window.Intervisie || {};
   const api = {
     STORAGE_KEY, MAX_MINUTES, fit, parseQuery, parseAgenda, formatAgenda, buildSession, create, remaining, start,
-    pause, toggle, next, previous, adjust, restart, advance, view, format, serialize, restore,
+    pause, toggle, next, previous, adjust, restart, advance, view, format, serialize, restore, isNewer,
+    planOf, monotonicClock, readMinutes,
     /** Phase-end chimes signalled so far on this page (a hook for tests without audio hardware). */
     chimes: 0,
   };
@@ -522,12 +640,71 @@
     }
   }
 
-  function save() {
+  /** Now, on this page's monotonic clock (see monotonicClock). */
+  function clockNow() {
+    return page.clock.now();
+  }
+
+  /** A random id for this view of the session, to break ties between revisions. */
+  function newTabId() {
+    const words = new Uint32Array(2);
+    window.crypto.getRandomValues(words);
+    return Array.from(words, (w) => w.toString(36)).join("");
+  }
+
+  /** Whether a state is of the session this page runs (same address, same steps). */
+  function sameSession(s) {
+    return Boolean(page.state) && s.key === page.state.key && planOf(s.phases) === page.plan;
+  }
+
+  /**
+   * Write a state to localStorage, unless storage already holds a later revision of the same
+   * session from another tab (which that tab's broadcast brings here anyway).
+   * @returns {string} the saved form, also when storage is unavailable
+   */
+  function store(s) {
+    const text = serialize(s);
+    const stored = restore(readSaved(), clockNow()).state;
+    if (stored && sameSession(stored) && isNewer(stored, s)) return text;
     try {
-      if (page.state) window.localStorage.setItem(STORAGE_KEY, serialize(page.state));
+      window.localStorage.setItem(STORAGE_KEY, text);
     } catch (e) {
       /* private mode or full storage: the timer still works, it just cannot resume after a reload */
     }
+    return text;
+  }
+
+  /* ---- one session in every tab */
+
+  /**
+   * Listen for changes from other tabs: a BroadcastChannel message, or (in browsers without one,
+   * and for a change another tab wrote but could not broadcast) the storage event.
+   */
+  function openChannel() {
+    listen(window, "storage", (event) => {
+      if (event.key === STORAGE_KEY && event.newValue) receive(event.newValue);
+    });
+    if (typeof window.BroadcastChannel !== "function") return;
+    const channel = new window.BroadcastChannel(CHANNEL);
+    channel.onmessage = (event) => receive(event.data);
+    page.channel = channel;
+    page.cleanup.push(() => channel.close());
+  }
+
+  /** Tell the other tabs about a change made here. */
+  function publish(text) {
+    try {
+      if (page.channel) page.channel.postMessage(text);
+    } catch (e) {
+      /* the storage event still tells them */
+    }
+  }
+
+  /** A state from another tab: adopt it when it is a later revision of this session. */
+  function receive(text) {
+    if (!page || !page.state || typeof text !== "string") return;
+    const incoming = restore(text, clockNow()).state;
+    if (incoming && sameSession(incoming) && isNewer(incoming, page.state)) show(incoming);
   }
 
   function forget() {
@@ -596,7 +773,7 @@
     const s = page.state;
     const ctx = page.audio.ctx;
     if (!ctx || page.muted || !s || !s.running || s.done) return;
-    const left = remaining(s, Date.now());
+    const left = remaining(s, clockNow());
     if (left <= 0) return;
     const at = ctx.currentTime + left / 1000;
     try {
@@ -658,14 +835,32 @@
 
   /* ---- running a session */
 
+  /** A change made in this tab: a new revision, stored and told to the other tabs. */
   function update(next) {
+    const rev = Math.max(next.rev, page.state ? page.state.rev : 0) + 1;
+    const stamped = Object.assign({}, next, { rev, tab: page.tabId });
+    show(stamped);
+    publish(store(stamped));
+  }
+
+  /**
+   * What follows from the time alone (a phase ended, the last minute began): every tab works it
+   * out by itself, so it keeps its revision and is only stored, for a reload.
+   */
+  function keep(next) {
+    show(next);
+    store(next);
+  }
+
+  /** Make `next` the state on screen: redraw, announce and reschedule what changed. */
+  function show(next) {
     const before = page.state;
     page.state = next;
-    save();
+    $("[data-timer-auto]").checked = next.auto;
     if (!before || before.index !== next.index || before.done !== next.done) {
       renderProgramme();
       if (next.done) {
-        const v = view(next, Date.now());
+        const v = view(next, clockNow());
         announce(NL.done(wholeMinutes(v.used), wholeMinutes(v.planned)));
       } else if (before && next.started) {
         const p = next.phases[next.index];
@@ -681,7 +876,7 @@
 
   function tick() {
     if (!page || !page.state) return;
-    const now = Date.now();
+    const now = clockNow();
     let s = page.state;
     const endsAt = s.endsAt;
     const before = s.index;
@@ -699,13 +894,17 @@
       announce(NL.announceMinute(s.phases[s.index].naam));
     }
     if (ended) signalEnd(endsAt);
-    if (s !== page.state) update(s);
+    if (s !== page.state) keep(s);
     else render();
   }
 
-  function levelText(v, s) {
+  /**
+   * The line under the clock. "Press Volgende" is for the procesbegeleider alone: the projector,
+   * which the group sees, only says that the time is up.
+   */
+  function levelText(v, s, projector) {
     if (s.done) return "";
-    if (v.level === "over") return s.auto && v.next ? NL.over : NL.overWait;
+    if (v.level === "over") return (s.auto && v.next) || projector ? NL.over : NL.overWait;
     const state = !s.started ? NL.ready : s.running ? NL.running : NL.paused;
     if (v.level === "warn") return `${NL.warn} · ${state}`;
     if (v.level === "alert") return `${NL.alert} · ${state}`;
@@ -718,7 +917,7 @@
 
   function render() {
     const s = page.state;
-    const v = view(s, Date.now());
+    const v = view(s, clockNow());
     const root = page.root;
     root.dataset.level = v.level;
     root.dataset.running = String(s.running);
@@ -727,7 +926,7 @@
     setText($("[data-timer-phase]"), v.phase.naam);
     setText($("[data-timer-what]"), v.phase.wat + (v.phase.wie ? ` (${v.phase.wie})` : ""));
     setText($("[role=timer]"), format(v.left));
-    setText($("[data-timer-level]"), levelText(v, s));
+    setText($("[data-timer-level]"), levelText(v, s, root.classList.contains("ih-timer--projector")));
     setText($("[data-timer-upcoming]"), v.next ? `${v.next.naam} (${wholeMinutes(v.next.ms)} min)` : NL.end);
     setText($("[data-timer-total]"), durationText(v.sessionLeft));
     const drift = Math.round(v.drift / MINUTE);
@@ -796,7 +995,7 @@
 
   function onAction(action, event) {
     if (!page.state) return;
-    const now = Date.now();
+    const now = clockNow();
     const s = page.state;
     if (action === "start") {
       ensureAudio();
@@ -858,12 +1057,12 @@
     const full = document.fullscreenElement;
     if (on && !full && root.requestFullscreen) root.requestFullscreen().catch(() => {});
     if (!on && full && document.exitFullscreen) document.exitFullscreen().catch(() => {});
+    if (page.state) render(); // the projector leaves out what only the procesbegeleider needs
   }
 
   function setMuted(muted) {
     page.muted = muted;
     $("[data-timer-mute]").setAttribute("aria-pressed", String(!muted));
-    setText($("[data-timer-mute-state]"), muted ? "uit" : "aan");
     try {
       window.localStorage.setItem(`${STORAGE_KEY}.stil`, muted ? "1" : "0");
     } catch (e) {
@@ -873,18 +1072,19 @@
   }
 
   function runSession(result) {
-    const saved = restore(readSaved());
+    const saved = restore(readSaved(), clockNow());
     const notes = result.notes.slice();
     if (saved.discarded) {
       forget();
       notes.push(NL.corrupt);
     }
     // Resume only the same session, unfinished, with the same steps (the handbook may have changed since).
-    const plan = (phases) => JSON.stringify(phases.map((ph) => [ph.naam, ph.plan === undefined ? ph.minuten * MINUTE : ph.plan]));
+    page.plan = planOf(result.session.phases);
     const same = saved.state && saved.state.key === result.session.key && !saved.state.done &&
-      plan(saved.state.phases) === plan(result.session.phases);
-    let s = same ? saved.state : null;
-    if (!s) s = create(result.session, { auto: Boolean(saved.state && saved.state.auto) });
+      planOf(saved.state.phases) === page.plan;
+    const s = same ? saved.state : create(result.session, {
+      auto: Boolean(saved.state && saved.state.auto), rev: saved.state ? saved.state.rev : 0,
+    });
     note(notes);
     $("[data-timer-choose]").hidden = true;
     $("[data-timer-run]").hidden = false;
@@ -926,11 +1126,20 @@
     listen(document, "fullscreenchange", () => {
       if (!document.fullscreenElement && page.root.classList.contains("ih-timer--projector")) setProjector(false);
     });
-    listen(document, "visibilitychange", () => {
-      if (document.visibilityState !== "visible") return;
+    // Coming back from a hidden tab, a frozen page or the back/forward cache: the computer may have
+    // slept, so let the wall clock catch up.
+    const wake = () => {
+      page.clock.resync();
       tick();
       scheduleSound();
       syncWakeLock();
+    };
+    listen(document, "visibilitychange", () => {
+      if (document.visibilityState === "visible") wake();
+    });
+    listen(document, "resume", wake);
+    listen(window, "pageshow", (event) => {
+      if (event.persisted) wake();
     });
     // After a reload the browser only allows sound after a gesture: the first one anywhere will do.
     const unlock = () => {
@@ -939,7 +1148,9 @@
     };
     listen(document, "pointerdown", unlock, { once: true });
     page.interval = window.setInterval(tick, 250);
-    update(s);
+    if (same) show(s);
+    else update(s);
+    openChannel();
     tick();
   }
 
@@ -965,12 +1176,12 @@
   function runPlanner(result, agenda, apiData) {
     const builder = $("[data-timer-builder]");
     builder.hidden = false;
-    const methods = Object.fromEntries(apiData.methoden.map((m) => [m.slug, m]));
-    const blocks = Object.fromEntries(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => [b.sleutel, b]));
-    const known = (key) => blocks[key] || methods[key];
-    const info = (key) => (methods[key]
-      ? { naam: methods[key].titel, minuten: methods[key].totaal_minuten, methode: true }
-      : { naam: blocks[key].naam, minuten: blocks[key].minuten, methode: false });
+    const methods = byKey(apiData.methoden, "slug");
+    const blocks = byKey(agenda.onderdelen.concat(agenda.bouwstenen), "sleutel");
+    const known = (key) => blocks.has(key) || methods.has(key);
+    const info = (key) => (methods.has(key)
+      ? { naam: methods.get(key).titel, minuten: methods.get(key).totaal_minuten, methode: true }
+      : { naam: blocks.get(key).naam, minuten: blocks.get(key).minuten, methode: false });
     const startItems = (keys) => keys.filter(known).map((key) => ({ key, minuten: info(key).minuten }));
     let items = startItems(agenda.startsessie);
     if (page.query.agenda && page.query.bewerk) {
@@ -1017,7 +1228,7 @@
           badge.className = "ih-badge";
           badge.textContent = "methode";
           name.append(" ", badge);
-        } else if (blocks[it.key].methode) {
+        } else if (blocks.get(it.key).methode) {
           const badge = document.createElement("span");
           badge.className = "ih-badge";
           badge.textContent = NL.methodSlot;
@@ -1032,10 +1243,14 @@
         input.value = String(it.minuten);
         input.setAttribute("aria-label", NL.minutesOf(data.naam));
         input.dataset.plannerFocus = `min-${i}`;
+        // Typed minutes count at once; what cannot be used is said, and set right when leaving the field.
+        input.addEventListener("input", () => {
+          const read = readMinutes(input.value, it.minuten);
+          it.minuten = read.minuten;
+          summarise(read.problem ? NL.minutesFixed(read.problem, data.naam, read.minuten) : "");
+        });
         input.addEventListener("change", () => {
-          const value = Math.round(Number(input.value));
-          it.minuten = Number.isFinite(value) ? Math.min(MAX_MINUTES, Math.max(1, value)) : info(it.key).minuten;
-          refresh();
+          input.value = String(it.minuten);
         });
         const unit = document.createElement("span");
         unit.textContent = "min";
@@ -1084,6 +1299,11 @@
 
     const refresh = (message) => {
       draw();
+      summarise(message);
+    };
+
+    // Everything that follows from the items, except the list itself (which holds the focus while typing).
+    const summarise = (message) => {
       const total = items.reduce((sum, it) => sum + it.minuten, 0);
       setText($("[data-timer-builder-total]"), `${total} min`);
       const href = link();
@@ -1108,7 +1328,7 @@
     listen($("[data-timer-add]"), "click", () => {
       const key = $("[data-timer-add-select]").value;
       if (!known(key)) return;
-      if (methods[key] && items.filter((it) => methods[it.key]).length >= MAX_METHODS) {
+      if (methods.has(key) && items.filter((it) => methods.has(it.key)).length >= MAX_METHODS) {
         setText(report, NL.tooManyMethods);
         return;
       }
@@ -1149,7 +1369,7 @@
   }
 
   function showResume(apiData) {
-    const saved = restore(readSaved());
+    const saved = restore(readSaved(), clockNow());
     if (saved.discarded) {
       forget();
       note([NL.corrupt]);
@@ -1168,7 +1388,8 @@
     if (!root) return;
     const mine = {
       root, cleanup: [], audio: { ctx: null, nodes: [], scheduledFor: null }, wake: null, state: null,
-      muted: false, warnSound: false,
+      muted: false, warnSound: false, channel: null, plan: "", tabId: newTabId(),
+      clock: monotonicClock(() => Date.now(), () => window.performance.now()),
     };
     page = mine;
     page.query = parseQuery(window.location.search);
