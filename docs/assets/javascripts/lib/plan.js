@@ -339,8 +339,9 @@
    * @param {{methods: {methoden: object[]}, agenda: {onderdelen: object[], bouwstenen: object[]}}} data
    *   the contents of /api/methods.json and /api/agenda.json
    * @param {{methode?: string|null, rondes?: number|null}} [options]
-   * @returns {{blocks: object[], notes: string[]}} blocks of steps with minutes and fitting limits;
-   *   notes in Dutch say what was left out or changed
+   * @returns {{blocks: object[], notes: string[]}} notes in Dutch say what was left out or changed.
+   *   A block is {key, kind: "frame"|"method", title, rounds: n|null, unit: [one, many]|null, steps}; a step
+   *   is {name, minutes, floor, ceiling, optional, fixed, pause, round: k|null, rounds: n|null, what, who}
    */
   function compose(keys, data, options = {}) {
     const notes = [];
@@ -738,7 +739,7 @@
   function build(request, data) {
     const keys = request.agenda || (request.methode ? [request.methode] : []);
     const options = { methode: request.agenda ? request.methode : null, groep: request.groep };
-    let rounds = request.rondes;
+    let rounds = request.rondes ?? null;
     if (rounds === null && request.minuten) rounds = roundsFor(keys, data, options, request.minuten);
     const composed = compose(keys, data, Object.assign({}, options, { rondes: rounds }));
     const fitted = request.minuten ? fit(composed, request.minuten) : null;
@@ -749,5 +750,5 @@
       rounds: hasRounds ? rounds || 1 : null, notes };
   }
 
-  return { LIMITS, FRAME_DEFAULTS, compose, fit, fitsIn, clock, encode, decode, build, total };
+  return { LIMITS, compose, fit, fitsIn, clock, encode, decode, build, total };
 });
