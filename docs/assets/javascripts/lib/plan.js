@@ -1,0 +1,754 @@
+/* Session plans: the pure logic behind the timer, the chooser, print and shared links.
+   No DOM, no storage, no clock: data in, data out, so `node --test tests/js/` covers it.
+
+   Design
+   - A plan is an ordered list of blocks: frame parts from /api/agenda.json (opening, pause, ...)
+     and at most two methods from /api/methods.json. Each block has steps with whole minutes and
+     the limits the fit may use: a floor, a ceiling, and whether the step is optional, fixed or a
+     pause.
+   - compose() reads the data once into Maps, so a key from a link ("constructor", "__proto__")
+     is only ever an unknown key. It never throws: whatever it leaves out, it says in `notes`.
+   - Which frame parts a method already covers, which part is advice and which is a pause, is
+     data (`binnen_methode`, `advies`, `pauze` on an agenda item). FRAME_DEFAULTS holds the rule
+     until the data carries those fields; a field in the data always wins.
+   - A method's steps marked `per_ronde` repeat per round (per topic for a method with
+     `tijd.per_onderwerp`); the steps before them run once at the start, the steps after once
+     at the end.
+   - fit() keeps pauses and fixed steps, keeps frame parts within van-tot, drops optional steps
+     first when shortening, then scales the other steps by one factor, clamped to their floor
+     and ceiling (water filling), and rounds to whole minutes by largest remainder. The total is
+     exact or the plan is left alone with the reachable range and advice.
+   - Choices the sources do not make (default floor and ceiling, round limits, how rounds are
+     picked for a time) are ours; the constants below name them, and the Verantwoording page
+     lists them. */
+(function (root, factory) {
+  const api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else (root.Intervisie = root.Intervisie || {}).plan = api;
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  const LIMITS = Object.freeze({
+    minutes: [1, 600], // one item, and a whole session's target
+    rounds: [1, 12],
+    group: [2, 100], // as the chooser's groep
+    blocks: 20,
+    methods: 2,
+  });
+  /** A method counts as "squeezed a lot" (one summary line) from this change in its length. */
+  const SUMMARY_FROM = 0.2;
+  const KEY_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const ITEM_RE = /^([a-z0-9-]{1,60})(?::(\d{1,4}))?$/;
+  const TIME_RE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+  const DAY = 24 * 60;
+  const EXAMPLE = "voorbeeld";
+
+  /** Until data/agenda.yml says it per item: what a method covers, what is advice, what is a pause. */
+  const FRAME_DEFAULTS = new Map([
+    ["casus-inbrengen", { binnen_methode: true }],
+    ["verhelderende-vragen", { binnen_methode: true }],
+    ["reflectie", { binnen_methode: true }],
+    ["adviezen", { binnen_methode: true, advies: true }],
+    ["pauze", { pauze: true }],
+  ]);
+
+  const NL = {
+    unknownKey: (key) => `Het onderdeel „${key}” is onbekend en is overgeslagen.`,
+    unreadableKey: (text) => `„${text}” is geen onderdeel of methode en is overgeslagen.`,
+    badItemMinutes: (key, raw) =>
+      `De minuten bij „${key}” („${raw}”) zijn geen heel getal van 1 tot en met ${LIMITS.minutes[1]}; ` +
+      "het onderdeel houdt zijn gewone tijd.",
+    tooManyBlocks: `Een plan heeft hoogstens ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
+    tooManyMethods: (names) =>
+      `Een plan heeft hoogstens ${LIMITS.methods} methoden; ${list(names)} ${names.length === 1 ? "is" : "zijn"} weggelaten.`,
+    unknownSlotMethod: (slug) =>
+      `De methode „${slug}” staat niet in dit handboek; de voorbeeldagenda houdt haar eigen deel voor de methode.`,
+    covered: (names) =>
+      `${list(names)} ${names.length === 1 ? "staat" : "staan"} niet apart in het plan: de methode heeft daar eigen stappen voor.`,
+    noAdvice: (name, methods) => `${name} valt weg: ${list(methods)} werkt zonder adviezen.`,
+    badRounds: (raw, used) =>
+      `Het aantal rondes („${raw}”) moet een heel getal van ${LIMITS.rounds[0]} tot en met ${LIMITS.rounds[1]} zijn; ` +
+      `het plan gebruikt ${used}.`,
+    noRounds: (title) => `${title} heeft geen deel dat per ronde terugkomt; het aantal rondes geldt daar niet.`,
+    methodNotFitted: (title, minutes, advice) => `${title} past niet in ${minutes} minuten. ${advice}`,
+    change: (name, from, to) => `${name}: ${from} → ${to} min`,
+    dropped: (name, minutes) => `De optionele stap ${name} vervalt (${minutes} min).`,
+    summary: (title, pct, from, to) => `${title} duurt nu ${pct} % van de gewone tijd (${to} in plaats van ${from} min).`,
+    eachRound: (unit) => `elk${unit[0] === "ronde" ? "e" : ""} ${unit[0]}`,
+    oneRound: (unit, k) => `${unit[0]} ${k}`,
+    emptyPlan: "Het plan is leeg: voeg eerst een onderdeel of methode toe.",
+    badTotal: `Kies een heel aantal minuten van ${LIMITS.minutes[0]} tot en met ${LIMITS.minutes[1]}.`,
+    atLeast: (min) => `Dit plan duurt ook ingekort minstens ${min} minuten.`,
+    atMost: (max) => `Dit plan duurt ook verlengd hoogstens ${max} minuten.`,
+    atLeastRounds: (n, unit, min) => `Met ${count(n, unit)} ${n === 1 ? "is" : "zijn"} minstens ${min} minuten nodig.`,
+    atMostRounds: (n, unit, max) => `Met ${count(n, unit)} duurt het plan hoogstens ${max} minuten.`,
+    roundsFit: (total, k, unit) => `In ${total} minuten ${k === 1 ? "past" : "passen"} ${count(k, unit)}`,
+    orDropPause: ", of laat de pauze vallen.",
+    dropPause: "Laat de pauze vallen of kies meer minuten.",
+    moreMinutes: "Kies meer minuten of laat een onderdeel weg.",
+    fewerMinutes: "Kies minder minuten of voeg een onderdeel toe, zoals een pauze.",
+    badParam: (name, raw, rule) => `„${raw}” is geen geldige waarde voor ${name} (${rule}) en telt niet mee.`,
+    tooManyItems: `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
+  };
+  const RULES = {
+    methode: "kleine letters, cijfers en streepjes",
+    minuten: `een heel getal van ${LIMITS.minutes[0]} tot en met ${LIMITS.minutes[1]}`,
+    groep: `een heel getal van ${LIMITS.group[0]} tot en met ${LIMITS.group[1]}`,
+    rondes: `een heel getal van ${LIMITS.rounds[0]} tot en met ${LIMITS.rounds[1]}`,
+    start: "een tijd als 19:00",
+    agenda: "onderdelen met komma's, zoals opening,pauze:10",
+  };
+  const TOPIC = ["onderwerp", "onderwerpen"];
+  const ROUND = ["ronde", "rondes"];
+
+  /* ------------------------------------------------------------------ small helpers */
+
+  function list(names) {
+    return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+  }
+
+  function count(n, unit) {
+    return `${n} ${n === 1 ? unit[0] : unit[1]}`;
+  }
+
+  function clip(text) {
+    const s = String(text);
+    return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  }
+
+  function within(n, [lo, hi]) {
+    return Number.isInteger(n) && n >= lo && n <= hi;
+  }
+
+  /** A boolean field of a data item, or `fallback` when the item does not set it. */
+  function flag(item, name, fallback) {
+    return Object.hasOwn(item, name) && typeof item[name] === "boolean" ? item[name] : fallback;
+  }
+
+  /** A whole-minute field of a data item, or null when absent or unusable. */
+  function wholeMinutes(item, name) {
+    return Object.hasOwn(item, name) && within(item[name], LIMITS.minutes) ? item[name] : null;
+  }
+
+  function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+  }
+
+  function steps(plan) {
+    return plan.blocks.flatMap((b) => b.steps);
+  }
+
+  /**
+   * The planned length of a plan or of one block, in minutes.
+   * @param {{blocks?: object[], steps?: object[]}} planOrBlock
+   * @returns {number}
+   */
+  function total(planOrBlock) {
+    const all = planOrBlock.blocks ? steps(planOrBlock) : planOrBlock.steps || [];
+    return sum(all.map((s) => s.minutes));
+  }
+
+  /** Maps from key to item, so a key from a link never reaches an object's prototype. */
+  function index(data) {
+    const methods = new Map();
+    const frame = new Map();
+    const api = (data && data.methods) || {};
+    const agenda = (data && data.agenda) || {};
+    for (const m of Array.isArray(api.methoden) ? api.methoden : []) methods.set(m.slug, m);
+    for (const part of [agenda.onderdelen, agenda.bouwstenen]) {
+      for (const item of Array.isArray(part) ? part : []) frame.set(item.sleutel, item);
+    }
+    const example = Array.isArray(agenda.onderdelen) ? agenda.onderdelen : [];
+    return { methods, frame, example };
+  }
+
+  /** The frame rule for an agenda item: data fields first, then FRAME_DEFAULTS. */
+  function frameRule(item) {
+    const fallback = FRAME_DEFAULTS.get(item.sleutel) || {};
+    return {
+      covered: flag(item, "binnen_methode", fallback.binnen_methode === true),
+      advice: flag(item, "advies", fallback.advies === true),
+      pause: flag(item, "pauze", fallback.pauze === true),
+    };
+  }
+
+  /* ------------------------------------------------------------------ building blocks */
+
+  function frameBlock(item, minutes) {
+    const rule = frameRule(item);
+    const base = minutes || item.minuten;
+    const van = wholeMinutes(item, "van");
+    const tot = wholeMinutes(item, "tot");
+    const step = {
+      name: item.naam,
+      minutes: base,
+      floor: Math.min(base, van !== null ? van : defaultFloor(base)),
+      ceiling: Math.max(base, tot !== null ? tot : defaultCeiling(base)),
+      optional: false,
+      fixed: false,
+      pause: rule.pause,
+      round: null,
+      rounds: null,
+      what: item.wat || "",
+      who: "",
+    };
+    return { key: item.sleutel, kind: "frame", title: item.naam, rounds: null, unit: null, steps: [step] };
+  }
+
+  /** Default floor of a step: half of it, rounded up, at least one minute. */
+  function defaultFloor(minutes) {
+    return Math.max(1, Math.ceil(minutes / 2));
+  }
+
+  /** Default ceiling of a step: twice its length. */
+  function defaultCeiling(minutes) {
+    return minutes * 2;
+  }
+
+  function methodStep(step) {
+    const minutes = step.minuten;
+    const min = wholeMinutes(step, "min_minuten");
+    const max = wholeMinutes(step, "max_minuten");
+    return {
+      name: step.naam,
+      minutes,
+      floor: Math.min(minutes, min !== null ? min : defaultFloor(minutes)),
+      ceiling: Math.max(minutes, max !== null ? max : defaultCeiling(minutes)),
+      optional: flag(step, "optioneel", false),
+      fixed: flag(step, "vast", false),
+      pause: false,
+      round: null,
+      rounds: null,
+      what: step.wat || "",
+      who: step.wie || "",
+    };
+  }
+
+  /** Split a method's steps into the part before the repeating steps, the repeating part and the rest. */
+  function roundParts(method) {
+    const all = Array.isArray(method.stappen) ? method.stappen : [];
+    const first = all.findIndex((s) => flag(s, "per_ronde", false));
+    if (first < 0) return null;
+    let last = all.length - 1;
+    while (!flag(all[last], "per_ronde", false)) last -= 1;
+    return { before: all.slice(0, first), repeat: all.slice(first, last + 1), after: all.slice(last + 1) };
+  }
+
+  function methodBlock(method, rounds) {
+    const parts = roundParts(method);
+    const block = { key: method.slug, kind: "method", title: method.titel, rounds: null, unit: null, steps: [] };
+    if (!parts) {
+      block.steps = (method.stappen || []).map(methodStep);
+      return block;
+    }
+    block.rounds = rounds;
+    block.unit = method.tijd && method.tijd.per_onderwerp === true ? TOPIC : ROUND;
+    block.steps = parts.before.map(methodStep);
+    for (let k = 1; k <= rounds; k += 1) {
+      block.steps.push(...parts.repeat.map((s) => Object.assign(methodStep(s), { round: k, rounds })));
+    }
+    block.steps.push(...parts.after.map(methodStep));
+    return block;
+  }
+
+  /** One requested item: "key", "key:minutes" or {key, minutes}. Null (with a note) when unreadable. */
+  function readItem(item, notes) {
+    if (item && typeof item === "object") {
+      const key = typeof item.key === "string" ? item.key : "";
+      if (!KEY_RE.test(key) || key.length > 60) {
+        notes.push(NL.unreadableKey(clip(key)));
+        return null;
+      }
+      const minutes = item.minutes === null || item.minutes === undefined ? null : item.minutes;
+      if (minutes !== null && !within(minutes, LIMITS.minutes)) {
+        notes.push(NL.badItemMinutes(key, clip(minutes)));
+        return { key, minutes: null };
+      }
+      return { key, minutes };
+    }
+    const text = String(item).trim();
+    const match = ITEM_RE.exec(text);
+    if (!match || !KEY_RE.test(match[1])) {
+      notes.push(NL.unreadableKey(clip(text)));
+      return null;
+    }
+    const minutes = match[2] === undefined ? null : Number(match[2]);
+    if (minutes !== null && !within(minutes, LIMITS.minutes)) {
+      notes.push(NL.badItemMinutes(match[1], match[2]));
+      return { key: match[1], minutes: null };
+    }
+    return { key: match[1], minutes };
+  }
+
+  /** The rounds to use: options.rondes clamped to LIMITS.rounds, 1 when not given. */
+  function readRounds(options, notes) {
+    const raw = options && options.rondes;
+    if (raw === undefined || raw === null) return 1;
+    const n = Number(raw);
+    if (within(n, LIMITS.rounds)) return n;
+    const used = Number.isFinite(n) ? Math.min(LIMITS.rounds[1], Math.max(LIMITS.rounds[0], Math.round(n))) : 1;
+    notes.push(NL.badRounds(clip(raw), used));
+    return used;
+  }
+
+  /** Replace "voorbeeld" by the example agenda, its method slot by options.methode when known. */
+  function expand(items, idx, options, notes) {
+    const out = [];
+    for (const it of items) {
+      if (it.key !== EXAMPLE) {
+        out.push(it);
+        continue;
+      }
+      const slug = options && typeof options.methode === "string" ? options.methode : null;
+      const method = slug !== null && idx.methods.has(slug) ? slug : null;
+      if (slug !== null && method === null) notes.push(NL.unknownSlotMethod(clip(slug)));
+      for (const part of idx.example) {
+        out.push({ key: part.methode === true && method ? method : part.sleutel, minutes: null });
+      }
+    }
+    return out;
+  }
+
+  /** Leave out frame parts the plan's methods cover, and advice next to a method without advice. */
+  function dropCovered(blocks, idx, notes) {
+    const methods = blocks.filter((b) => b.kind === "method").map((b) => idx.methods.get(b.key));
+    if (!methods.length) return blocks;
+    const silent = methods.filter((m) => m.advies === false).map((m) => m.titel);
+    const covered = [];
+    const kept = blocks.filter((b) => {
+      if (b.kind !== "frame") return true;
+      const rule = frameRule(idx.frame.get(b.key));
+      if (rule.advice && silent.length) {
+        notes.push(NL.noAdvice(b.title, silent));
+        return false;
+      }
+      if (rule.covered) {
+        if (!covered.includes(b.title)) covered.push(b.title);
+        return false;
+      }
+      return true;
+    });
+    if (covered.length) notes.push(NL.covered(covered));
+    return kept;
+  }
+
+  /**
+   * Compose a session plan from agenda keys and method slugs.
+   * @param {(string|{key: string, minutes: number|null})[]} keys e.g. ["opening", "vijfstappenmethode:30", "pauze"]
+   *   or ["voorbeeld"] (the example agenda; options.methode fills its method slot)
+   * @param {{methods: {methoden: object[]}, agenda: {onderdelen: object[], bouwstenen: object[]}}} data
+   *   the contents of /api/methods.json and /api/agenda.json
+   * @param {{methode?: string|null, rondes?: number|null}} [options]
+   * @returns {{blocks: object[], notes: string[]}} notes in Dutch say what was left out or changed.
+   *   A block is {key, kind: "frame"|"method", title, rounds: n|null, unit: [one, many]|null, steps}; a step
+   *   is {name, minutes, floor, ceiling, optional, fixed, pause, round: k|null, rounds: n|null, what, who}
+   */
+  function compose(keys, data, options = {}) {
+    const notes = [];
+    const idx = index(data);
+    const rounds = readRounds(options, notes);
+    const read = (Array.isArray(keys) ? keys : []).map((k) => readItem(k, notes)).filter(Boolean);
+    let items = expand(read, idx, options, notes);
+    if (items.length > LIMITS.blocks) {
+      notes.push(NL.tooManyBlocks);
+      items = items.slice(0, LIMITS.blocks);
+    }
+    let blocks = [];
+    const extraMethods = [];
+    const withoutRounds = [];
+    for (const it of items) {
+      const method = idx.methods.get(it.key);
+      const part = idx.frame.get(it.key);
+      if (method) {
+        if (blocks.filter((b) => b.kind === "method").length >= LIMITS.methods) {
+          extraMethods.push(method.titel);
+          continue;
+        }
+        const block = methodBlock(method, rounds);
+        if (block.rounds === null && rounds > 1 && !withoutRounds.includes(method.titel)) withoutRounds.push(method.titel);
+        blocks.push(it.minutes ? fitBlock(block, it.minutes, notes) : block);
+      } else if (part) blocks.push(frameBlock(part, it.minutes));
+      else notes.push(NL.unknownKey(clip(it.key)));
+    }
+    if (extraMethods.length) notes.push(NL.tooManyMethods(extraMethods));
+    for (const title of withoutRounds) notes.push(NL.noRounds(title));
+    blocks = dropCovered(blocks, idx, notes);
+    return { blocks, notes };
+  }
+
+  /** A method block given its own minutes ("vijfstappenmethode:30"): fitted, or unchanged with a note. */
+  function fitBlock(block, minutes, notes) {
+    if (minutes === total(block)) return block;
+    const result = fit({ blocks: [block], notes: [] }, minutes);
+    if (result.ok) return result.plan.blocks[0];
+    notes.push(NL.methodNotFitted(block.title, minutes, result.advice));
+    return block;
+  }
+
+  /* ------------------------------------------------------------------ fitting */
+
+  const locked = (s) => s.pause || s.fixed;
+  const lowest = (s) => (locked(s) ? s.minutes : s.optional ? 0 : s.floor);
+  const highest = (s) => (locked(s) ? s.minutes : s.ceiling);
+
+  /** Which optional steps go: the last first, while the plan stays long enough or must get shorter. */
+  function optionalToDrop(all, target) {
+    const drop = new Set();
+    let length = sum(all.map((s) => s.minutes));
+    let floors = sum(all.map((s) => (locked(s) ? s.minutes : s.floor)));
+    for (let i = all.length - 1; i >= 0 && length > target; i -= 1) {
+      const s = all[i];
+      if (!s.optional || locked(s)) continue;
+      if (length - s.minutes < target && floors <= target) break;
+      drop.add(s);
+      length -= s.minutes;
+      floors -= s.floor;
+    }
+    return drop;
+  }
+
+  /** Real-valued new lengths: one factor for all, each clamped to its floor and ceiling. */
+  function waterFill(free, budget) {
+    const value = new Map();
+    let open = free.slice();
+    let left = budget;
+    for (;;) {
+      const factor = left / sum(open.map((s) => s.minutes));
+      const clamped = open.filter((s) => s.minutes * factor < s.floor || s.minutes * factor > s.ceiling);
+      if (!clamped.length) {
+        for (const s of open) value.set(s, s.minutes * factor);
+        return value;
+      }
+      for (const s of clamped) {
+        const v = s.minutes * factor < s.floor ? s.floor : s.ceiling;
+        value.set(s, v);
+        left -= v;
+      }
+      open = open.filter((s) => !clamped.includes(s));
+      if (!open.length) return value;
+    }
+  }
+
+  /** Groups of steps that must stay alike: one step in every round of a block; any other step alone. */
+  function twinGroups(plan, free) {
+    const open = new Set(free);
+    const groups = [];
+    for (const block of plan.blocks) {
+      const byPlace = new Map();
+      const seen = new Map();
+      for (const s of block.steps) {
+        if (!open.has(s)) continue;
+        if (s.round === null) {
+          groups.push([s]);
+          continue;
+        }
+        const place = seen.get(s.round) || 0;
+        seen.set(s.round, place + 1);
+        if (!byPlace.has(place)) groups.push(byPlace.set(place, []).get(place));
+        byPlace.get(place).push(s);
+      }
+    }
+    return groups;
+  }
+
+  /** Whole minutes adding up to `budget`: each value rounded down, then one more minute for the
+      largest remainders (ties: the longer step, then the earlier one), a whole group of rounds at
+      once while the minutes left allow it, so every round of a step keeps the same length. A minute
+      still left goes to a step outside the rounds first. */
+  function roundWhole(groups, value, budget) {
+    const free = groups.flat();
+    const whole = new Map(free.map((s) => [s, Math.floor(value.get(s) + 1e-9)]));
+    let left = budget - sum(free.map((s) => whole.get(s)));
+    const rest = (s) => value.get(s) - whole.get(s);
+    const byRest = (a, b) => rest(b[0]) - rest(a[0]) || b[0].minutes - a[0].minutes || free.indexOf(a[0]) - free.indexOf(b[0]);
+    const room = (s) => whole.get(s) + 1 <= s.ceiling;
+    const grow = (s) => {
+      whole.set(s, whole.get(s) + 1);
+      left -= 1;
+    };
+    for (const group of groups.slice().sort(byRest)) {
+      if (left >= group.length && group.every(room) && rest(group[0]) > 1e-9) group.forEach(grow);
+    }
+    const apart = (a, b) => (a[0].round === null ? 0 : 1) - (b[0].round === null ? 0 : 1) || byRest(a, b);
+    for (const [s] of free.map((t) => [t]).sort(apart)) {
+      if (left <= 0) break;
+      if (room(s)) grow(s);
+    }
+    return whole;
+  }
+
+  /** Plain-Dutch lines for what changed, one per step; a step changed alike in every round, once. */
+  function describe(plan, result, dropped) {
+    const lines = [];
+    plan.blocks.forEach((block, b) => {
+      const after = new Map(result.blocks[b].steps.map((t) => [t.source, t.minutes]));
+      const same = (s) => (t) => t.round !== null && t.name === s.name;
+      const alike = (s) => block.steps.filter(same(s)).every((t) => t.minutes === s.minutes && after.get(t) === after.get(s));
+      const told = new Set();
+      for (const s of block.steps) {
+        if (dropped.has(s)) lines.push(NL.dropped(s.name, s.minutes));
+        else if (after.get(s) === s.minutes) continue;
+        else if (s.round === null) lines.push(NL.change(s.name, s.minutes, after.get(s)));
+        else if (block.rounds > 1 && alike(s)) {
+          if (!told.has(s.name)) lines.push(NL.change(`${s.name} (${NL.eachRound(block.unit)})`, s.minutes, after.get(s)));
+          told.add(s.name);
+        } else lines.push(NL.change(`${s.name} (${NL.oneRound(block.unit, s.round)})`, s.minutes, after.get(s)));
+      }
+      const from = total(block);
+      const now = total(result.blocks[b]);
+      if (block.kind === "method" && Math.abs(now - from) >= SUMMARY_FROM * from) {
+        lines.push(NL.summary(block.title, Math.round((100 * now) / from), from, now));
+      }
+    });
+    return lines;
+  }
+
+  /** Shortest and longest a plan can get with `k` rounds instead of its own. */
+  function rangeWithRounds(all, k) {
+    const perRound = (pick) => sum(all.filter((s) => s.round === 1).map(pick));
+    const current = Math.max(0, ...all.map((s) => s.rounds || 0));
+    return {
+      min: sum(all.map(lowest)) + (k - current) * perRound(lowest),
+      max: sum(all.map(highest)) + (k - current) * perRound(highest),
+    };
+  }
+
+  /** Dutch advice when `target` is out of reach: the range, how many rounds would fit, a pause to drop. */
+  function advise(plan, target, min, max) {
+    const all = steps(plan);
+    const roundBlock = plan.blocks.find((b) => b.rounds !== null);
+    const pauses = sum(all.filter((s) => s.pause).map((s) => s.minutes));
+    if (target < min) {
+      const pauseHelps = pauses > 0 && min - pauses <= target;
+      if (!roundBlock) return `${NL.atLeast(min)} ${pauseHelps ? NL.dropPause : NL.moreMinutes}`;
+      let k = roundBlock.rounds - 1;
+      while (k >= 1 && rangeWithRounds(all, k).min > target) k -= 1;
+      const first = NL.atLeastRounds(roundBlock.rounds, roundBlock.unit, min);
+      if (k < 1) return `${first} ${pauseHelps ? NL.dropPause : NL.moreMinutes}`;
+      return `${first} ${NL.roundsFit(target, k, roundBlock.unit)}${pauseHelps ? NL.orDropPause : "."}`;
+    }
+    if (roundBlock) {
+      let k = roundBlock.rounds + 1;
+      while (k <= LIMITS.rounds[1] && rangeWithRounds(all, k).max < target) k += 1;
+      const first = NL.atMostRounds(roundBlock.rounds, roundBlock.unit, max);
+      if (k <= LIMITS.rounds[1] && rangeWithRounds(all, k).min <= target) {
+        return `${first} ${NL.roundsFit(target, k, roundBlock.unit)}.`;
+      }
+      return `${first} ${NL.fewerMinutes}`;
+    }
+    return `${NL.atMost(max)} ${NL.fewerMinutes}`;
+  }
+
+  /**
+   * Fit a plan to exactly `target` minutes, with judgment: pauses and fixed steps stay, optional
+   * steps go first when shortening, the other steps scale by one factor within their floor and
+   * ceiling, whole minutes by largest remainder (ties: the longer step, then the earlier one).
+   * @param {{blocks: object[], notes?: string[]}} plan as from compose()
+   * @param {number} target whole minutes, 1-600
+   * @returns {{plan: object, total: number, changes: string[], ok: boolean, min: number, max: number,
+   *            advice: string|null}} on failure `plan` is the input unchanged and `advice` says what is possible
+   */
+  function fit(plan, target) {
+    const all = steps(plan);
+    const length = sum(all.map((s) => s.minutes));
+    const min = sum(all.map(lowest));
+    const max = sum(all.map(highest));
+    const fail = (advice) => ({ plan, total: length, changes: [], ok: false, min, max, advice });
+    if (!all.length) return fail(NL.emptyPlan);
+    if (!within(target, LIMITS.minutes)) return fail(NL.badTotal);
+    if (target === length) return { plan, total: length, changes: [], ok: true, min, max, advice: null };
+    if (target < min || target > max) return fail(advise(plan, target, min, max));
+
+    const dropped = target < length ? optionalToDrop(all, target) : new Set();
+    const kept = all.filter((s) => !dropped.has(s));
+    const free = kept.filter((s) => !locked(s));
+    const budget = target - sum(kept.filter(locked).map((s) => s.minutes));
+    const floors = sum(free.map((s) => s.floor));
+    const ceilings = sum(free.map((s) => s.ceiling));
+    if (!free.length || budget < floors || budget > ceilings) return fail(advise(plan, target, min, max));
+
+    const whole = roundWhole(twinGroups(plan, free), waterFill(free, budget), budget);
+    const marked = {
+      notes: plan.notes || [],
+      blocks: plan.blocks.map((b) => Object.assign({}, b, {
+        steps: b.steps.filter((s) => !dropped.has(s))
+          .map((s) => Object.assign({}, s, { minutes: whole.has(s) ? whole.get(s) : s.minutes, source: s })),
+      })),
+    };
+    const changes = describe(plan, marked, dropped);
+    for (const b of marked.blocks) for (const s of b.steps) delete s.source;
+    return { plan: marked, total: target, changes, ok: true, min, max, advice: null };
+  }
+
+  /* ------------------------------------------------------------------ rounds for a time */
+
+  /**
+   * How many rounds suit `minutes`: among the counts the fit can reach, the one whose own length
+   * is nearest (a tie goes to more rounds); none reachable: 1 when too short, else the most.
+   * @returns {number|null} null when the plan has no repeating part
+   */
+  function roundsFor(keys, data, options, minutes) {
+    const most = Math.min(LIMITS.rounds[1], within(options.groep, LIMITS.group) ? options.groep : LIMITS.rounds[1]);
+    let best = null;
+    for (let k = 1; k <= most; k += 1) {
+      const plan = compose(keys, data, Object.assign({}, options, { rondes: k }));
+      if (!plan.blocks.some((b) => b.rounds !== null)) return null;
+      const distance = Math.abs(total(plan) - minutes);
+      if (fit(plan, minutes).ok && (best === null || distance <= best.distance)) best = { k, distance };
+    }
+    if (best) return best.k;
+    return total(compose(keys, data, Object.assign({}, options, { rondes: 1 }))) >= minutes ? 1 : most;
+  }
+
+  /**
+   * Whether a method fits the time a group has, with the same fit the timer uses.
+   * "past": as it is (or it cannot grow to fill all the time: then `minutes` is its own length);
+   * "ingekort"/"verlengd": fitted to exactly the time given.
+   * @param {object} method one entry of methods.json's `methoden`
+   * @param {number} minutes the time the group has
+   * @param {{rondes?: number, groep?: number}} [options] rounds asked for; the group size caps
+   *   the rounds picked for the time (one topic per person at most)
+   * @returns {{fits: boolean, how: "past"|"ingekort"|"verlengd"|null, minutes: number, rounds: number|null}}
+   */
+  function fitsIn(method, minutes, options = {}) {
+    const data = { methods: { methoden: [method] }, agenda: {} };
+    const keys = [method.slug];
+    const asked = within(options.rondes, LIMITS.rounds) ? options.rondes : null;
+    const rounds = asked !== null ? asked : roundsFor(keys, data, options, minutes);
+    const plan = compose(keys, data, { rondes: rounds });
+    const own = total(plan);
+    const result = fit(plan, minutes);
+    if (own === minutes) return { fits: true, how: "past", minutes: own, rounds };
+    if (result.ok) return { fits: true, how: own > minutes ? "ingekort" : "verlengd", minutes, rounds };
+    if (own < minutes) return { fits: true, how: "past", minutes: own, rounds };
+    return { fits: false, how: null, minutes: result.min, rounds };
+  }
+
+  /* ------------------------------------------------------------------ clock times */
+
+  function hhmm(minuteOfDay) {
+    const m = ((minuteOfDay % DAY) + DAY) % DAY;
+    return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  }
+
+  /**
+   * Clock times for a plan that starts at `start`.
+   * @param {{blocks: object[]}} plan
+   * @param {string} start "HH:MM" (00:00-23:59)
+   * @returns {{start: string, end: string, days: number, blocks: {key: string, start: string, end: string,
+   *            steps: {name: string, round: number|null, start: string, end: string}[]}[]} | null}
+   *   null for an unreadable start; `days` is 1 when the session ends after midnight
+   */
+  function clock(plan, start) {
+    const match = TIME_RE.exec(String(start).trim());
+    if (!match) return null;
+    const begin = Number(match[1]) * 60 + Number(match[2]);
+    let at = begin;
+    const blocks = plan.blocks.map((b) => {
+      const from = at;
+      const times = b.steps.map((s) => {
+        const step = { name: s.name, round: s.round, start: hhmm(at), end: hhmm(at + s.minutes) };
+        at += s.minutes;
+        return step;
+      });
+      return { key: b.key, start: hhmm(from), end: hhmm(at), steps: times };
+    });
+    return { start: hhmm(begin), end: hhmm(at), days: Math.floor(at / DAY), blocks };
+  }
+
+  /* ------------------------------------------------------------------ links */
+
+  const NUMBER_PARAMS = [["minuten", LIMITS.minutes], ["groep", LIMITS.group], ["rondes", LIMITS.rounds]];
+
+  function readNumber(raw, range) {
+    return /^\d{1,4}$/.test(raw) && within(Number(raw), range) ? Number(raw) : null;
+  }
+
+  /**
+   * Read a plan request from a query string; today's links stay valid.
+   * @param {string|URLSearchParams} search e.g. "?agenda=voorbeeld&methode=roddelmethode&minuten=90"
+   * @returns {{request: {agenda: {key: string, minutes: number|null}[]|null, methode: string|null,
+   *            minuten: number|null, groep: number|null, rondes: number|null, start: string|null},
+   *            notes: string[]}} a value that does not pass is left out and explained in `notes`
+   */
+  function decode(search) {
+    const params = new URLSearchParams(search);
+    const notes = [];
+    const request = { agenda: null, methode: null, minuten: null, groep: null, rondes: null, start: null };
+    const text = (name) => (params.get(name) || "").trim();
+    const bad = (name, raw) => notes.push(NL.badParam(name, clip(raw), RULES[name]));
+
+    const methode = text("methode");
+    if (methode) {
+      if (KEY_RE.test(methode) && methode.length <= 60) request.methode = methode;
+      else bad("methode", methode);
+    }
+    const agenda = text("agenda");
+    if (agenda) {
+      const parts = agenda.split(",").map((p) => p.trim()).filter(Boolean);
+      if (parts.length > LIMITS.blocks) notes.push(NL.tooManyItems);
+      const items = parts.slice(0, LIMITS.blocks).map((p) => readItem(p, notes)).filter(Boolean);
+      if (items.length) request.agenda = items;
+      else bad("agenda", agenda);
+    }
+    for (const [name, range] of NUMBER_PARAMS) {
+      const raw = text(name);
+      if (!raw) continue;
+      const value = readNumber(raw, range);
+      if (value === null) bad(name, raw);
+      else request[name] = value;
+    }
+    const start = text("start");
+    if (start) {
+      const match = TIME_RE.exec(start);
+      if (match) request.start = `${match[1].padStart(2, "0")}:${match[2]}`;
+      else bad("start", start);
+    }
+    return { request, notes };
+  }
+
+  /**
+   * The query string for a plan request, in a fixed order ("" when empty). Invalid values are
+   * left out, so a link never carries what decode() would refuse.
+   * @param {{agenda?: (string|{key: string, minutes: number|null})[]|null, methode?: string|null,
+   *          minuten?: number|null, groep?: number|null, rondes?: number|null, start?: string|null}} request
+   * @returns {string} e.g. "?agenda=opening,snelle-adviesronde,pauze&minuten=90&rondes=3&start=19:00"
+   */
+  function encode(request) {
+    const parts = [];
+    const items = (Array.isArray(request.agenda) ? request.agenda : [])
+      .slice(0, LIMITS.blocks).map((it) => readItem(it, [])).filter(Boolean);
+    if (items.length) parts.push(`agenda=${items.map((it) => (it.minutes ? `${it.key}:${it.minutes}` : it.key)).join(",")}`);
+    if (typeof request.methode === "string" && KEY_RE.test(request.methode)) parts.push(`methode=${request.methode}`);
+    for (const [name, range] of NUMBER_PARAMS) {
+      if (within(request[name], range)) parts.push(`${name}=${request[name]}`);
+    }
+    const start = typeof request.start === "string" ? TIME_RE.exec(request.start) : null;
+    if (start) parts.push(`start=${start[1].padStart(2, "0")}:${start[2]}`);
+    return parts.length ? `?${parts.join("&")}` : "";
+  }
+
+  /**
+   * Everything a page needs from a request: the composed plan (rounds picked for the time when
+   * the request names none), the fit to `minuten`, clock times from `start`, all notes in Dutch.
+   * @param {ReturnType<typeof decode>["request"]} request
+   * @param {{methods: object, agenda: object}} data
+   * @returns {{plan: object, fit: ReturnType<typeof fit>|null, clock: ReturnType<typeof clock>,
+   *            rounds: number|null, notes: string[]}}
+   */
+  function build(request, data) {
+    const keys = request.agenda || (request.methode ? [request.methode] : []);
+    const options = { methode: request.agenda ? request.methode : null, groep: request.groep };
+    let rounds = request.rondes ?? null;
+    if (rounds === null && request.minuten) rounds = roundsFor(keys, data, options, request.minuten);
+    const composed = compose(keys, data, Object.assign({}, options, { rondes: rounds }));
+    const fitted = request.minuten ? fit(composed, request.minuten) : null;
+    const plan = fitted && fitted.ok ? fitted.plan : composed;
+    const notes = composed.notes.concat(fitted && !fitted.ok ? [fitted.advice] : []);
+    const hasRounds = plan.blocks.some((b) => b.rounds !== null);
+    return { plan, fit: fitted, clock: request.start ? clock(plan, request.start) : null,
+      rounds: hasRounds ? rounds || 1 : null, notes };
+  }
+
+  return { LIMITS, compose, fit, fitsIn, clock, encode, decode, build, total };
+});
