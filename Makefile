@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench chromium clean schema
+.PHONY: serve build test bench chromium node clean schema
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig.")'
@@ -36,7 +36,18 @@ chromium:
 	    echo "Chromium ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install chromium" >&2; exit 1; \
 	  fi; }
 
-test: $(VENV)/.dev chromium
+# Node runs the fast tests of the widgets' pure logic (tests/js/, no npm packages needed).
+node:
+	@command -v node >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Node.js ontbreekt; installeren met apt-get ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	  else \
+	    echo "Node.js ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install nodejs" >&2; exit 1; \
+	  fi; }
+
+test: $(VENV)/.dev chromium node
+	node --test tests/js/
 	$(PY) -m pytest
 
 node_modules/.installed: package.json package-lock.json
