@@ -127,6 +127,33 @@ def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(p
 
 
 @pytest.mark.browser
+def test_saved_answers_are_looked_up_by_name_only(page, console_errors) -> None:
+    saved = {"antwoorden": {"__proto__": "p", "toString": "t", "kernvraag": "Mijn vraag", "naam": ["x"] * 50_000,
+                            "verwachting": {"constructor": 1}}}
+    page.add_init_script(
+        f"localStorage.setItem('intervisie.formulier.casusinbreng.v1', {json.dumps(json.dumps(saved))});"
+    )
+    page.goto(FORM_PAGES["casusinbreng"])
+    assert page.locator('[name="kernvraag"]').input_value() == "Mijn vraag"
+    assert page.locator('[name="naam"]').input_value() == ""  # not a string: not an answer
+    assert page.locator('[name="verwachting"]').input_value() == ""
+    parsed = page.evaluate(
+        """(raw) => {
+        const F = Intervisie.forms;
+        const names = (m) => [...m.keys()];
+        return {
+          saved: names(F.parseSaved(raw)),
+          empty: ["constructor", "toString", "__proto__"].filter((k) => F.parseSaved('{"antwoorden": {}}').has(k)),
+          array: names(F.parseSaved('{"antwoorden": ["a", "b"]}')),
+        };
+    }""",
+        json.dumps(saved),
+    )
+    assert parsed == {"saved": ["__proto__", "toString", "kernvraag"], "empty": [], "array": []}
+    assert console_errors == []
+
+
+@pytest.mark.browser
 def test_two_forms_keep_their_answers_apart(page) -> None:
     page.goto(FORM_PAGES["casusinbreng"])
     page.locator('[name="naam"]').fill("Inbrenger Ineke")
