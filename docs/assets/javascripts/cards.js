@@ -178,7 +178,8 @@ window.Intervisie = window.Intervisie || {};
    */
   function message(name, values = {}) {
     const key = `text${name[0].toUpperCase()}${name.slice(1)}`;
-    return (ui.el.note.dataset[key] || "").replace(/\{(\w+)\}/g, (all, field) => (Object.hasOwn(values, field) ? values[field] : all));
+    const fill = (all, field) => (Object.hasOwn(values, field) ? values[field] : all);
+    return (ui.el.note.dataset[key] || "").replace(/\{(\w+)\}/g, fill);
   }
 
   /** Everything about the widget on the current page; null when the page has none. */
@@ -337,6 +338,7 @@ window.Intervisie = window.Intervisie || {};
   }
 
   const ARROWS = new Map([["ArrowLeft", -1], ["ArrowRight", 1]]);
+  const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true']";
 
   /**
    * Space draws a card, except where space already means something (form controls, links, buttons). In projector
@@ -350,15 +352,15 @@ window.Intervisie = window.Intervisie || {};
     }
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target;
-    const inside = (sel) => target instanceof Element && Boolean(target.closest(sel) || target.closest("[role='dialog']"));
+    const inside = (sel) => target instanceof Element && Boolean(target.closest(`${sel}, [role='dialog']`));
     if (ui.projector && ARROWS.has(event.key)) {
-      if (inside("input, textarea, select, [contenteditable=''], [contenteditable='true']")) return;
+      if (inside(TYPING)) return;
       event.preventDefault();
       move(ARROWS.get(event.key));
       return;
     }
     if (event.key !== " " || event.repeat) return;
-    if (inside("input, textarea, select, button, a[href], summary, [contenteditable=''], [contenteditable='true']")) return;
+    if (inside(`${TYPING}, button, a[href], summary`)) return;
     event.preventDefault();
     drawCard();
   }
