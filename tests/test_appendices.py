@@ -3,6 +3,7 @@ printing, the whole handbook on one page, the privacy page, and Dutch search."""
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -127,6 +128,33 @@ def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(p
 
 
 @pytest.mark.browser
+def test_saved_answers_are_looked_up_by_name_only(page, console_errors) -> None:
+    saved = {"antwoorden": {"__proto__": "p", "toString": "t", "kernvraag": "Mijn vraag", "naam": ["x"] * 50_000,
+                            "verwachting": {"constructor": 1}}}
+    page.add_init_script(
+        f"localStorage.setItem('intervisie.formulier.casusinbreng.v1', {json.dumps(json.dumps(saved))});"
+    )
+    page.goto(FORM_PAGES["casusinbreng"])
+    assert page.locator('[name="kernvraag"]').input_value() == "Mijn vraag"
+    assert page.locator('[name="naam"]').input_value() == ""  # not a string: not an answer
+    assert page.locator('[name="verwachting"]').input_value() == ""
+    parsed = page.evaluate(
+        """(raw) => {
+        const F = Intervisie.forms;
+        const names = (m) => [...m.keys()];
+        return {
+          saved: names(F.parseSaved(raw)),
+          empty: ["constructor", "toString", "__proto__"].filter((k) => F.parseSaved('{"antwoorden": {}}').has(k)),
+          array: names(F.parseSaved('{"antwoorden": ["a", "b"]}')),
+        };
+    }""",
+        json.dumps(saved),
+    )
+    assert parsed == {"saved": ["__proto__", "toString", "kernvraag"], "empty": [], "array": []}
+    assert console_errors == []
+
+
+@pytest.mark.browser
 def test_two_forms_keep_their_answers_apart(page) -> None:
     page.goto(FORM_PAGES["casusinbreng"])
     page.locator('[name="naam"]').fill("Inbrenger Ineke")
@@ -168,6 +196,54 @@ def test_printed_form_shows_the_answers_and_blank_lines_without_controls(page) -
     assert not page.locator('[name="kernvraag"]').is_visible()
     for hidden in (".ih-form__actions", ".ih-form__notice", ".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not page.locator(hidden).first.is_visible(), hidden
+
+
+# How many ruled lines each kind of field prints (min-height / line-height in forms.css).
+PRINTED_LINES = {"regel": 1, "datum": 1, "kort": 3, "lang": 6}
+
+RULED_ROWS = """async (png) => {
+  const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+  const image = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, image.width, image.height);
+  const rows = [];
+  for (let y = 0; y < image.height; y++) {
+    let dark = 0;
+    for (let x = 0; x < image.width; x++) if (data[(y * image.width + x) * 4] < 200) dark++;
+    if (dark > image.width / 2) rows.push(y);
+  }
+  return rows;
+}"""
+
+
+def ruled_lines(decoder, locator) -> list[int]:  # noqa: ANN001
+    """The top pixel row of each line drawn across the element, as it looks in a screenshot."""
+    rows = decoder.evaluate(RULED_ROWS, base64.b64encode(locator.screenshot()).decode())
+    return [y for i, y in enumerate(rows) if i == 0 or rows[i - 1] != y - 1]
+
+
+@pytest.mark.browser
+def test_blank_reflection_form_prints_every_field_on_the_same_ruled_lines(page) -> None:
+    page.goto(FORM_PAGES["reflectie"])
+    page.emulate_media(media="print")
+    decoder = page.context.new_page()  # a blank page decodes the screenshots, outside the site's CSP
+    pitches = {}
+    for field in FORMS["reflectie"]["velden"]:
+        box = page.locator(f'[data-print-for="{field["sleutel"]}"]')
+        line_height = float(box.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)"))
+        lines = ruled_lines(decoder, box)
+        assert len(lines) == PRINTED_LINES[field["soort"]], (field["label"], lines)
+        if len(lines) > 1:
+            gaps = {b - a for a, b in zip(lines, lines[1:])}
+            assert len(gaps) == 1, f"{field['label']}: lines at {lines}"
+            pitches[field["label"]] = (gaps.pop(), line_height)
+    several = [f["label"] for f in FORMS["reflectie"]["velden"] if PRINTED_LINES[f["soort"]] > 1]
+    assert "Mogelijke oplossingen of suggesties" in several and sorted(pitches) == sorted(several)
+    assert len(set(pitches.values())) == 1, pitches
+    pitch, line_height = next(iter(pitches.values()))
+    assert abs(pitch - line_height) <= 1, "the handwriting lines follow the line height of a printed answer"
 
 
 # --- printing -----------------------------------------------------------------------------------------

@@ -306,11 +306,41 @@ def test_reload_keeps_the_round(page, api, console_errors) -> None:
     assert console_errors == []
 
 
+def _saved_round(api: dict, case: str) -> str:
+    """A saved round over the deck leiderschap that is well typed but wrong in one way."""
+    cards = sorted(ids(api, "leiderschap"))
+    value = {"version": 1, "decks": ["leiderschap"], "round": {"ids": cards, "left": cards[2:], "drawn": cards[:2],
+                                                             "shown": 1}}
+    if case == "empty ids":
+        value["round"] = {"ids": [], "left": ["x"], "drawn": ["x"], "shown": 0}
+    elif case == "shown far out of range":
+        value["round"]["shown"] = 10**300
+    elif case == "shown just past the end":
+        value["round"]["shown"] = 2
+    elif case == "nothing shown after drawing":
+        value["round"]["shown"] = -1
+    elif case == "huge array":
+        value["round"]["left"] = cards[2:] * 20_000
+    elif case in ("__proto__", "constructor"):
+        value["decks"] = [case]
+    return json.dumps(value)
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("saved", ["{not json", '{"version": 1, "decks": ["leiderschap"], "round": {"ids": [], '
-                                   '"left": ["x"], "drawn": ["x"], "shown": 0}}'])
-def test_corrupt_saved_round_is_discarded_with_a_note(page, saved: str, console_errors) -> None:
-    seed_storage(page, STORAGE_KEY, saved)
+def test_saved_round_that_only_looks_odd_is_resumed(page, api, console_errors) -> None:
+    seed_storage(page, STORAGE_KEY, _saved_round(api, "valid"))  # the base of the corrupt cases below
+    open_cards(page)
+    assert note(page) == ""
+    assert shown(page) == sorted(ids(api, "leiderschap"))[1]
+    assert left(page) == len(ids(api, "leiderschap")) - 2
+    assert console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", ["not json", "empty ids", "shown far out of range", "shown just past the end",
+                                  "nothing shown after drawing", "huge array", "__proto__", "constructor"])
+def test_corrupt_saved_round_is_discarded_with_a_note(page, api, case: str, console_errors) -> None:
+    seed_storage(page, STORAGE_KEY, "{not json" if case == "not json" else _saved_round(api, case))
     open_cards(page)
     assert "gewist" in note(page)
     page.locator("[data-card-draw]").click()
@@ -402,6 +432,83 @@ def test_projector_mode_fills_the_screen_with_large_type(page, console_errors) -
     assert "ih-cards--projector" not in root.get_attribute("class")
     assert page.locator("[data-card-decks]").is_visible()
     assert console_errors == []
+
+
+@pytest.mark.browser
+def test_a_new_round_never_starts_with_the_card_still_on_the_table(page, api, console_errors) -> None:
+    open_cards(page, "?stapel=zelfreflectie")
+    size = len(ids(api, "zelfreflectie"))
+    assert size == 5
+    page.evaluate("Intervisie.cards.random = Intervisie.cards.seeded(2024)")
+    seen = [card for card, _ in page.evaluate(DRAW_ALL, 30 * size)]
+    rounds = [seen[i:i + size] for i in range(0, len(seen), size)]
+    assert all(sorted(r) == sorted(ids(api, "zelfreflectie")) for r in rounds)
+    repeats = [n for n in range(1, len(rounds)) if rounds[n][0] == rounds[n - 1][-1]]
+    assert repeats == [], f"rounds {repeats} start with the card that ended the round before"
+    assert console_errors == []
+
+
+@pytest.mark.browser
+def test_shuffle_that_avoids_a_first_card_is_uniform_over_the_other_orders(page) -> None:
+    open_cards(page)
+    counts = page.evaluate(
+        """(n) => {
+        const C = Intervisie.cards;
+        const orders = {};
+        for (let i = 0; i < n; i++) {
+          const key = C.shuffle([0, 1, 2, 3], C.random, 0).join("");
+          orders[key] = (orders[key] || 0) + 1;
+        }
+        return orders;
+    }""",
+        SHUFFLES // 2,
+    )
+    allowed = ["".join(map(str, p)) for p in itertools.permutations(range(4)) if p[0] != 0]
+    assert sorted(counts) == sorted(allowed)  # 0 never comes first, every other order does
+    # 18 orderings, 17 degrees of freedom: 40.79 at significance 0.001.
+    assert chi_square([counts[k] for k in allowed], SHUFFLES / 2 / 18) < 40.79
+
+
+@pytest.mark.browser
+def test_arrow_keys_go_back_and_forward_in_projector_view(page, console_errors) -> None:
+    open_cards(page, "?stapel=leiderschap")
+    draw = page.locator("[data-card-draw]")
+    drawn = []
+    for _ in range(3):
+        draw.click()
+        drawn.append(shown(page))
+    page.locator("[data-card-projector]").click()
+    page.keyboard.press("ArrowLeft")
+    assert shown(page) == drawn[1]
+    assert page.locator("[data-card-question]").inner_text() in page.locator("[data-card-live]").inner_text()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")  # already at the first card: stays there
+    assert shown(page) == drawn[0]
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == drawn[1]
+    assert left(page) == 3  # going back and forth draws nothing
+    assert console_errors == []
+
+
+SHORT_CARD = "afsluiten-wat-haal-jij-uit-deze-sessie"
+LONG_CARD = "methode-analytische-methode-welke-verstandelijke-en-welke-gevoelsmatige-factoren"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)])
+@pytest.mark.parametrize("projector", [False, True], ids=["page", "projector"])
+def test_card_frame_keeps_its_width_for_a_short_and_a_long_question(page, api, width: int, height: int,
+                                                                    projector: bool) -> None:
+    questions = {c["id"]: c["vraag"] for d in api["stapels"] for c in d["kaarten"]}
+    assert len(questions[LONG_CARD]) > 3 * len(questions[SHORT_CARD])
+    page.set_viewport_size({"width": width, "height": height})
+    widths = {}
+    for card in (SHORT_CARD, LONG_CARD):
+        open_cards(page, f"?kaart={card}")
+        if projector:
+            page.locator("[data-card-projector]").click()
+        widths[card] = page.locator("[data-card]").bounding_box()["width"]
+    assert widths[SHORT_CARD] == widths[LONG_CARD], widths
 
 
 @pytest.mark.browser

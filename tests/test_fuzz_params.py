@@ -47,3 +47,26 @@ def test_hostile_parameters_are_shown_as_a_note_and_never_run(widget: str, page,
             assert notes.count() >= 1 and notes.first.is_visible(), f"{widget}: no visible note for {name}={value[:40]!r}"
             assert notes.first.inner_text().strip() != ""
     assert console_errors == []
+
+
+# Names every plain JavaScript object inherits: as a value they must be just an unknown answer, deck or card.
+INHERITED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]
+WORKING = {
+    "chooser": "[data-chooser-results] li",  # the ranked methods
+    "cards": "[data-cards]:not([aria-busy]) [data-cards-app]:not([hidden])",  # the card table, decks loaded
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("widget", sorted(WORKING))
+def test_inherited_object_names_are_unknown_values_with_the_normal_note(widget: str, page,
+                                                                       console_errors: list[str]) -> None:
+    path, params, note = WIDGETS[widget]
+    for value in INHERITED:
+        for name in params:
+            page.goto(f"{path}?{name}={value}", wait_until="load")
+            page.locator(WORKING[widget]).first.wait_for()
+            notes = page.locator(note)
+            assert notes.first.is_visible(), f"{widget}: no note for {name}={value}"
+            assert value in notes.first.inner_text(), f"{widget}: the note for {name}={value} does not name it"
+    assert console_errors == []

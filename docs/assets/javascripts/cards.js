@@ -62,17 +62,24 @@ window.Intervisie = window.Intervisie || {};
   }
 
   /**
-   * A shuffled copy of `items` (Fisher–Yates from the end): every order is equally likely.
+   * A shuffled copy of `items` (Fisher–Yates from the end): every order is equally likely. With `avoidFirst`,
+   * every order that does not start with it is equally likely: when the shuffle puts it first, it trades places
+   * with one of the other positions, chosen at random.
    * @template T
    * @param {Iterable<T>} items
    * @param {() => number} [rng]
+   * @param {T} [avoidFirst] an item that must not come first (when there is another)
    * @returns {T[]}
    */
-  function shuffle(items, rng = cryptoSource) {
+  function shuffle(items, rng = cryptoSource, avoidFirst = undefined) {
     const a = Array.from(items);
     for (let i = a.length - 1; i > 0; i--) {
       const j = randomInt(i + 1, rng);
       [a[i], a[j]] = [a[j], a[i]];
+    }
+    if (a.length > 1 && avoidFirst !== undefined && a[0] === avoidFirst) {
+      const j = 1 + randomInt(a.length - 1, rng);
+      [a[0], a[j]] = [a[j], a[0]];
     }
     return a;
   }
@@ -87,14 +94,17 @@ window.Intervisie = window.Intervisie || {};
    * A fresh round over the card ids `ids`.
    * @param {string[]} ids
    * @param {() => number} [rng]
+   * @param {string} [notFirst] a card that must not be the first one drawn (the one still on the table)
    * @returns {Round}
    */
-  function newRound(ids, rng = cryptoSource) {
-    return { ids: Array.from(ids), left: shuffle(ids, rng), drawn: [], shown: -1 };
+  function newRound(ids, rng = cryptoSource, notFirst = undefined) {
+    // shuffle() gives the drawing order; the deck is drawn from its end.
+    return { ids: Array.from(ids), left: shuffle(ids, rng, notFirst).reverse(), drawn: [], shown: -1 };
   }
 
   /**
-   * Draw the next card from the end of the deck; when the deck is used up, reshuffle it into a new round first.
+   * Draw the next card from the end of the deck; when the deck is used up, reshuffle it into a new round first,
+   * whose first card is never the card on the table.
    * @param {Round} round
    * @param {() => number} [rng]
    * @returns {{round: Round, id: string | null, reshuffled: boolean}}
@@ -102,7 +112,7 @@ window.Intervisie = window.Intervisie || {};
   function draw(round, rng = cryptoSource) {
     if (round.ids.length === 0) return { round, id: null, reshuffled: false };
     const reshuffled = round.left.length === 0;
-    const from = reshuffled ? newRound(round.ids, rng) : round;
+    const from = reshuffled ? newRound(round.ids, rng, round.drawn[round.shown]) : round;
     const id = from.left[from.left.length - 1];
     const drawn = [...from.drawn, id];
     return { round: { ids: from.ids, left: from.left.slice(0, -1), drawn, shown: drawn.length - 1 }, id, reshuffled };
@@ -150,7 +160,7 @@ window.Intervisie = window.Intervisie || {};
       own.length === wanted.size && own.every((id) => wanted.has(id)) &&
       seen.size === left.length + drawn.length && seen.size === wanted.size &&
       [...seen].every((id) => wanted.has(id)) &&
-      shown >= -1 && shown < drawn.length
+      shown >= (drawn.length ? 0 : -1) && shown < drawn.length
     );
   }
 
@@ -168,7 +178,8 @@ window.Intervisie = window.Intervisie || {};
    */
   function message(name, values = {}) {
     const key = `text${name[0].toUpperCase()}${name.slice(1)}`;
-    return (ui.el.note.dataset[key] || "").replace(/\{(\w+)\}/g, (all, field) => values[field] ?? all);
+    const fill = (all, field) => (Object.hasOwn(values, field) ? values[field] : all);
+    return (ui.el.note.dataset[key] || "").replace(/\{(\w+)\}/g, fill);
   }
 
   /** Everything about the widget on the current page; null when the page has none. */
@@ -291,8 +302,10 @@ window.Intervisie = window.Intervisie || {};
   }
 
   function move(delta) {
-    if (!ui || !ui.ready || ui.round.drawn.length === 0) return;
-    ui.round = step(ui.round, delta);
+    if (!ui || !ui.ready) return;
+    const next = step(ui.round, delta);
+    if (next.shown === ui.round.shown) return; // already at the first or the newest card
+    ui.round = next;
     setNote("");
     render({ announce: describe("") });
     save();
@@ -324,17 +337,30 @@ window.Intervisie = window.Intervisie || {};
     el.draw.focus();
   }
 
-  /** Space draws a card, except where space already means something (form controls, links, buttons). */
+  const ARROWS = new Map([["ArrowLeft", -1], ["ArrowRight", 1]]);
+  const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true']";
+
+  /**
+   * Space draws a card, except where space already means something (form controls, links, buttons). In projector
+   * view the arrow keys (and a presenter's clicker, which sends them) go back and forward through the round.
+   */
   function onKey(event) {
     if (!ui || !ui.ready) return;
     if (event.key === "Escape" && ui.projector && !document.fullscreenElement) {
       setProjector(false);
       return;
     }
-    if (event.key !== " " || event.repeat || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target;
-    const busy = "input, textarea, select, button, a[href], summary, [contenteditable=''], [contenteditable='true']";
-    if (target instanceof Element && (target.closest(busy) || target.closest("[role='dialog']"))) return;
+    const inside = (sel) => target instanceof Element && Boolean(target.closest(`${sel}, [role='dialog']`));
+    if (ui.projector && ARROWS.has(event.key)) {
+      if (inside(TYPING)) return;
+      event.preventDefault();
+      move(ARROWS.get(event.key));
+      return;
+    }
+    if (event.key !== " " || event.repeat) return;
+    if (inside(`${TYPING}, button, a[href], summary`)) return;
     event.preventDefault();
     drawCard();
   }

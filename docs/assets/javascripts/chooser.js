@@ -7,15 +7,16 @@
 
   /* The query-string contract: /kiezen/?casus=&minuten=&groep=&ervaring=&advies= */
   const FIELDS = ["casus", "minuten", "groep", "ervaring", "advies"];
-  const NUMBERS = { minuten: [1, 1440], groep: [2, 100] };
-  const OPTIONS = { ervaring: ["beginners", "gevorderden"], advies: ["ja", "nee"] };
-  const PROBLEM = {
-    casus: "is geen soort casus die de kiezer kent",
-    minuten: "is geen bruikbaar aantal minuten (een heel getal van 1 tot 1440)",
-    groep: "is geen bruikbare groepsgrootte (een heel getal van 2 tot 100)",
-    ervaring: "is geen ervaring die de kiezer kent (beginners of gevorderden)",
-    advies: "is geen antwoord op de vraag naar advies (ja of nee)",
-  };
+  // Maps, not plain objects: a key is only ever one of ours, never something inherited like "constructor".
+  const NUMBERS = new Map([["minuten", [1, 1440]], ["groep", [2, 100]]]);
+  const OPTIONS = new Map([["ervaring", ["beginners", "gevorderden"]], ["advies", ["ja", "nee"]]]);
+  const PROBLEM = new Map([
+    ["casus", "is geen soort casus die de kiezer kent"],
+    ["minuten", "is geen bruikbaar aantal minuten (een heel getal van 1 tot 1440)"],
+    ["groep", "is geen bruikbare groepsgrootte (een heel getal van 2 tot 100)"],
+    ["ervaring", "is geen ervaring die de kiezer kent (beginners of gevorderden)"],
+    ["advies", "is geen antwoord op de vraag naar advies (ja of nee)"],
+  ]);
 
   /**
    * Read the answers from a query string. Empty values count as unanswered; unknown or
@@ -32,13 +33,14 @@
       const raw = (query.get(key) || "").trim();
       if (!raw) continue;
       let value = raw;
-      if (NUMBERS[key]) {
+      if (NUMBERS.has(key)) {
+        const [min, max] = NUMBERS.get(key);
         value = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-        if (!(value >= NUMBERS[key][0] && value <= NUMBERS[key][1])) value = null;
-      } else if (!(OPTIONS[key] || caseKeys).includes(raw)) value = null;
+        if (!(value >= min && value <= max)) value = null;
+      } else if (!(OPTIONS.get(key) || caseKeys).includes(raw)) value = null;
       if (value === null) {
         const shown = raw.length > 30 ? raw.slice(0, 30) + "…" : raw;
-        notes.push(`„${shown}” ${PROBLEM[key]}; dat antwoord telt nu niet mee.`);
+        notes.push(`„${shown}” ${PROBLEM.get(key)}; dat antwoord telt nu niet mee.`);
       } else answers[key] = value;
     }
     return { answers, notes };
@@ -50,7 +52,7 @@
    * @returns {string}
    */
   function toQuery(answers) {
-    const query = FIELDS.filter((k) => answers[k] !== undefined && answers[k] !== "")
+    const query = FIELDS.filter((k) => Object.hasOwn(answers, k) && answers[k] !== undefined && answers[k] !== "")
       .map((k) => `${k}=${encodeURIComponent(answers[k])}`)
       .join("&");
     return query ? `?${query}` : "";
@@ -76,7 +78,7 @@
       e.misses.push(text);
     };
     if (a.casus) {
-      const kort = (caseTypes[a.casus] || {}).kort || a.casus;
+      const kort = (Object.hasOwn(caseTypes, a.casus) && caseTypes[a.casus].kort) || a.casus;
       const at = m.casustypen.indexOf(a.casus);
       if (at < 0) miss(w.casus.strafpunten, `is niet bedoeld voor ${kort}`);
       else fit(w.casus.punten + (at === 0 ? w.casus.hoofdtype : 0), `past bij ${kort}`);
@@ -191,7 +193,7 @@
 
   function fillForm(form, answers) {
     for (const key of FIELDS) {
-      const value = answers[key] === undefined ? "" : String(answers[key]);
+      const value = Object.hasOwn(answers, key) ? String(answers[key]) : "";
       for (const input of form.querySelectorAll(`[name="${key}"]`)) {
         if (input.type === "radio") input.checked = input.value === value;
         else input.value = value;

@@ -27,21 +27,19 @@
   /**
    * The answers in a saved value; anything unreadable counts as nothing saved.
    * @param {string|null} raw what localStorage.getItem returned
-   * @returns {Object<string, string>} field name -> answer
+   * @returns {Map<string, string>} field name -> answer (a Map: a saved name like "__proto__" is just a name)
    */
   function parseSaved(raw) {
-    if (!raw) return {};
+    if (!raw) return new Map();
     let data;
     try {
       data = JSON.parse(raw);
     } catch {
-      return {};
+      return new Map();
     }
-    const answers = data && typeof data === "object" ? data.antwoorden : null;
-    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return {};
-    const clean = {};
-    for (const [name, value] of Object.entries(answers)) if (typeof value === "string") clean[name] = value;
-    return clean;
+    const answers = data && typeof data === "object" && Object.hasOwn(data, "antwoorden") ? data.antwoorden : null;
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return new Map();
+    return new Map(Object.entries(answers).filter(([, value]) => typeof value === "string"));
   }
 
   /**
@@ -186,9 +184,9 @@
 
   function setupForm(form, signal) {
     const store = storage();
-    const saved = store ? parseSaved(store.getItem(form.dataset.storageKey)) : {};
+    const saved = store ? parseSaved(store.getItem(form.dataset.storageKey)) : new Map();
     for (const field of fieldsOf(form)) {
-      if (saved[field.name] !== undefined) field.value = saved[field.name];
+      if (saved.has(field.name)) field.value = saved.get(field.name);
       mirror(form, field);
     }
     form.querySelector("[data-form-actions]").hidden = false;
