@@ -111,14 +111,16 @@ def facts(method: Method, site: SiteData) -> str:
         f'<a class="ih-tag" href="../#casus-{key}">{escape(site.case_types[key].naam)}</a>'
         for key in method.casustypen
     )
+    # The spaces between the elements keep label and value apart in the search index, which
+    # drops the tags (Material would index 'Duur60 minGroep...').
     return (
-        '<dl class="ih-facts">'
-        f"<div><dt>Duur</dt><dd data-total-minutes>{total_label(method)}</dd></div>"
-        f"<div><dt>Groep</dt><dd>{group_size(method)}</dd></div>"
-        f"<div><dt>Niveau</dt><dd>{LEVEL_LABEL[method.niveau]}</dd></div>"
-        f"<div><dt>Advies</dt><dd>{'Ja, de casusinbrenger krijgt adviezen' if method.advies else 'Nee, alleen reflectie'}</dd></div>"
-        f'<div class="ih-facts__wide"><dt>Soort casus</dt><dd>{tags}</dd></div>'
-        "</dl>"
+        '<dl class="ih-facts"> '
+        f"<div><dt>Duur</dt> <dd data-total-minutes>{total_label(method)}</dd></div> "
+        f"<div><dt>Groep</dt> <dd>{group_size(method)}</dd></div> "
+        f"<div><dt>Niveau</dt> <dd>{LEVEL_LABEL[method.niveau]}</dd></div> "
+        f"<div><dt>Advies</dt> <dd>{'Ja, de casusinbrenger krijgt adviezen' if method.advies else 'Nee, alleen reflectie'}</dd></div> "
+        f'<div class="ih-facts__wide"><dt>Soort casus</dt> <dd>{tags}</dd></div>'
+        " </dl>"
     )
 
 
