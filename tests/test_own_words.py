@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-RUN = 12
+RUN = 10
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
