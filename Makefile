@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig.")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Een virtuele omgeving maken lukt niet. Installeer eerst python3-venv, bijvoorbeeld: sudo apt-get install python3-venv" >&2; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 

@@ -298,6 +298,14 @@ def method_link(site: SiteData, page_uri: str, slug: str, tekst: str | None = No
     return f"[{tekst or site.methods[slug].titel}]({link(f'methoden/{slug}.md', page_uri)})"
 
 
+def method_sources(site: SiteData) -> str:
+    """How many of the sources the methods come from, in words: 'vier van de vijf bronnen'."""
+    used = {credit.document for method in site.methods.values() for credit in method.bronnen}
+    if len(used) == len(site.sources):
+        return f"alle {number_word(len(used))} bronnen"
+    return f"{number_word(len(used))} van de {number_word(len(site.sources))} bronnen"
+
+
 def method_steps(site: SiteData, page_uri: str, slug: str) -> str:
     """A method's steps and minutes as a compact table (the minutes stay in the method's own file)."""
     if slug not in site.methods:
@@ -414,6 +422,10 @@ def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env ty
     @env.macro
     def handbook_method_link(slug: str, tekst: str | None = None) -> str:
         return method_link(state.current(), here(), slug, tekst)
+
+    @env.macro
+    def handbook_method_sources() -> str:
+        return method_sources(state.current())
 
     @env.macro
     def handbook_method_steps(slug: str) -> str:

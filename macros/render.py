@@ -27,11 +27,19 @@ def group_size(method: Method) -> str:
 
 
 def total_label(method: Method) -> str:
-    """The total as a reader sees it, e.g. '60 min' or '15 min per onderwerp'."""
-    label = minutes(method.totaal_minuten)
+    """The total as a reader sees it, e.g. '60 min' or, with rounds, '5 min + 15 per onderwerp'."""
     if method.tijd.per_onderwerp:
-        label += " per onderwerp"
-    return label
+        return f"{minutes(method.minuten_eenmalig)} + {method.minuten_per_ronde} per onderwerp"
+    return minutes(method.totaal_minuten)
+
+
+def step_numbers(numbers: list[int]) -> str:
+    """'stap 1', 'de stappen 2 en 3', 'de stappen 2 tot en met 6' (for consecutive steps)."""
+    if len(numbers) == 1:
+        return f"stap {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2:
+        return f"de stappen {numbers[0]} tot en met {numbers[-1]}"
+    return "de stappen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
 
 
 def time_bar(method: Method) -> str:
@@ -55,19 +63,24 @@ def time_bar(method: Method) -> str:
         offset += width
     caption = "; ".join(
         f"{n}. {escape(s.naam)} {minutes(s.minuten)}" + (" (optioneel)" if s.optioneel else "")
+        + (" (per onderwerp)" if s.per_ronde else "")
         for n, s in enumerate(method.stappen, start=1)
     )
+    summed = f"samen {minutes(total)}"
+    if method.tijd.per_onderwerp:
+        summed = f"{total_label(method)}, voor één onderwerp samen {minutes(total)}"
     return (
         f'<figure class="ih-timebar" data-timebar data-total="{total}">\n'
         f'<svg class="ih-timebar__bar" width="100%" height="40" aria-hidden="true" focusable="false">'
         f'{"".join(segments)}</svg>\n'
-        f'<figcaption class="ih-timebar__caption"><strong>Tijdbalk, samen {minutes(total)}:</strong> {caption}.'
+        f'<figcaption class="ih-timebar__caption"><strong>Tijdbalk, {summed}:</strong> {caption}.'
         f"</figcaption>\n</figure>"
     )
 
 
 def step_item(number: int, step: Step) -> str:
     optional = ' <span class="ih-badge">optioneel</span>' if step.optioneel else ""
+    optional += ' <span class="ih-badge">per onderwerp</span>' if step.per_ronde else ""
     return (
         f'<li class="ih-step" data-step data-minutes="{step.minuten}">'
         f'<p class="ih-step__head"><strong>{escape(step.naam)}</strong>'
@@ -92,17 +105,24 @@ def time_note(method: Method) -> str:
             "    De bron geeft voor deze methode geen of maar enkele minuten. De minuten hierboven zijn een "
             "suggestie van de redactie, passend bij de zes fasen van een sessie uit het handboek. Pas ze gerust aan."
         )
-    if tijd.bron_totaal is not None and tijd.bron_totaal != method.totaal_minuten:
+    # With rounds the source's total is the time of one round.
+    summed = method.minuten_per_ronde if tijd.per_onderwerp else method.totaal_minuten
+    if tijd.bron_totaal is not None and tijd.bron_totaal != summed:
         parts.append(
             f'!!! warning "De bron noemt {minutes(tijd.bron_totaal)}"\n'
-            f"    De stappen tellen op tot {minutes(method.totaal_minuten)}; die som gebruiken wij overal. "
+            f"    De stappen tellen op tot {minutes(summed)}; die som gebruiken wij overal. "
             f"De bron noemt als totaal {minutes(tijd.bron_totaal)}."
         )
     if tijd.per_onderwerp:
+        once = [n for n, step in enumerate(method.stappen, start=1) if not step.per_ronde]
+        rounds = [n for n, step in enumerate(method.stappen, start=1) if step.per_ronde]
+        one, per = method.minuten_eenmalig, method.minuten_per_ronde
+        once_text = f"{step_numbers(once).capitalize()} doe je één keer ({minutes(one)}). " if once else ""
         parts.append(
             '!!! info "Tijd per onderwerp"\n'
-            f"    De tijd van {minutes(method.totaal_minuten)} geldt per onderwerp. "
-            "Bespreek je meer onderwerpen, dan herhaal je de rondes en loopt de tijd op."
+            f"    {once_text}{step_numbers(rounds).capitalize()} herhaal je voor elk onderwerp "
+            f"({minutes(per)} per onderwerp). Eén onderwerp kost dus {minutes(one + per)}, twee "
+            f"{minutes(one + 2 * per)} en drie {minutes(one + 3 * per)}."
         )
     if tijd.toelichting:
         parts.append(f'!!! info "Over de tijden"\n    {tijd.toelichting}')
@@ -114,14 +134,16 @@ def facts(method: Method, site: SiteData) -> str:
         f'<a class="ih-tag" href="../#casus-{key}">{escape(site.case_types[key].naam)}</a>'
         for key in method.casustypen
     )
+    # The spaces between the elements keep label and value apart in the search index, which
+    # drops the tags (Material would index 'Duur60 minGroep...').
     return (
-        '<dl class="ih-facts">'
-        f"<div><dt>Duur</dt><dd data-total-minutes>{total_label(method)}</dd></div>"
-        f"<div><dt>Groep</dt><dd>{group_size(method)}</dd></div>"
-        f"<div><dt>Niveau</dt><dd>{LEVEL_LABEL[method.niveau]}</dd></div>"
-        f"<div><dt>Advies</dt><dd>{'Ja, de casusinbrenger krijgt adviezen' if method.advies else 'Nee, alleen reflectie'}</dd></div>"
-        f'<div class="ih-facts__wide"><dt>Soort casus</dt><dd>{tags}</dd></div>'
-        "</dl>"
+        '<dl class="ih-facts"> '
+        f"<div><dt>Duur</dt> <dd data-total-minutes>{total_label(method)}</dd></div> "
+        f"<div><dt>Groep</dt> <dd>{group_size(method)}</dd></div> "
+        f"<div><dt>Niveau</dt> <dd>{LEVEL_LABEL[method.niveau]}</dd></div> "
+        f"<div><dt>Advies</dt> <dd>{'Ja, de casusinbrenger krijgt adviezen' if method.advies else 'Nee, alleen reflectie'}</dd></div> "
+        f'<div class="ih-facts__wide"><dt>Soort casus</dt> <dd>{tags}</dd></div>'
+        " </dl>"
     )
 
 

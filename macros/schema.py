@@ -100,6 +100,10 @@ class Step(Strict):
     wat: str = Field(min_length=1, description="Wat er in deze stap gebeurt, in eigen woorden.")
     wie: str = Field(min_length=1, description="Wie er actief is, zoals 'de groep' of 'de casusinbrenger'.")
     optioneel: bool = Field(default=False, description="Waar als de stap kan vervallen bij weinig tijd.")
+    per_ronde: bool = Field(
+        default=False,
+        description="Waar als je deze stap herhaalt per onderwerp (per ronde); dan moet tijd.per_onderwerp waar zijn.",
+    )
 
     @field_validator("minuten")
     @classmethod
@@ -141,7 +145,11 @@ class TimeNote(Strict):
     )
     toelichting: str | None = Field(default=None, description="Uitleg bij de tijden, voor de lezer.")
     per_onderwerp: bool = Field(
-        default=False, description="Waar als de stappen per onderwerp herhaald worden (zoals bij de snelle adviesronde)."
+        default=False,
+        description=(
+            "Waar als de methode rondes heeft die je per onderwerp herhaalt (zoals bij de snelle adviesronde); "
+            "de stappen van zo'n ronde hebben per_ronde: true."
+        ),
     )
 
 
@@ -181,11 +189,42 @@ class Method(Strict):
         ),
     )
 
+    @field_validator("tijd")
+    @classmethod
+    def _rounds_marked_both_ways(cls, tijd: TimeNote, info: ValidationInfo) -> TimeNote:
+        steps = info.data.get("stappen")
+        if steps is None:  # the steps themselves are wrong; that error is reported already
+            return tijd
+        in_round = [n for n, step in enumerate(steps, start=1) if step.per_ronde]
+        if tijd.per_onderwerp and not in_round:
+            raise ValueError(
+                "per_onderwerp is true, maar geen enkele stap heeft 'per_ronde: true'; "
+                "zet dat bij de stappen die je per onderwerp herhaalt"
+            )
+        if in_round and not tijd.per_onderwerp:
+            raise ValueError(
+                f"stap {in_round[0]} heeft 'per_ronde: true', maar per_onderwerp staat niet op true; "
+                "zet 'per_onderwerp: true' onder tijd, of haal per_ronde weg"
+            )
+        return tijd
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def totaal_minuten(self) -> int:
-        """Total time, always the sum of the steps (never typed by hand)."""
+        """Total time, always the sum of the steps (never typed by hand); with rounds, for one round."""
         return sum(step.minuten for step in self.stappen)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def minuten_eenmalig(self) -> int:
+        """Minutes of the steps done once, whatever the number of topics (all steps without rounds)."""
+        return sum(step.minuten for step in self.stappen if not step.per_ronde)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def minuten_per_ronde(self) -> int:
+        """Minutes each topic adds (the steps with per_ronde); 0 for a method without rounds."""
+        return sum(step.minuten for step in self.stappen if step.per_ronde)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -1,12 +1,18 @@
 """MkDocs hook: let the search find Dutch words in their other forms (*vragen* finds *vraag*).
 
-Material's search matches the start of words: it turns the query `vragen` into `vragen*` and
-does not stem it, so a page that only says *vraag* (or *casus* for `casussen`) is not found.
-This hook runs after Material's search plugin has written search/search_index.json and gives
-every section an extra, invisible field `vormen`: the other forms of its words that occur
-elsewhere on the site. Word forms are linked by a few regular Dutch spelling rules (plural and
-verb endings, vowel and consonant doubling, f/v and s/z), never by guessing: two words are only
-linked when both really occur in the site's text.
+Material's search matches the start of words: it turns the query `vragen` into `vragen*`, and lunr
+skips its stemmer for such a term (the index config keeps only the stop word filter, so the index
+holds whole words). A page that only says *vraag*, or only *Spiegelmethode* for `spiegelen`, is
+then found late or not at all. This hook runs after Material's search plugin has written
+search/search_index.json and groups the words that occur on the site by their Snowball Dutch stem
+(the `snowballstemmer` package), so only forms that really occur on the site are linked. Every
+section then gets two invisible fields:
+
+- `vormen`: the other forms of the words in its text, boosted below the text itself, so a page
+  that uses the typed form ranks above one that uses another form;
+- `titelvormen`: the other forms of the words in its title and of the parts of compound title
+  words (*Spiegelmethode*: spiegel + methode), boosted far above the text, so the page that is
+  *about* a word comes near the top, just below a title with the typed form itself.
 
 Listed under `hooks:` in mkdocs.yml before macros/offline.py, so the offline copy caches the
 final index.
@@ -20,12 +26,14 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+import snowballstemmer
 from mkdocs.config.defaults import MkDocsConfig
 
-FIELD = "vormen"
-FIELD_BOOST = 0.5  # below the page's own text (1.0): a page that uses the typed word itself ranks higher
-MIN_BASE = 3  # shorter words get no forms
-VOWELS = "aeiouy"
+TEXT_FIELD, TEXT_BOOST = "vormen", 0.5  # below the page's own text (1.0)
+TITLE_FIELD, TITLE_BOOST = "titelvormen", 100.0  # below Material's title (1000), far above the text
+MIN_PART = 4  # shortest part of a compound word that counts (spiegel|methode, advies|ronde)
+LINKING = ("", "s", "e", "en")  # what may join the parts of a Dutch compound (groep-s-grootte)
+_STEMMERS = (snowballstemmer.stemmer("dutch"), snowballstemmer.stemmer("dutch_porter"))
 # The stop words of the Dutch search (lunr.nl); they are too common to link to anything.
 STOP_WORDS = frozenset(
     "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge "
@@ -54,88 +62,88 @@ def words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)}
 
 
-def _is_vowel(c: str) -> bool:
-    return c in VOWELS
-
-
-def _stem_variants(base: str) -> set[str]:
-    """How the end of `base` may be written before an ending that starts with a vowel:
-    'vraag' -> 'vrag' (vragen), 'stap' -> 'stapp' (stappen), 'brief' -> 'briev', 'huis' -> 'huiz'."""
-    last, before = base[-1], base[-2]
-    if _is_vowel(last):
-        return {base}
-    if _is_vowel(before) and not _is_vowel(base[-3]):
-        # One short vowel: the consonant doubles (stap -> stappen, casus -> casussen, les -> lessen).
-        return {base, base + last} if last not in "hjwxy" else {base}
-    variants = {base}
-    if len(base) >= 4 and before == base[-3] and before in "aeou" and not _is_vowel(base[-4]):
-        variants.add(base[:-2] + last)  # a long vowel is written once in an open syllable (vraag -> vragen)
-    if last == "f":
-        variants |= {v[:-1] + "v" for v in variants}  # brief -> brieven
-    if last == "s":
-        variants |= {v[:-1] + "z" for v in variants}  # huis -> huizen, kaas -> kazen
-    return variants
-
-
-def inflections(base: str) -> set[str]:
-    """Regular Dutch forms built on `base` (plain spelling): plurals, verb and adjective endings."""
-    if len(base) < MIN_BASE or base in STOP_WORDS:
-        return set()
-    forms = {base + "s", base + "t"}
-    if base.endswith("e"):
-        forms |= {base + "n", base + "r", base + "rs", base + "nd", base + "nde"}
-    if base.endswith("heid"):
-        forms.add(base[:-4] + "heden")
-    for stem in _stem_variants(base):
-        for ending in ("en", "e", "er", "ers", "end", "ende", "ing", "ingen", "te", "ten", "de", "den"):
-            forms.add(stem + ending)
-    forms.discard(base)
-    return forms
+def stems(word: str) -> tuple[str, ...]:
+    """The word's stems by both Snowball Dutch stemmers: the current one and the original (Porter)
+    one that lunr's Dutch support runs. Each misses forms the other gets ('methoden' -> 'methood'
+    but 'method'; 'adviezen' -> 'advies' but 'adviez')."""
+    return tuple(stemmer.stemWord(word) for stemmer in _STEMMERS)
 
 
 def families(vocabulary: Iterable[str]) -> dict[str, set[str]]:
-    """Each word (plain spelling) with all forms of it in the vocabulary, itself included; links
-    are joined transitively (vraag - vragen - vraagt). Words without other forms are left out."""
+    """Each word (plain spelling) with all forms of it in the vocabulary, itself included.
+    Words that share a stem belong together, and so does a word whose stem is itself a word of the
+    site ('adviezen' -> 'advies'). Words without other forms are left out."""
     vocab = {w for w in vocabulary if w not in STOP_WORDS}
-    parent = {w: w for w in vocab}
+    parent: dict[str, str] = {}
 
-    def root(w: str) -> str:
-        while parent[w] != w:
-            parent[w] = parent[parent[w]]
-            w = parent[w]
-        return w
+    def root(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
 
     for word in vocab:
-        for form in inflections(word) & vocab:
-            parent[root(form)] = root(word)
+        for n, key in enumerate(stems(word)):
+            parent[root(word)] = root(f"{n}:{key}")
+            if key in vocab:
+                parent[root(key)] = root(word)
     groups: dict[str, set[str]] = {}
     for word in vocab:
         groups.setdefault(root(word), set()).add(word)
-    return {w: groups[root(w)] for w in vocab if len(groups[root(w)]) > 1}
+    return {w: group for group in groups.values() if len(group) > 1 for w in group}
+
+
+def compound_parts(word: str, vocabulary: set[str]) -> set[str]:
+    """The words of the site a compound is made of: 'spiegelmethode' -> {'spiegel', 'methode'},
+    'groepsgrootte' -> {'groep', 'grootte'}. Only splits where both parts are words of the site."""
+    parts: set[str] = set()
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if tail not in vocabulary:
+            continue
+        for joint in LINKING:
+            if head.endswith(joint) and len(head) - len(joint) >= MIN_PART and head[: len(head) - len(joint)] in vocabulary:
+                parts |= {head[: len(head) - len(joint)], tail}
+    return parts
 
 
 def add_word_forms(index: dict) -> dict:
     """Give each entry of Material's search index the forms of its words that it lacks itself,
     as they are written on the site (and without diacritics, as people often type them)."""
     docs = index["docs"]
-    own = [words(d.get("title", "")) | words(d.get("text", "")) for d in docs]
+    titles = [words(d.get("title", "")) for d in docs]
+    own = [title | words(d.get("text", "")) for title, d in zip(titles, docs)]
     spellings: dict[str, set[str]] = {}  # plain -> the ways the site writes it
     for mine in own:
         for word in mine:
             spellings.setdefault(plain(word), set()).add(word)
     related = families(spellings)
-    for doc, mine in zip(docs, own):
-        extra: set[str] = set()
-        for word in mine:
-            for form in related.get(plain(word), ()):
-                extra |= spellings[form] | {form}
-        extra -= mine
-        if extra:
-            doc[FIELD] = " ".join(sorted(extra))
-        else:
-            doc.pop(FIELD, None)
-    index["config"].setdefault("fields", {})[FIELD] = {"boost": FIELD_BOOST}
+    vocabulary = set(spellings) - STOP_WORDS
+
+    def forms_of(plain_words: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for form in plain_words:
+            for other in related.get(form, {form}):
+                found |= spellings.get(other, set()) | {other}
+        return found
+
+    for doc, title, mine in zip(docs, titles, own):
+        title_plain = {plain(w) for w in title}
+        pieces = set().union(*(compound_parts(w, vocabulary) for w in title_plain))
+        _set_field(doc, TITLE_FIELD, forms_of(title_plain | pieces) - title)
+        _set_field(doc, TEXT_FIELD, forms_of(plain(w) for w in mine) - mine)
+    fields = index["config"].setdefault("fields", {})
+    fields[TEXT_FIELD] = {"boost": TEXT_BOOST}
+    fields[TITLE_FIELD] = {"boost": TITLE_BOOST}
     return index
+
+
+def _set_field(doc: dict, name: str, values: set[str]) -> None:
+    if values:
+        doc[name] = " ".join(sorted(values))
+    else:
+        doc.pop(name, None)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

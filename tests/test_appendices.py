@@ -1,5 +1,5 @@
 """The appendices a group uses at the table: roles, the two forms (kept only in this browser),
-printing, the whole handbook on one page, the privacy page, and Dutch search."""
+printing, the whole handbook on one page and the privacy page."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored
-from macros import search_nl
 
 ROLES = yaml.safe_load((ROOT / "data/roles.yml").read_text(encoding="utf-8"))
 FORMS = yaml.safe_load((ROOT / "data/forms.yml").read_text(encoding="utf-8"))
@@ -336,65 +335,6 @@ def test_erase_everything_on_the_privacy_page_removes_only_this_sites_keys(page)
     left = page.evaluate("Object.keys(localStorage)")
     assert left == ["ander.project"]
     assert set(page.locator("[data-storage-state]").all_inner_texts()) == {"leeg"}
-
-
-# --- search ------------------------------------------------------------------------------------------
-
-
-def test_word_forms_are_linked_only_when_both_occur() -> None:
-    found = search_nl.families(["vraag", "vragen", "vraagt", "casus", "casussen", "deelnemer", "deelnemers",
-                                "methode", "methoden", "stap", "stappen", "les", "lezen", "wat", "water"])
-    assert found["vraag"] == {"vraag", "vragen", "vraagt"}
-    assert found["casussen"] == {"casus", "casussen"}
-    assert found["deelnemer"] == {"deelnemer", "deelnemers"}
-    assert found["methoden"] == {"methode", "methoden"}
-    assert found["stap"] == {"stap", "stappen"}
-    assert "les" not in found and "wat" not in found  # lezen is not a plural of les; stop words link nothing
-
-
-def test_search_index_gives_a_section_the_forms_it_lacks() -> None:
-    index = {"config": {"fields": {}}, "docs": [
-        {"location": "a/", "title": "A", "text": "<p>Stel een open vraag.</p>"},
-        {"location": "b/", "title": "B", "text": "<p>Goede vragen en casussen.</p>"},
-        {"location": "c/", "title": "C", "text": "<p>Over de casus.</p>"},
-    ]}
-    out = search_nl.add_word_forms(index)
-    assert out["docs"][0]["vormen"].split() == ["vragen"]
-    assert set(out["docs"][1]["vormen"].split()) == {"vraag", "casus"}
-    assert out["docs"][2]["vormen"].split() == ["casussen"]
-    assert out["config"]["fields"]["vormen"]["boost"] < 1
-
-
-def _only_says(docs: list[dict], word: str, not_prefix: str) -> list[dict]:
-    def tokens(d: dict) -> set[str]:
-        return search_nl.words(d.get("title", "") + " " + d.get("text", ""))
-    return [d for d in docs if word in tokens(d) and not any(t.startswith(not_prefix) for t in tokens(d))]
-
-
-@pytest.mark.browser
-def test_search_for_vragen_finds_a_section_that_only_says_vraag(page, site_dir: Path, base_url: str) -> None:
-    docs = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    candidates = _only_says(docs, "vraag", "vragen")
-    assert candidates, "no section says only 'vraag'; pick another word pair for this test"
-    # A word found in one section only, so that '+vragen +word' can only match through 'vraag'.
-    all_tokens = [search_nl.words(d.get("title", "") + " " + d.get("text", "")) for d in docs]
-    for doc in candidates:
-        mine = search_nl.words(doc.get("title", "") + " " + doc.get("text", ""))
-        rare = sorted(w for w in mine if len(w) >= 7 and w.isalpha() and w.isascii()
-                      and sum(any(t.startswith(w) for t in toks) for toks in all_tokens) == 1)
-        if rare:
-            break
-    else:
-        pytest.fail("no section that only says 'vraag' has a word of its own")
-    page.goto("")
-    box = page.locator(".md-search__input")
-    box.click()
-    # '+' makes both words required; Material adds no trailing '*' to a '+word', so add it as it would.
-    box.press_sequentially(f"+vragen* +{rare[0]}*", delay=10)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d"), timeout=10000)
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    found = {re.sub(r"\?h=[^#]*", "", h).removeprefix(base_url) for h in hrefs}
-    assert doc["location"] in found, (doc["location"], sorted(found))
 
 
 # --- bad data ----------------------------------------------------------------------------------------

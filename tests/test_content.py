@@ -1,0 +1,142 @@
+"""Content a careful reader can trust: rounds marked in the data and shown as such, statements
+that are ours marked as ours, facts that match the sources, and Dutch that reads well."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_fails_plainly, copy_project
+
+ROUNDS = "snelle-adviesronde"
+ROUNDS_FILE = f"data/methods/{ROUNDS}.yml"
+METHODS = sorted((ROOT / "data/methods").glob("*.yml"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(node) -> str:  # noqa: ANN001
+    return " ".join(node.get_text(" ").split())
+
+
+def article(site_dir: Path, page: str) -> BeautifulSoup:
+    return soup(site_dir / page / "index.html").select_one("article")
+
+
+# --- rounds: once-only steps plus steps per topic ------------------------------------------------
+
+
+def test_api_carries_the_once_only_and_per_round_minutes(site_dir: Path) -> None:
+    methods = {m["slug"]: m for m in json.loads((site_dir / "api/methods.json").read_text(encoding="utf-8"))["methoden"]}
+    rounds = methods[ROUNDS]
+    assert rounds["tijd"]["per_onderwerp"] is True
+    assert [s["per_ronde"] for s in rounds["stappen"]] == [False, True, True, True, True, True]
+    assert (rounds["minuten_eenmalig"], rounds["minuten_per_ronde"]) == (5, 15)
+    plain = methods["vijfstappenmethode"]
+    assert (plain["minuten_eenmalig"], plain["minuten_per_ronde"]) == (plain["totaal_minuten"], 0)
+
+
+def test_the_length_of_a_method_with_rounds_reads_once_plus_per_topic(site_dir: Path) -> None:
+    page = article(site_dir, f"methoden/{ROUNDS}")
+    assert text_of(page.select_one("[data-total-minutes]")) == "5 min + 15 per onderwerp"
+    assert "5 min + 15 per onderwerp" in text_of(page.select_one(".ih-timebar__caption"))
+    note = text_of(page)
+    assert "Eén onderwerp kost dus 20 min, twee 35 min en drie 50 min" in note
+    # The source's 15 minutes are the time of one round, not a total that disagrees with the steps.
+    assert not [t for t in page.select(".admonition-title") if "De bron noemt" in t.get_text()]
+    row = next(tr for tr in article(site_dir, "methoden").select("tr") if "Snelle adviesronde" in tr.get_text())
+    assert "5 min + 15 per onderwerp" in text_of(row)
+    assert "20 min" not in text_of(row)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  per_onderwerp: true\n", "", ["'tijd'", "stap 2 heeft 'per_ronde: true'", "per_onderwerp"]),
+        ("    per_ronde: true\n", "", ["'tijd'", "per_onderwerp is true", "geen enkele stap"]),
+    ],
+    ids=["per_ronde_without_per_onderwerp", "per_onderwerp_without_per_ronde"],
+)
+def test_rounds_must_be_marked_both_ways(tmp_path: Path, old: str, new: str, expected: list[str]) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / ROUNDS_FILE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    build_fails_plainly(project, tmp_path / "site", ROUNDS_FILE, *expected)
+
+
+# --- facts from the sources, our own judgments marked as ours -------------------------------------
+
+
+def _method(slug: str) -> dict:
+    return yaml.safe_load((ROOT / f"data/methods/{slug}.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", METHODS, ids=lambda p: p.stem)
+def test_every_method_says_its_level_is_our_choice(path: Path) -> None:
+    # No source gives a level, so the Verantwoording page must say it is ours.
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert any(f"niveau ({data['niveau']})" in item.lower() or "niveau" in item.lower() for item in data["redactie"])
+
+
+def test_the_methods_chapter_counts_the_sources_the_methods_come_from(site_dir: Path) -> None:
+    used = {credit["document"] for path in METHODS for credit in yaml.safe_load(path.read_text(encoding="utf-8"))["bronnen"]}
+    assert len(used) == 4  # begeleide intervisie describes no method
+    assert "uit vier van de vijf bronnen" in text_of(article(site_dir, "handboek/methodieken"))
+
+
+def test_suggested_minutes_follow_the_phases_of_the_handbook() -> None:
+    phases = {p["naam"]: p["minuten"] for p in yaml.safe_load((ROOT / "data/phases.yml").read_text(encoding="utf-8"))["fasen"]}
+    reflection, questions = phases["Reflectie en feedback"], phases["Verhelderende vragen"]
+    steps = {s["naam"]: s["minuten"] for s in _method("creatieve-technieken")["stappen"]}
+    assert reflection["van"] <= steps["Verbeelden"] + steps["Beelden bespreken"] <= reflection["tot"]
+    steps = {s["naam"]: s["minuten"] for s in _method("zevenstappenmethode")["stappen"]}
+    assert questions["van"] <= steps["Beeldvorming"] <= questions["tot"]
+    assert reflection["van"] <= steps["Oordeelsvorming"] + steps["Roddelronde"] <= reflection["tot"]
+
+
+def test_the_roles_rule_names_the_roles_of_its_source(site_dir: Path) -> None:
+    rule = next(li for li in article(site_dir, "handboek/spelregels").select("li") if "elke rol" in li.get_text())
+    assert all(role in text_of(rule) for role in ("notulist", "casusinbrenger", "deelnemer"))
+    assert "vragensteller" not in text_of(rule)
+
+
+def test_the_basismodel_is_explained_against_the_length_of_a_session(site_dir: Path) -> None:
+    steps = _method("basismodel")["stappen"]
+    total, core = sum(s["minuten"] for s in steps), sum(s["minuten"] for s in steps if not s.get("optioneel"))
+    for page in ("handboek/uitvoering", "handboek/organisatie"):
+        text = text_of(article(site_dir, page))
+        assert f"{total} minuten" in text and f"{core} minuten" in text, page
+    assert "1,5 tot 2 uur" in text_of(article(site_dir, "handboek/uitvoering"))
+
+
+# --- words a reader trusts ------------------------------------------------------------------------
+
+WRONG = ["hier in staat", "open staat voor", "tijd te sparen", "nieuwe kijkjes", "gesprek dieper te maken",
+         "Zelfde opbouw", "Zelfde werkwijze", "in hetzelfde vastloopt", "verloren gegaan", "met de minuten uit het handboek",
+         "Lidwien Kamp", "Made with"]
+
+
+def test_no_page_uses_the_corrected_wordings_or_the_printed_chapter_numbers(site_dir: Path) -> None:
+    found = []
+    for path in sorted(site_dir.rglob("index.html")):
+        page = soup(path)
+        text = text_of(page.select_one("article")) + " " + text_of(page.select_one("footer"))
+        where = path.relative_to(site_dir).as_posix()
+        found += [f"{where}: {w!r}" for w in WRONG if w in text]
+        # 'Hoofdstuk 3 van 10' is the site's own numbering; 'hoofdstuk 5 van de bron' cites the source.
+        found += [f"{where}: {m.group(0)!r}" for m in re.finditer(r"hoofdstuk \d+\b(?! van)", text, re.IGNORECASE)]
+    assert not found, "\n".join(found)
+
+
+def test_the_footer_credits_the_theme_in_dutch(site_dir: Path) -> None:
+    footer = text_of(soup(site_dir / "index.html").select_one("footer"))
+    assert "Gemaakt met Material for MkDocs" in footer
