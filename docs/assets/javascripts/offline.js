@@ -23,10 +23,15 @@
   /** The note, only when a newer worker waits behind the one that serves this page. */
   function offer(registration) {
     if (!registration.waiting || !navigator.serviceWorker.controller || state.note) return;
+    // A labelled landmark of its own (it sits outside <main>) holding a polite live region.
+    const region = document.createElement("aside");
+    region.className = "ih-update-region";
+    region.setAttribute("aria-label", "Nieuwe versie");
     const note = document.createElement("div");
     note.className = "ih-update";
     note.setAttribute("role", "status");
-    document.body.append(note);
+    region.append(note);
+    document.body.append(region);
     state.note = note;
     // Filled in a moment after the empty live region is in the page, so screen readers announce it.
     window.setTimeout(() => {
