@@ -2,7 +2,8 @@
 
 A group opens the site once on decent wifi; after that the handbook, the timer and the
 cards keep working in a meeting room without a connection. The cache name carries a hash
-of everything in the site, so each deploy installs a fresh copy and removes the old one.
+of everything in the site and of the worker's own code, so each deploy that changes anything
+installs a fresh copy beside the old one (sw.template.js says how it stays fresh).
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ def precache_list(site_dir: Path) -> list[str]:
     return urls
 
 
-def cache_version(site_dir: Path, urls: list[str]) -> str:
-    digest = hashlib.sha256()
+def cache_version(site_dir: Path, urls: list[str], template: str) -> str:
+    """A hash that changes whenever any precached file or the worker itself changes."""
+    digest = hashlib.sha256(template.encode("utf-8"))
     for url in urls:
         path = site_dir / (url + "index.html" if url.endswith("/") or url == "./" else url)
         digest.update(url.encode("utf-8"))
@@ -54,7 +56,7 @@ def cache_version(site_dir: Path, urls: list[str]) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     urls = precache_list(site_dir)
-    script = SW_TEMPLATE.read_text(encoding="utf-8")
-    script = script.replace("__VERSION__", json.dumps(cache_version(site_dir, urls)))
+    template = SW_TEMPLATE.read_text(encoding="utf-8")
+    script = template.replace("__VERSION__", json.dumps(cache_version(site_dir, urls, template)))
     script = script.replace("__FILES__", json.dumps(urls, ensure_ascii=False))
     (site_dir / "sw.js").write_text(script, encoding="utf-8")

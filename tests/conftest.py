@@ -166,11 +166,29 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+def new_context(browser, base_url: str, service_workers: str) -> object:
+    """A fresh browser profile for the site at `base_url`; service_workers is "allow" or "block"."""
+    ctx = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 800},
+                              service_workers=service_workers)
+    ctx.set_default_timeout(10_000)
+    return ctx
+
+
 @pytest.fixture
 def context(browser, base_url: str) -> Iterator[object]:
-    """A fresh browser profile (empty localStorage) whose relative URLs resolve under the site."""
-    ctx = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 800})
-    ctx.set_default_timeout(10_000)
+    """A fresh browser profile (empty localStorage) whose relative URLs resolve under the site.
+
+    Service workers are blocked: otherwise every test would install one that downloads the whole
+    site. Tests of offline use take `offline_context`."""
+    ctx = new_context(browser, base_url, "block")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def offline_context(browser, base_url: str) -> Iterator[object]:
+    """Like `context`, but the site's service worker may install (for tests of offline use)."""
+    ctx = new_context(browser, base_url, "allow")
     yield ctx
     ctx.close()
 

@@ -1,20 +1,86 @@
-"""Offline: after one visit the timer, the cards and the handbook work without a network."""
+"""Offline: after one visit the timer, the cards and the handbook work without a network, and a
+deploy reaches a returning visitor even though GitHub Pages lets browsers keep files for ten minutes."""
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
+from conftest import SUBPATH, QuietServer, _QuietHandler, copy_project, new_context, run_build
 from macros.offline import precache_list
+
+NEW_TEXT = "Deze zin staat alleen in de nieuwe versie van de site."
+# Changed by the simulated deploy: one page is reloaded, one visited online, one only offline afterwards.
+CHANGED_PAGES = ("index.md", "handboek/inleiding.md", "handboek/spelregels.md")
+
+# Resolves once the worker that registration.installing had is done: "activated" or "redundant".
+INSTALL_OUTCOME = """async () => {
+  const registration = await navigator.serviceWorker.register(new URL("sw.js", __md_scope));
+  const worker = registration.installing || registration.waiting || registration.active;
+  const done = () => worker.state === "activated" || worker.state === "redundant";
+  while (!done()) await new Promise((resolve) => worker.addEventListener("statechange", resolve, { once: true }));
+  return worker.state;
+}"""
+# A function, not an expression: Playwright evaluates a bare expression with eval, which the CSP forbids.
+OWN_CACHES = "() => caches.keys().then((keys) => keys.filter((key) => key.startsWith('intervisie-')))"
+
+
+class _PagesHandler(_QuietHandler):
+    """Answers as GitHub Pages does: browsers may keep every file for ten minutes."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
+@pytest.fixture
+def pages_server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """An empty folder, served like GitHub Pages at http://127.0.0.1:<port>/intervisiehandboek/."""
+    web_root = tmp_path / "www"
+    folder = web_root / SUBPATH
+    folder.mkdir(parents=True)
+    server = QuietServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(web_root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    server.shutdown()
+    server.server_close()
+
+
+def deploy(build: Path, folder: Path, url: str) -> None:
+    """Put a build where the server serves it, as a deploy does: same addresses, new files (new mtimes).
+
+    The sitemap names this server instead of the published site: Material navigates instantly
+    only to the pages it lists."""
+    shutil.rmtree(folder)
+    shutil.copytree(build, folder, copy_function=shutil.copy)
+    sitemap = folder / "sitemap.xml"
+    published = re.search(r"<loc>(.*?)</loc>", sitemap.read_text(encoding="utf-8")).group(1)
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(published, url), encoding="utf-8")
+
+
+def sw_version(build: Path) -> str:
+    script = (build / "sw.js").read_text(encoding="utf-8")
+    return json.loads(script.split("const VERSION = ", 1)[1].split(";\n", 1)[0])
+
+
+def wait_until_offline_ready(page) -> None:
+    """The worker activates, and takes this page, only after the whole site is in its cache."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
 def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     script = (site_dir / "sw.js").read_text(encoding="utf-8")
     files = json.loads(script.split("const FILES = ", 1)[1].split(";\n", 1)[0])
     assert files == precache_list(site_dir)
-    for needed in ("./", "timer/", "kaarten/", "kiezen/", "methoden/basismodel/", "api/methods.json",
+    for needed in ("./", "404.html", "timer/", "kaarten/", "kiezen/", "methoden/basismodel/", "api/methods.json",
                    "search/search_index.json"):
         assert needed in files, needed
     assert not any(f.endswith(".map") for f in files)
@@ -22,16 +88,11 @@ def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
 
 
 @pytest.mark.browser
-def test_timer_and_cards_work_offline_after_one_visit(context, console_errors: list[str]) -> None:
-    page = context.new_page()
+def test_timer_and_cards_work_offline_after_one_visit(offline_context) -> None:
+    page = offline_context.new_page()
     page.goto("", wait_until="load")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null || caches.keys().then(k => k.length > 0)")
-    page.wait_for_function(
-        "caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys()))))"
-        ".then(lists => lists.flat().length > 20)"
-    )
-    context.set_offline(True)
+    wait_until_offline_ready(page)
+    offline_context.set_offline(True)
     page.goto("timer/?methode=basismodel", wait_until="load")
     page.wait_for_selector("[data-timer-phase]")
     assert page.locator("[data-timer-phase]").first.inner_text().strip() != ""
@@ -40,3 +101,108 @@ def test_timer_and_cards_work_offline_after_one_visit(context, console_errors: l
     assert page.locator("[data-card-question]").first.inner_text().strip() != ""
     page.goto("handboek/inleiding/", wait_until="load")
     assert page.locator("h1").first.inner_text().strip() != ""
+
+
+@pytest.mark.browser
+def test_offline_an_unknown_address_shows_the_sites_own_not_found_page(offline_context) -> None:
+    page = offline_context.new_page()
+    page.goto("", wait_until="load")
+    wait_until_offline_ready(page)
+    offline_context.set_offline(True)
+    response = page.goto("bestaat-niet/", wait_until="load")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
+    expect(page.get_by_role("link", name="de timer")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
+    browser, site_dir: Path, pages_server: tuple[Path, str], tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    for changed in CHANGED_PAGES:
+        source = project / "docs" / changed
+        source.write_text(source.read_text(encoding="utf-8") + f"\n{NEW_TEXT}\n", encoding="utf-8")
+    new_site = tmp_path / "new-site"
+    result = run_build(project, new_site)
+    assert result.returncode == 0, result.stderr
+    folder, url = pages_server
+    deploy(site_dir, folder, url)
+
+    context = new_context(browser, url, "allow")
+    try:
+        page = context.new_page()
+        page.goto("", wait_until="load")
+        wait_until_offline_ready(page)
+        expect(page.locator("article")).not_to_contain_text(NEW_TEXT)
+        assert page.locator(".ih-update-region").count() == 0, "no note on the first install"
+
+        deploy(new_site, folder, url)
+        for _ in range(3):
+            page.reload(wait_until="load")
+            if NEW_TEXT in page.locator("article").inner_text():
+                break
+        expect(page.locator("article")).to_contain_text(NEW_TEXT)
+        # An ordinary visit, which the browser may answer from its HTTP cache, is fresh too.
+        page.goto("handboek/inleiding/", wait_until="load")
+        expect(page.locator("article")).to_contain_text(NEW_TEXT)
+
+        note = page.get_by_role("status").filter(has_text="Er is een nieuwe versie")
+        expect(note).to_be_visible()
+        # The note stays while the reader moves on with instant navigation, and works from the keyboard.
+        page.evaluate("() => { window.__samePage = true; }")
+        page.locator(".md-tabs a", has_text="Timer").click()
+        page.wait_for_url("**/timer/")
+        assert page.evaluate("() => window.__samePage === true"), "the tab link should use instant navigation"
+        expect(note).to_be_visible()
+        note.get_by_role("button", name="vernieuwen").focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === 'intervisie-{sw_version(new_site)}')")
+        expect(page.locator(".ih-update-region")).to_have_count(0)
+
+        # The new copy came from the server, not from what the browser kept of the old version.
+        context.set_offline(True)
+        page.goto("handboek/spelregels/", wait_until="load")
+        expect(page.locator("article")).to_contain_text(NEW_TEXT)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_failed_precache_leaves_no_partial_copy(browser, site_dir: Path, pages_server: tuple[Path, str]) -> None:
+    folder, url = pages_server
+    deploy(site_dir, folder, url)
+    (folder / "api/cards.json").unlink()
+    context = new_context(browser, url, "allow")
+    try:
+        page = context.new_page()
+        page.goto("", wait_until="load")
+        assert page.evaluate(INSTALL_OUTCOME) == "redundant"
+        assert page.evaluate(OWN_CACHES) == []
+        assert page.evaluate("() => navigator.serviceWorker.controller") is None
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_erase_on_the_privacy_page_can_remove_the_offline_copy(offline_context) -> None:
+    page = offline_context.new_page()
+    page.goto("privacy/", wait_until="load")
+    wait_until_offline_ready(page)
+    page.reload(wait_until="load")
+    state = page.locator("[data-offline-state]")
+    expect(state).to_have_text("nu bewaard")
+
+    page.get_by_role("button", name="Wis alles wat deze site bewaart").click()
+    page.get_by_role("checkbox", name="Ook de offline kopie van de site verwijderen").check()
+    page.get_by_role("button", name="Ja, wis alles").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("De offline kopie van de site is verwijderd.")
+    expect(state).to_have_text("leeg")
+    assert page.evaluate(OWN_CACHES) == []
+    assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((list) => list.length)") == 0
+    # The worker still serving this page must not build a new copy either.
+    assert page.evaluate("() => navigator.serviceWorker.controller.state") == "activated"
+    page.evaluate("() => fetch(new URL('api/cards.json', __md_scope)).then((response) => response.text())")
+    page.wait_for_timeout(500)  # the worker stores after it answered
+    assert page.evaluate(OWN_CACHES) == []

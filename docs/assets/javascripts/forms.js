@@ -246,20 +246,58 @@
     }
   }
 
+  /* The offline copy: the service worker's caches (macros/sw.template.js names them intervisie-<version>). */
+  const OFFLINE_PREFIX = "intervisie-";
+
+  async function offlineCaches() {
+    return (await caches.keys()).filter((key) => key.startsWith(OFFLINE_PREFIX));
+  }
+
+  async function showOffline(root) {
+    const out = root.querySelector("[data-offline-state]");
+    if (out) out.textContent = (await offlineCaches()).length ? "nu bewaard" : "leeg";
+  }
+
+  /** Deletes the copy and unregisters the worker of this site (only its own scope), so none comes back. */
+  async function eraseOffline() {
+    await Promise.all((await offlineCaches()).map((key) => caches.delete(key)));
+    if (!("serviceWorker" in navigator) || !window.__md_scope) return;
+    const registrations = await navigator.serviceWorker.getRegistrations();
+    await Promise.all(registrations
+      .filter((registration) => registration.scope === window.__md_scope.href)
+      .map((registration) => registration.unregister()));
+  }
+
   function setupReset(root, signal) {
     const store = storage();
+    const offline = "caches" in window;
     root.querySelector("[data-storage-actions]").hidden = false;
+    root.querySelector("[data-storage-offline]").hidden = !offline;
     showStored(root, store);
+    if (offline) showOffline(root).catch(() => {});
     root.querySelector("[data-storage-erase]").addEventListener("click", () => showConfirm(root, true), { signal });
     root.querySelector("[data-storage-erase-no]").addEventListener("click", () => showConfirm(root, false), { signal });
-    root.querySelector("[data-storage-erase-yes]").addEventListener("click", () => {
+    root.querySelector("[data-storage-erase-yes]").addEventListener("click", async () => {
+      const choice = root.querySelector("[data-storage-offline-choice]");
       const gone = store ? matchingKeys(Object.keys(store), listedPatterns(root)) : [];
       for (const key of gone) store.removeItem(key);
       showStored(root, store);
       showConfirm(root, false);
-      say(root, gone.length
-        ? `Klaar: alles wat deze site in deze browser bewaarde, is gewist (${gone.length} ${gone.length === 1 ? "onderdeel" : "onderdelen"}).`
-        : "Er was niets bewaard; er is dus ook niets gewist.");
+      let copy = "";
+      if (offline && choice.checked) {
+        try {
+          await eraseOffline();
+          copy = " De offline kopie van de site is verwijderd.";
+        } catch {
+          copy = " De offline kopie kon niet worden verwijderd; wis die via de instellingen van je browser.";
+        }
+        choice.checked = false;
+        await showOffline(root).catch(() => {});
+      }
+      let kept = "Er was niets bewaard; er is dus ook niets gewist.";
+      if (gone.length) kept = `Klaar: alles wat deze site in deze browser bewaarde, is gewist (${gone.length} ${gone.length === 1 ? "onderdeel" : "onderdelen"}).`;
+      else if (copy) kept = "Er stonden geen gegevens van jou in deze browser.";
+      say(root, kept + copy);
     }, { signal });
   }
 

@@ -1,10 +1,66 @@
-// Register the service worker (written by macros/offline.py) so the site works offline.
-// `__md_scope` is Material's URL of the site root, correct under any sub-path.
+// Register the service worker (written by macros/offline.py) so the site works offline, and offer
+// a newer version quietly when one is waiting. `__md_scope` is Material's URL of the site root,
+// correct under any sub-path. This script runs once per full page load; the note lives in <body>,
+// outside what Material's instant navigation swaps, so it stays while the reader moves on.
 (() => {
   if (!("serviceWorker" in navigator) || typeof __md_scope === "undefined") return;
   if (location.protocol !== "https:" && location.hostname !== "127.0.0.1" && location.hostname !== "localhost") return;
+
+  const state = { note: null, asked: false };
+
+  /** Ask the waiting worker to take over; `controllerchange` then reloads the page. */
+  function update(registration) {
+    const worker = registration.waiting;
+    if (!worker) {
+      location.reload(); // another tab already switched to the new version
+      return;
+    }
+    state.asked = true;
+    state.note.querySelector("button").disabled = true;
+    worker.postMessage("skipWaiting");
+  }
+
+  /** The note, only when a newer worker waits behind the one that serves this page. */
+  function offer(registration) {
+    if (!registration.waiting || !navigator.serviceWorker.controller || state.note) return;
+    // A labelled landmark of its own (it sits outside <main>) holding a polite live region.
+    const region = document.createElement("aside");
+    region.className = "ih-update-region";
+    region.setAttribute("aria-label", "Nieuwe versie");
+    const note = document.createElement("div");
+    note.className = "ih-update";
+    note.setAttribute("role", "status");
+    region.append(note);
+    document.body.append(region);
+    state.note = note;
+    // Filled in a moment after the empty live region is in the page, so screen readers announce it.
+    window.setTimeout(() => {
+      const text = document.createElement("span");
+      text.textContent = "Er is een nieuwe versie — ";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "ih-update__button";
+      button.textContent = "vernieuwen";
+      button.addEventListener("click", () => update(registration));
+      note.append(text, button);
+    }, 100);
+  }
+
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // On the very first install the new worker also takes control; only reload when asked.
+    if (state.asked) location.reload();
+  });
+
   window.addEventListener("load", () => {
-    navigator.serviceWorker.register(new URL("sw.js", __md_scope)).catch(() => {
+    navigator.serviceWorker.register(new URL("sw.js", __md_scope)).then((registration) => {
+      offer(registration);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker.addEventListener("statechange", () => {
+          if (worker.state === "installed") offer(registration);
+        });
+      });
+    }).catch(() => {
       // Offline use is a bonus; the site works without it.
     });
   }, { once: true });
