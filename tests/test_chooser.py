@@ -30,7 +30,10 @@ WEIGHTS = {
 def method(slug: str, titel: str, casus: list[str], steps: list[int], optional: tuple[int, ...] = (), **extra) -> dict:
     """A method as /api/methods.json exports it, small enough to reason about in a test."""
     stappen = [{"naam": f"stap {i}", "minuten": m, "optioneel": i in optional} for i, m in enumerate(steps)]
+    per_topic = extra.get("per_onderwerp", False)  # then every step after the first repeats per topic
     return {
+        "minuten_eenmalig": steps[0] if per_topic else sum(steps),
+        "minuten_per_ronde": sum(steps[1:]) if per_topic else 0,
         "slug": slug,
         "titel": titel,
         "casustypen": casus,
@@ -114,7 +117,7 @@ def test_time_shorter_than_every_method_lists_all_as_weaker_with_the_minutes(sco
     by_slug = {e["slug"]: e["misses"] for e in result["weaker"]}
     assert by_slug["zesstappen"] == ["duurt 60 minuten, je hebt er 10"]
     assert by_slug["analyse"] == ["duurt 60 tot 75 minuten, je hebt er 10"]
-    assert by_slug["ronde"] == ["duurt 20 minuten per onderwerp, je hebt er 10"]
+    assert by_slug["ronde"] == ["duurt 5 minuten + 15 per onderwerp, je hebt er 10"]
 
 
 def test_group_size_outside_every_range_lists_all_as_weaker_with_the_range(scoring) -> None:
@@ -140,6 +143,9 @@ def test_per_topic_method_counts_the_topics_that_fit(scoring) -> None:
     assert good["ronde"]["fits"] == ["past in 20 minuten: genoeg voor 1 onderwerp"]
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 60})["good"]}
     assert good["ronde"]["fits"] == ["past in 60 minuten: genoeg voor 3 onderwerpen"]
+    # The first 5 minutes are spent once, not per topic: 50 minutes hold three topics of 15.
+    good = {e["slug"]: e for e in rank(scoring, {"minuten": 50})["good"]}
+    assert good["ronde"]["fits"] == ["past in 50 minuten: genoeg voor 3 onderwerpen"]
 
 
 def test_one_small_mismatch_stays_a_good_match_two_do_not(scoring) -> None:

@@ -58,10 +58,16 @@
     return query ? `?${query}` : "";
   }
 
-  /** Duration as a reader says it: "60 minuten", "45 tot 60 minuten", "20 minuten per onderwerp". */
+  /** Whether a method's time is partly per topic (steps marked per_ronde in its data). */
+  function perTopic(m) {
+    return Boolean(m.tijd && m.tijd.per_onderwerp && m.minuten_per_ronde);
+  }
+
+  /** Duration as a reader says it: "60 minuten", "45 tot 60 minuten", "5 minuten + 15 per onderwerp". */
   function duration(m) {
+    if (perTopic(m)) return `${m.minuten_eenmalig} minuten + ${m.minuten_per_ronde} per onderwerp`;
     const span = m.kern_minuten < m.totaal_minuten ? `${m.kern_minuten} tot ` : "";
-    return `${span}${m.totaal_minuten} minuten${m.tijd && m.tijd.per_onderwerp ? " per onderwerp" : ""}`;
+    return `${span}${m.totaal_minuten} minuten`;
   }
 
   /** Score one method; every criterion adds a reason to `fits` or to `misses`. */
@@ -88,8 +94,8 @@
       const have = a.minuten;
       const over = m.kern_minuten - have;
       if (m.totaal_minuten <= have) {
-        const topics = Math.floor(have / m.totaal_minuten);
-        const extra = m.tijd && m.tijd.per_onderwerp ? `: genoeg voor ${topics} onderwerp${topics > 1 ? "en" : ""}` : "";
+        const topics = perTopic(m) ? Math.floor((have - m.minuten_eenmalig) / m.minuten_per_ronde) : 0;
+        const extra = perTopic(m) ? `: genoeg voor ${topics} onderwerp${topics > 1 ? "en" : ""}` : "";
         fit(t.punten, `past in ${have} minuten${extra}`);
       } else if (over <= 0) fit(t.zonder_optioneel, `past in ${have} minuten als je de optionele stappen overslaat`);
       else if (over <= t.speling) miss(t.strafpunten_krap, `krap: duurt ${duration(m)}, je hebt er ${have}`);
