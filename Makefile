@@ -27,27 +27,25 @@ build: $(VENV)/.site
 	$(PY) -m mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# $(call apt_install,COMMAND,PACKAGE,NAME): install a Debian package when COMMAND is missing (as root),
+# or say plainly what to install.
+apt_install = command -v $(1) >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Chromium ontbreekt; installeren met apt-get ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "$(3) ontbreekt; installeren met apt-get ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "Chromium ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install chromium" >&2; exit 1; \
+	    echo "$(3) ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install $(2)" >&2; exit 1; \
 	  fi; }
+
+chromium:
+	@$(call apt_install,chromium,chromium,Chromium)
 
 # Node runs the fast tests of the widgets' pure logic (tests/js/, no npm packages needed).
 node:
-	@command -v node >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Node.js ontbreekt; installeren met apt-get ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
-	  else \
-	    echo "Node.js ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install nodejs" >&2; exit 1; \
-	  fi; }
+	@$(call apt_install,node,nodejs,Node.js)
 
 test: $(VENV)/.dev chromium node
-	node --test tests/js/
+	node --test tests/js/*.test.js
 	$(PY) -m pytest
 
 node_modules/.installed: package.json package-lock.json
