@@ -15,7 +15,11 @@
 const VERSION = __VERSION__;
 const FILES = __FILES__;
 const PREFIX = "intervisie-";
-const CACHE = `${PREFIX}${VERSION}`;
+const CACHE = `${PREFIX}2-${VERSION}`;
+// The site's first worker named its caches intervisie-<hash>, answered pages from its cache first,
+// and its pages know nothing of the note: a visitor would wait behind it until every tab of the
+// site is closed. Where its cache is found, this worker takes over at once instead.
+const FIRST_WORKER_CACHE = /^intervisie-[0-9a-f]{12}$/;
 const TIMEOUT_MS = 3000;
 const NOT_FOUND = "404.html";
 const HASHED = /\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css)$/;
@@ -32,8 +36,13 @@ async function precache() {
   }
 }
 
+async function install() {
+  await precache();
+  if ((await caches.keys()).some((key) => FIRST_WORKER_CACHE.test(key))) await self.skipWaiting();
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache());
+  event.waitUntil(install());
 });
 
 self.addEventListener("activate", (event) => {

@@ -5,21 +5,24 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import SUBPATH, QuietServer, _QuietHandler, copy_project, new_context, run_build
+from conftest import ROOT, SUBPATH, QuietServer, _QuietHandler, copy_project, new_context, run_build
 from macros.offline import precache_list
 
 NEW_TEXT = "Deze zin staat alleen in de nieuwe versie van de site."
 # Changed by the simulated deploy: one page is reloaded, one visited online, one only offline afterwards.
 CHANGED_PAGES = ("index.md", "handboek/inleiding.md", "handboek/spelregels.md")
+FIRST_WORKER = ROOT / "tests/fixtures/sw-cache-first.template.js"
 
 # Resolves once the worker that registration.installing had is done: "activated" or "redundant".
 INSTALL_OUTCOME = """async () => {
@@ -30,6 +33,15 @@ INSTALL_OUTCOME = """async () => {
   return worker.state;
 }"""
 # A function, not an expression: Playwright evaluates a bare expression with eval, which the CSP forbids.
+# Resolves once the browser has checked sw.js and a new worker, if any, is past installing.
+UPDATE_CHECK = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  await registration.update().catch(() => undefined);
+  const worker = registration.installing;
+  while (worker && worker.state === "installing") {
+    await new Promise((resolve) => worker.addEventListener("statechange", resolve, { once: true }));
+  }
+}"""
 OWN_CACHES = "() => caches.keys().then((keys) => keys.filter((key) => key.startsWith('intervisie-')))"
 
 
@@ -59,16 +71,47 @@ def deploy(build: Path, folder: Path, url: str) -> None:
 
     The sitemap names this server instead of the published site: Material navigates instantly
     only to the pages it lists."""
+    before = (folder / "sw.js").stat().st_mtime if (folder / "sw.js").exists() else 0.0
     shutil.rmtree(folder)
     shutil.copytree(build, folder, copy_function=shutil.copy)
+    # Last-Modified counts whole seconds: a deploy within the second of the last one must still look newer.
+    stamp = max(time.time(), before + 2)
+    for path in folder.rglob("*"):
+        os.utime(path, (stamp, stamp))
     sitemap = folder / "sitemap.xml"
     published = re.search(r"<loc>(.*?)</loc>", sitemap.read_text(encoding="utf-8")).group(1)
     sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(published, url), encoding="utf-8")
 
 
-def sw_version(build: Path) -> str:
+def cache_name(build: Path) -> str:
     script = (build / "sw.js").read_text(encoding="utf-8")
-    return json.loads(script.split("const VERSION = ", 1)[1].split(";\n", 1)[0])
+    return "intervisie-2-" + json.loads(script.split("const VERSION = ", 1)[1].split(";\n", 1)[0])
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The next deploy: a real build of the project with NEW_TEXT added to CHANGED_PAGES."""
+    project = copy_project(tmp_path_factory.mktemp("next") / "project")
+    for changed in CHANGED_PAGES:
+        source = project / "docs" / changed
+        source.write_text(source.read_text(encoding="utf-8") + f"\n{NEW_TEXT}\n", encoding="utf-8")
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def reload_until_new_text(page) -> None:
+    """Reload as a person does, at most three times, until NEW_TEXT shows.
+
+    A person reloads seconds apart, and meanwhile the browser has checked for a new worker and
+    installed it; instead of waiting for the clock, ask for that check and wait until it is done."""
+    for _ in range(3):
+        page.evaluate(UPDATE_CHECK)
+        page.reload(wait_until="load")
+        if NEW_TEXT in page.locator("article").inner_text():
+            return
+    expect(page.locator("article")).to_contain_text(NEW_TEXT)
 
 
 def wait_until_offline_ready(page) -> None:
@@ -117,15 +160,8 @@ def test_offline_an_unknown_address_shows_the_sites_own_not_found_page(offline_c
 
 @pytest.mark.browser
 def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
-    browser, site_dir: Path, pages_server: tuple[Path, str], tmp_path: Path,
+    browser, site_dir: Path, new_site: Path, pages_server: tuple[Path, str],
 ) -> None:
-    project = copy_project(tmp_path / "project")
-    for changed in CHANGED_PAGES:
-        source = project / "docs" / changed
-        source.write_text(source.read_text(encoding="utf-8") + f"\n{NEW_TEXT}\n", encoding="utf-8")
-    new_site = tmp_path / "new-site"
-    result = run_build(project, new_site)
-    assert result.returncode == 0, result.stderr
     folder, url = pages_server
     deploy(site_dir, folder, url)
 
@@ -138,11 +174,7 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         assert page.locator(".ih-update-region").count() == 0, "no note on the first install"
 
         deploy(new_site, folder, url)
-        for _ in range(3):
-            page.reload(wait_until="load")
-            if NEW_TEXT in page.locator("article").inner_text():
-                break
-        expect(page.locator("article")).to_contain_text(NEW_TEXT)
+        reload_until_new_text(page)
         # An ordinary visit, which the browser may answer from its HTTP cache, is fresh too.
         page.goto("handboek/inleiding/", wait_until="load")
         expect(page.locator("article")).to_contain_text(NEW_TEXT)
@@ -158,13 +190,38 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         note.get_by_role("button", name="vernieuwen").focus()
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === 'intervisie-{sw_version(new_site)}')")
+        page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
         expect(page.locator(".ih-update-region")).to_have_count(0)
 
         # The new copy came from the server, not from what the browser kept of the old version.
         context.set_offline(True)
         page.goto("handboek/spelregels/", wait_until="load")
         expect(page.locator("article")).to_contain_text(NEW_TEXT)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(
+    browser, new_site: Path, pages_server: tuple[Path, str], tmp_path: Path,
+) -> None:
+    # The site as it was with its first worker, which answered pages from its cache first.
+    project = copy_project(tmp_path / "project")
+    shutil.copy(FIRST_WORKER, project / "macros/sw.template.js")
+    old_site = tmp_path / "old-site"
+    result = run_build(project, old_site)
+    assert result.returncode == 0, result.stderr
+    folder, url = pages_server
+    deploy(old_site, folder, url)
+
+    context = new_context(browser, url, "allow")
+    try:
+        page = context.new_page()
+        page.goto("", wait_until="load")
+        wait_until_offline_ready(page)
+        deploy(new_site, folder, url)
+        reload_until_new_text(page)
+        page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
     finally:
         context.close()
 
