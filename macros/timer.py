@@ -11,7 +11,7 @@ from html import escape
 
 from . import state
 from .data import SiteData
-from .render import minutes
+from .render import minutes, total_label
 from .schema import AgendaItem
 
 MAX_FIT_MINUTES = 600  # the same limit as MAX_MINUTES in timer.js
@@ -54,7 +54,7 @@ def methods_table(site: SiteData) -> str:
         steps = " + ".join(str(step.minuten) for step in method.stappen)
         rows.append(
             f'<tr data-timer-method="{slug}"><td><a href="?methode={slug}">{escape(method.titel)}</a></td>'
-            f"<td>{len(method.stappen)}</td><td>{steps}</td><td>{minutes(method.totaal_minuten)}</td></tr>"
+            f"<td>{len(method.stappen)}</td><td>{steps}</td><td>{total_label(method)}</td></tr>"
         )
     return (
         '<div class="ih-table" data-timer-methods>\n'
@@ -65,7 +65,7 @@ def methods_table(site: SiteData) -> str:
 
 def method_options(site: SiteData) -> str:
     return "".join(
-        f'<option value="{slug}">{escape(method.titel)} ({minutes(method.totaal_minuten)})</option>'
+        f'<option value="{slug}">{escape(method.titel)} ({total_label(method)})</option>'
         for slug, method in sorted(site.methods.items(), key=lambda item: item[1].titel.casefold())
     )
 

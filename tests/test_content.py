@@ -54,6 +54,11 @@ def test_the_length_of_a_method_with_rounds_reads_once_plus_per_topic(site_dir: 
     row = next(tr for tr in article(site_dir, "methoden").select("tr") if "Snelle adviesronde" in tr.get_text())
     assert "5 min + 15 per onderwerp" in text_of(row)
     assert "20 min" not in text_of(row)
+    timer = article(site_dir, "timer")
+    row = timer.select_one(f'[data-timer-method="{ROUNDS}"]')
+    assert "5 min + 15 per onderwerp" in text_of(row)
+    option = timer.select_one(f'option[value="{ROUNDS}"]')
+    assert option is None or "5 min + 15 per onderwerp" in text_of(option)
 
 
 @pytest.mark.parametrize(

@@ -1163,7 +1163,8 @@
       [NL.blocks, agenda.onderdelen.concat(agenda.bouwstenen).filter((b) => !b.methode)
         .map((b) => [b.sleutel, `${b.naam} (${b.minuten} min)`])],
       [NL.methods, api.methoden.slice().sort((a, b) => a.titel.localeCompare(b.titel, "nl"))
-        .map((m) => [m.slug, `${m.titel} (${m.totaal_minuten} min)`])],
+        .map((m) => [m.slug, `${m.titel} (${m.tijd && m.tijd.per_onderwerp && m.minuten_per_ronde
+          ? `${m.minuten_eenmalig} min + ${m.minuten_per_ronde} per onderwerp` : `${m.totaal_minuten} min`})`])],
     ];
     groups.forEach(([label, options]) => {
       const group = document.createElement("optgroup");
