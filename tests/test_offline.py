@@ -11,6 +11,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,21 @@ def wait_until_offline_ready(page) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
+@contextmanager
+def first_visit(browser, build: Path, pages_server: tuple[Path, str]) -> Iterator[object]:
+    """Deploy `build`, then visit its home page with service workers allowed until the worker has the page."""
+    folder, url = pages_server
+    deploy(build, folder, url)
+    context = new_context(browser, url, "allow")
+    try:
+        page = context.new_page()
+        page.goto("", wait_until="load")
+        wait_until_offline_ready(page)
+        yield page
+    finally:
+        context.close()
+
+
 def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     script = (site_dir / "sw.js").read_text(encoding="utf-8")
     files = json.loads(script.split("const FILES = ", 1)[1].split(";\n", 1)[0])
@@ -163,13 +179,8 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
     browser, site_dir: Path, new_site: Path, pages_server: tuple[Path, str],
 ) -> None:
     folder, url = pages_server
-    deploy(site_dir, folder, url)
-
-    context = new_context(browser, url, "allow")
-    try:
-        page = context.new_page()
-        page.goto("", wait_until="load")
-        wait_until_offline_ready(page)
+    with first_visit(browser, site_dir, pages_server) as page:
+        context = page.context
         expect(page.locator("article")).not_to_contain_text(NEW_TEXT)
         assert page.locator(".ih-update-region").count() == 0, "no note on the first install"
 
@@ -197,8 +208,6 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         context.set_offline(True)
         page.goto("handboek/spelregels/", wait_until="load")
         expect(page.locator("article")).to_contain_text(NEW_TEXT)
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
@@ -212,18 +221,10 @@ def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(
     result = run_build(project, old_site)
     assert result.returncode == 0, result.stderr
     folder, url = pages_server
-    deploy(old_site, folder, url)
-
-    context = new_context(browser, url, "allow")
-    try:
-        page = context.new_page()
-        page.goto("", wait_until="load")
-        wait_until_offline_ready(page)
+    with first_visit(browser, old_site, pages_server) as page:
         deploy(new_site, folder, url)
         reload_until_new_text(page)
         page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
