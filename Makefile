@@ -53,11 +53,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 bench: $(VENV)/.dev chromium node_modules/.installed
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
 clean:
 	rm -rf site site.tmp .pytest_cache
 
 # Re-export the JSON Schema that editors use to check data/methods/*.yml while typing.
 schema: $(VENV)/.site
-	$(PY) -c 'from macros.export import method_schema, dumps; open("data/schema/method.schema.json", "w", encoding="utf-8").write(dumps(method_schema()))'
+	$(PY) -c 'from sitebuild.export import method_schema, dumps; open("data/schema/method.schema.json", "w", encoding="utf-8").write(dumps(method_schema()))'

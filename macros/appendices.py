@@ -19,9 +19,8 @@ from typing import Iterator
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from . import state
-from .data import SiteData
-from .schema import Form, FormField, Role
+from sitebuild.load import SiteData
+from sitebuild.schema import Form, FormField, Role
 
 STORAGE_PREFIX = "intervisie.formulier."
 STORAGE_VERSION = "v1"
@@ -237,22 +236,22 @@ def whole_handbook(env, site: SiteData) -> str:  # noqa: ANN001
 # --- registration ---------------------------------------------------------------------------------
 
 
-def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
+def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     @env.macro
     def roles_appendix() -> str:
-        return roles_page(state.current())
+        return roles_page(site)
 
     @env.macro
     def form(key: str) -> str:
-        return form_for(state.current(), key)
+        return form_for(site, key)
 
     @env.macro
     def form_storage_key(key: str) -> str:
-        form_for(state.current(), key)  # fails loudly on an unknown form
+        form_for(site, key)  # fails loudly on an unknown form
         return storage_key(key)
 
     @env.macro
     def handbook_for_print() -> str:
-        return whole_handbook(env, state.current())
+        return whole_handbook(env, site)

@@ -1,111 +1,15 @@
-"""The card decks of /kaarten/ and the two appendices that list the same questions.
+"""The card table of /kaarten/ and the two appendices that list the same questions.
 
-Decks come from data/cards.yml (one per theme), data/questions.yml (one per kind of helping
-question) and the methods' example questions (one per method, key `methode-<slug>`).
-A card's id is its deck key plus the first words of its question, so a shared link keeps
-working when cards are added or reordered: ids never depend on list positions.
+The decks themselves are built while loading (sitebuild/decks.py), so a clash of keys stops the
+build before any page is made.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
 
-from . import state
-from .data import DataError
-
-if TYPE_CHECKING:
-    from .data import SiteData
-
-ID_WORDS = 6
-KINDS = {
-    "reflectie": "Reflectiekaarten",
-    "vragen": "Helpende vragen",
-    "methode": "Voorbeeldvragen bij methoden",
-}
-
-
-@dataclass(frozen=True)
-class Card:
-    id: str
-    vraag: str
-    where: str  # file and field, for error messages
-
-
-@dataclass(frozen=True)
-class Deck:
-    key: str
-    naam: str
-    soort: str  # a key of KINDS
-    uitleg: str
-    cards: tuple[Card, ...]
-    where: str
-
-
-def slug_words(text: str, limit: int = ID_WORDS) -> str:
-    """The first `limit` words of `text` as a URL slug: 'Wat voel je nú?' -> 'wat-voel-je-nu'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return "-".join(re.findall(r"[a-z0-9]+", plain)[:limit])
-
-
-def card_id(deck_key: str, question: str) -> str:
-    words = slug_words(question)
-    return f"{deck_key}-{words}" if words else deck_key
-
-
-def _deck(
-    key: str, naam: str, soort: str, uitleg: str, questions: list[str], where: str, field: str = "vragen"
-) -> Deck:
-    cards = tuple(
-        Card(card_id(key, q), q, f"{where}, veld '{field}[{i}]'") for i, q in enumerate(questions, start=1)
-    )
-    return Deck(key, naam, soort, uitleg, cards, where)
-
-
-def build_decks(site: SiteData) -> list[Deck]:
-    """All decks in page order; raises DataError when two decks or two cards share a key."""
-    decks = [
-        _deck(key, theme.naam, "reflectie", theme.uitleg, theme.vragen, f"data/cards.yml (sleutel '{key}')")
-        for key, theme in site.card_themes.items()
-    ]
-    decks += [
-        _deck(key, kind.naam, "vragen", kind.doel, kind.vragen, f"data/questions.yml (sleutel '{key}')")
-        for key, kind in site.question_kinds.items()
-    ]
-    for slug, method in sorted(site.methods.items()):
-        if method.voorbeeldvragen:
-            where = site.files.get(slug, f"data/methods/{slug}.yml")
-            uitleg = f"Voorbeeldvragen bij de methode {method.titel}."
-            decks.append(
-                _deck(f"methode-{slug}", method.titel, "methode", uitleg, method.voorbeeldvragen, where,
-                      field="voorbeeldvragen")
-            )
-    _check_unique(decks)
-    return decks
-
-
-def _check_unique(decks: list[Deck]) -> None:
-    deck_keys: dict[str, str] = {}
-    for deck in decks:
-        if deck.key in deck_keys:
-            raise DataError(
-                f"Fout in {deck.where}: de sleutel '{deck.key}' is ook de sleutel van een stapel in "
-                f"{deck_keys[deck.key]}. Elke stapel op de kaartenpagina heeft een eigen sleutel; kies een andere."
-            )
-        deck_keys[deck.key] = deck.where
-    card_ids: dict[str, Card] = {}
-    for deck in decks:
-        for card in deck.cards:
-            if card.id in card_ids:
-                raise DataError(
-                    f"Fout in {card.where}: deze kaart krijgt de code '{card.id}', net als de kaart in "
-                    f"{card_ids[card.id].where}. Een kaart krijgt zijn code uit de sleutel van de stapel en de "
-                    f"eerste {ID_WORDS} woorden van de vraag; laat de vraag anders beginnen."
-                )
-            card_ids[card.id] = card
+from sitebuild.decks import KINDS, Deck
+from sitebuild.load import SiteData
 
 
 # --- HTML and Markdown for the pages -------------------------------------------------------
@@ -222,29 +126,29 @@ def helping_questions(site: SiteData) -> str:
     return "\n\n".join(sections)
 
 
-def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
+def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     @env.macro
     def cards_widget() -> str:
-        return widget(state.current())
+        return widget(site)
 
     @env.macro
     def cards_deck_list() -> str:
-        return deck_list(state.current())
+        return deck_list(site)
 
     @env.macro
     def reflection_cards_appendix() -> str:
-        return reflection_cards(state.current())
+        return reflection_cards(site)
 
     @env.macro
     def helping_questions_appendix() -> str:
-        return helping_questions(state.current())
+        return helping_questions(site)
 
     @env.macro
     def card_count() -> int:
-        return sum(len(d.cards) for d in state.current().decks)
+        return sum(len(d.cards) for d in site.decks)
 
     @env.macro
     def deck_count() -> int:
-        return len(state.current().decks)
+        return len(site.decks)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from . import state
-from .data import SiteData
-from .schema import Method
+from sitebuild.load import SiteData
+from sitebuild.schema import Method
 
 # The query-string contract of /kiezen/ (also documented on the page itself).
 EXPERIENCE = {"": "Maakt niet uit", "beginners": "Beginners", "gevorderden": "Gevorderden"}
@@ -127,17 +126,17 @@ def form_html(site: SiteData) -> str:
     )
 
 
-def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
+def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     @env.macro
     def chooser_form() -> str:
-        return form_html(state.current())
+        return form_html(site)
 
     @env.macro
     def chooser_table() -> str:
-        return case_table(state.current())
+        return case_table(site)
 
     @env.macro
     def chooser_case_keys() -> str:
-        return ", ".join(f"`{key}`" for key in state.current().case_types)
+        return ", ".join(f"`{key}`" for key in site.case_types)

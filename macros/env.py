@@ -1,44 +1,59 @@
 """The mkdocs-macros entry point: functions that hand-written pages call as {{ ... }}.
 
 Each widget or part of the handbook keeps its macros in its own module with a
-`register(env)` function; this file only wires them up.
+`register(env, site)` function; this file loads the data and wires them up.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import appendices, cards, chooser, handbook, render, state, timer
+from mkdocs.exceptions import PluginError
+
+from sitebuild.load import DataError, SiteData, load_site
+
+from . import appendices, cards, chooser, handbook, render, timer
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
-    # mkdocs-macros runs before the hook's on_config, so the data is loaded here first;
-    # a DataError raised now stops the build with its plain message.
-    state.load(Path(env.project_dir))
+    root = Path(env.project_dir)
+    try:
+        site = load_site(root)
+    except DataError as error:
+        # PluginError is how MkDocs stops a build with a plain message instead of a traceback.
+        raise PluginError(str(error)) from None
+    # The glossary snippet is appended to every page; checked once here so a broken line stops the build
+    # with a plain message instead of a macro error on the glossary page.
+    handbook.glossary_terms(root)
+    register(env, site)
+
+
+def register(env, site: SiteData) -> None:  # noqa: ANN001
+    """Give the pages the macros of every part of the site, all reading the same loaded data."""
 
     @env.macro
     def methods_table() -> str:
-        return render.methods_table(state.current())
+        return render.methods_table(site)
 
     @env.macro
     def case_type_sections(link_prefix: str = "") -> str:
-        return render.case_type_sections(state.current(), link_prefix)
+        return render.case_type_sections(site, link_prefix)
 
     @env.macro
     def method_count() -> int:
-        return len(state.current().methods)
+        return len(site.methods)
 
     @env.macro
     def roles() -> dict:
-        return state.current().roles
+        return dict(site.roles)
 
     @env.macro
     def sources() -> dict:
-        return state.current().sources
+        return dict(site.sources)
 
     @env.macro
     def editorial_table() -> str:
-        return render.editorial_table(state.current())
+        return render.editorial_table(site)
 
     for module in (chooser, timer, cards, handbook, appendices):
-        module.register(env)
+        module.register(env, site)

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import state
-from .data import SiteData
-from .schema import Chapter, MinuteRange, Range, Rule, TextList
+from sitebuild.load import SiteData
+from sitebuild.schema import Chapter, MinuteRange, Range, Rule, TextList
 
 GLOSSARY_FILE = "docs/_snippets/begrippen.md"
 ABBR_RE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<uitleg>.+)$")
@@ -55,19 +54,13 @@ def source_title(site: SiteData, key: str) -> str:
     return site.sources[key].titel
 
 
-def _handbook(site: SiteData):
-    if site.handbook is None:
-        raise HandbookError("data/handbook.yml is niet geladen.")
-    return site.handbook
-
-
 # --- chapters -------------------------------------------------------------------------------------
 
 
 def chapter_for(site: SiteData, page_uri: str) -> tuple[int, Chapter]:
     """The chapter whose page is `page_uri` ('handboek/<slug>.md'), with its number (1-based)."""
     slug = Path(page_uri).stem
-    for number, chapter in enumerate(_handbook(site).hoofdstukken, start=1):
+    for number, chapter in enumerate(site.handbook.hoofdstukken, start=1):
         if page_uri == f"handboek/{slug}.md" and chapter.slug == slug:
             return number, chapter
     raise HandbookError(
@@ -78,7 +71,7 @@ def chapter_for(site: SiteData, page_uri: str) -> tuple[int, Chapter]:
 def chapter_heading(site: SiteData, page_uri: str) -> str:
     """The chapter number, its title as the page's H1 and its one-line description as the lead."""
     number, chapter = chapter_for(site, page_uri)
-    total = len(_handbook(site).hoofdstukken)
+    total = len(site.handbook.hoofdstukken)
     return (
         f'<p class="ih-kicker">Hoofdstuk {number} van {total}</p>\n\n'
         f"# {chapter.titel}\n\n"
@@ -89,23 +82,10 @@ def chapter_heading(site: SiteData, page_uri: str) -> str:
 def handbook_toc(site: SiteData, page_uri: str) -> str:
     """The table of contents of the handbook: every chapter with its one-line description."""
     items = []
-    for number, chapter in enumerate(_handbook(site).hoofdstukken, start=1):
+    for number, chapter in enumerate(site.handbook.hoofdstukken, start=1):
         href = link(f"handboek/{chapter.slug}.md", page_uri)
         items.append(f"{number}. [{chapter.titel}]({href})  \n    {chapter.beschrijving}")
     return '<div class="ih-toc" data-handbook-toc markdown>\n\n' + "\n".join(items) + "\n\n</div>"
-
-
-def handbook_nav(nav: list, site: SiteData) -> list:
-    """Replace the children of the 'Handboek' entry of mkdocs.yml's nav with the chapters from data."""
-    chapters = [{c.titel: f"handboek/{c.slug}.md"} for c in _handbook(site).hoofdstukken]
-    for entry in nav or []:
-        if isinstance(entry, dict) and "Handboek" in entry:
-            entry["Handboek"] = ["handboek/index.md", *chapters]
-            return nav
-    raise HandbookError(
-        "Fout in mkdocs.yml: het menu ('nav') heeft geen onderdeel 'Handboek'. "
-        "Zet daar '- Handboek:' met '- handboek/index.md' eronder; de hoofdstukken komen uit data/handbook.yml."
-    )
 
 
 # --- rules ----------------------------------------------------------------------------------------
@@ -127,8 +107,6 @@ def _rule_item(rule: Rule, site: SiteData, page_uri: str) -> str:
 
 def rules(site: SiteData, page_uri: str, bron: str | None = None) -> str:
     """All rules grouped under their headings and numbered throughout, or only the rules of one source."""
-    if site.rules is None:
-        raise HandbookError("data/rules.yml is niet geladen.")
     if bron is not None and bron not in site.sources:
         raise HandbookError(f"De macro rules() kent de bron '{bron}' niet. Kies uit: {', '.join(site.sources)}.")
     if bron is not None:
@@ -145,34 +123,27 @@ def rules(site: SiteData, page_uri: str, bron: str | None = None) -> str:
 
 
 def rule_count(site: SiteData, bron: str | None = None) -> int:
-    if site.rules is None:
-        raise HandbookError("data/rules.yml is niet geladen.")
     return sum(1 for g in site.rules.groepen for r in g.regels if bron is None or bron in r.bronnen)
 
 
 # --- phases ---------------------------------------------------------------------------------------
 
 
-def _phases(site: SiteData):
-    if site.phases is None:
-        raise HandbookError("data/phases.yml is niet geladen.")
-    return site.phases
-
 
 def phases_total(site: SiteData) -> str:
-    fasen = _phases(site).fasen
+    fasen = site.phases.fasen
     low = sum(p.minuten.van for p in fasen)
     high = sum(p.minuten.tot for p in fasen)
     return f"{low} tot {high} minuten" if low != high else f"{low} minuten"
 
 
 def phase_count(site: SiteData) -> str:
-    return number_word(len(_phases(site).fasen))
+    return number_word(len(site.phases.fasen))
 
 
 def phases_table(site: SiteData) -> str:
     """Overview: each phase (linking to its section) with its minutes; the total underneath."""
-    fasen = _phases(site).fasen
+    fasen = site.phases.fasen
     rows = ["| Fase | Minuten |", "| --- | --- |"]
     for number, phase in enumerate(fasen, start=1):
         rows.append(f"| {number}. [{phase.naam}](#fase-{number}) | {span(phase.minuten, 'min')} |")
@@ -184,7 +155,7 @@ def phases_table(site: SiteData) -> str:
 def phase_sections(site: SiteData) -> str:
     """Per phase: a heading with its minutes, what happens and example questions."""
     blocks = []
-    for number, phase in enumerate(_phases(site).fasen, start=1):
+    for number, phase in enumerate(site.phases.fasen, start=1):
         block = (
             f"### Fase {number}: {phase.naam} {{ #fase-{number} }}\n\n"
             f'<p class="ih-phase-meta"><span class="ih-step__min" data-phase-minutes>{span(phase.minuten, "min")}</span> '
@@ -357,7 +328,7 @@ def glossary(root: Path) -> str:
 # --- registration ---------------------------------------------------------------------------------
 
 
-def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
+def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     def here() -> str:
@@ -365,72 +336,72 @@ def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env ty
 
     @env.macro
     def chapter_title() -> str:
-        return chapter_heading(state.current(), here())
+        return chapter_heading(site, here())
 
     @env.macro
     def handbook_contents() -> str:
-        return handbook_toc(state.current(), here())
+        return handbook_toc(site, here())
 
     @env.macro
     def handbook_rules(bron: str | None = None) -> str:
-        return rules(state.current(), here(), bron)
+        return rules(site, here(), bron)
 
     @env.macro
     def handbook_rule_count(bron: str | None = None) -> str:
-        return number_word(rule_count(state.current(), bron))
+        return number_word(rule_count(site, bron))
 
     @env.macro
     def handbook_phases_table() -> str:
-        return phases_table(state.current())
+        return phases_table(site)
 
     @env.macro
     def handbook_phases() -> str:
-        return phase_sections(state.current())
+        return phase_sections(site)
 
     @env.macro
     def handbook_phases_total() -> str:
-        return phases_total(state.current())
+        return phases_total(site)
 
     @env.macro
     def handbook_phase_count() -> str:
-        return phase_count(state.current())
+        return phase_count(site)
 
     @env.macro
     def handbook_practical_table() -> str:
-        return practical_table(state.current(), here())
+        return practical_table(site, here())
 
     @env.macro
     def handbook_practical(bron: str, veld: str) -> str:
-        return practical(state.current(), bron, veld)
+        return practical(site, bron, veld)
 
     @env.macro
     def handbook_practical_overlap() -> str:
-        return practical_overlap(state.current())
+        return practical_overlap(site)
 
     @env.macro
     def handbook_list(key: str) -> str:
-        return text_list(state.current(), key)
+        return text_list(site, key)
 
     @env.macro
     def handbook_roles() -> str:
-        return roles_summary(state.current(), here())
+        return roles_summary(site, here())
 
     @env.macro
     def handbook_case_types() -> str:
-        return case_types_summary(state.current(), here())
+        return case_types_summary(site, here())
 
     @env.macro
     def handbook_method_link(slug: str, tekst: str | None = None) -> str:
-        return method_link(state.current(), here(), slug, tekst)
+        return method_link(site, here(), slug, tekst)
 
     @env.macro
     def handbook_method_sources() -> str:
-        return method_sources(state.current())
+        return method_sources(site)
 
     @env.macro
     def handbook_method_steps(slug: str) -> str:
-        return method_steps(state.current(), here(), slug)
+        return method_steps(site, here(), slug)
 
     @env.macro
     def glossary_list() -> str:
-        return glossary(state.current().root)
+        return glossary(site.root)

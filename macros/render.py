@@ -11,8 +11,8 @@ from html import escape
 
 import yaml
 
-from .data import SiteData
-from .schema import Method, Step
+from sitebuild.load import SiteData
+from sitebuild.schema import Method, Step
 
 LEVEL_LABEL = {"beginners": "Ook voor beginners", "gevorderden": "Voor gevorderden"}
 

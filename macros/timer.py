@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from . import state
-from .data import SiteData
+from sitebuild.load import SiteData
+from sitebuild.schema import AgendaItem
+
 from .render import minutes, total_label
-from .schema import AgendaItem
 
 MAX_FIT_MINUTES = 600  # the same limit as MAX_MINUTES in timer.js
 
@@ -211,17 +211,17 @@ def timer_widget(site: SiteData) -> str:
     )
 
 
-def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
+def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     @env.macro
     def timer_widget_html() -> str:
-        return timer_widget(state.current())
+        return timer_widget(site)
 
     @env.macro
     def example_agenda_table() -> str:
-        return agenda_table(state.current())
+        return agenda_table(site)
 
     @env.macro
     def example_agenda_minutes() -> int:
-        return state.current().agenda.totaal_minuten
+        return site.agenda.totaal_minuten

@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "intervisiehandboek"
-PROJECT_PARTS = ("mkdocs.yml", "macros", "overrides", "docs", "data")
+PROJECT_PARTS = ("mkdocs.yml", "sitebuild", "macros", "overrides", "docs", "data")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -52,10 +52,10 @@ def test_api_exports_every_method_with_computed_total(site_dir: Path) -> None:
 
 
 def test_committed_json_schema_matches_the_models() -> None:
-    from macros.export import method_schema
+    from sitebuild.export import method_schema
 
     committed = json.loads((ROOT / "data/schema/method.schema.json").read_text(encoding="utf-8"))
-    assert committed == method_schema(), "run 'make schema' after changing macros/schema.py"
+    assert committed == method_schema(), "run 'make schema' after changing sitebuild/schema.py"
 
 
 def test_every_method_file_points_editors_at_the_schema() -> None:

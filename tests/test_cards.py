@@ -6,7 +6,6 @@ the real crypto source and shows that the same statistic catches the shuffles th
 
 from __future__ import annotations
 
-import copy
 import itertools
 import json
 import re
@@ -81,17 +80,17 @@ def test_api_has_a_deck_per_theme_kind_and_method_with_example_questions(api: di
 
 
 def test_card_ids_come_from_the_question_not_its_place_in_the_list() -> None:
-    from macros.cards import build_decks
-    from macros.data import load_site
+    from sitebuild.decks import build_decks
+    from sitebuild.load import load_site
 
     site = load_site(ROOT)
     before = {c.id: c.vraag for d in site.decks for c in d.cards}
-    shuffled = copy.deepcopy(site)
-    for theme in shuffled.card_themes.values():
-        theme.vragen.reverse()
-    for kind in shuffled.question_kinds.values():
-        kind.vragen.insert(0, "Een nieuwe vraag vooraan, wat verandert er?")
-    after = {c.id: c.vraag for d in build_decks(shuffled) for c in d.cards}
+    reversed_themes = {k: t.model_copy(update={"vragen": t.vragen[::-1]}) for k, t in site.card_themes.items()}
+    grown_kinds = {
+        k: q.model_copy(update={"vragen": ["Een nieuwe vraag vooraan, wat verandert er?", *q.vragen]})
+        for k, q in site.question_kinds.items()
+    }
+    after = {c.id: c.vraag for d in build_decks(reversed_themes, grown_kinds, site.methods, site.files) for c in d.cards}
     assert all(after[i] == q for i, q in before.items())
     assert before["leiderschap-waar-nam-jij-de-regie-en"] == "Waar nam jij de regie, en waar liet je die aan anderen?"
 
@@ -164,7 +163,7 @@ BAD_DATA = {
 
 @pytest.mark.parametrize("case", sorted(BAD_DATA))
 def test_bad_cards_or_questions_file_gets_a_plain_message(case: str, tmp_path: Path) -> None:
-    from macros.data import DataError, load_site
+    from sitebuild.load import DataError, load_site
 
     name, change, expected = BAD_DATA[case]
     project = copy_project(tmp_path / "project")

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, SUBPATH, QuietServer, _QuietHandler, copy_project, new_context, run_build
-from macros.offline import precache_list
+from sitebuild.finish.offline import precache_list
 
 NEW_TEXT = "Deze zin staat alleen in de nieuwe versie van de site."
 # Changed by the simulated deploy: one page is reloaded, one visited online, one only offline afterwards.
@@ -216,7 +216,7 @@ def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(
 ) -> None:
     # The site as it was with its first worker, which answered pages from its cache first.
     project = copy_project(tmp_path / "project")
-    shutil.copy(FIRST_WORKER, project / "macros/sw.template.js")
+    shutil.copy(FIRST_WORKER, project / "sitebuild/finish/sw.template.js")
     old_site = tmp_path / "old-site"
     result = run_build(project, old_site)
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench import WIDGET_PAGES, Server, page_count, page_weight, stock_project, timed_build
+from tools.bench import WIDGET_PAGES, Server, page_count, page_weight, stock_project, timed_build
 from conftest import ROOT, SUBPATH, serve_sitemap_for_this_server
 
 KB = 1024

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import page_paths
-from macros import csp
+from sitebuild.finish import csp
 
 # Records every CSP violation the page reports, from before any page script runs.
 WATCH_CSP = """
@@ -50,7 +50,7 @@ def test_policy_hashes_only_the_inline_scripts_the_site_ships() -> None:
     "<style>body{background:url(https://example.org/x)}</style>",
 ])
 def test_policy_never_trusts_an_inline_script_or_style_it_does_not_know(smuggled: str) -> None:
-    with pytest.raises(csp.PluginError, match="methoden/x.md"):
+    with pytest.raises(csp.FinishError, match="methoden/x.md"):
         csp.policy(f"<script>{OWN_SCRIPT}</script><article>{smuggled}</article>", "methoden/x.md")
 
 

@@ -1,4 +1,4 @@
-"""Search that speaks Dutch: word forms grouped by the Snowball stemmers (macros/search_nl.py),
+"""Search that speaks Dutch: word forms grouped by the Snowball stemmers (sitebuild/finish/search_nl.py),
 the page about a word near the top of Material's own search, and snippets that read as text.
 
 The ranking test types into Material's search box in Chromium, so it runs Material's own search

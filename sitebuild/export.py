@@ -1,12 +1,12 @@
-"""Open data: the JSON files the build writes under /api/ for widgets and other tools."""
+"""Open data: the JSON of the files under /api/, for the widgets and for other programs."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from .cards import KINDS
-from .data import SiteData
+from .decks import KINDS
+from .load import SiteData
 from .schema import Method
 
 
@@ -33,6 +33,11 @@ def methods_json(site: SiteData) -> dict[str, Any]:
 def agenda_json(site: SiteData) -> dict[str, Any]:
     """The example agenda and the timer's planner blocks; method steps stay in methods.json."""
     return {"versie": 1, **site.agenda.model_dump(mode="json")}
+
+
+def chooser_json(site: SiteData) -> dict[str, Any]:
+    """The chooser's weights, as data/chooser.yml gives them."""
+    return site.chooser.model_dump()
 
 
 def cards_json(site: SiteData) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""MkDocs hook: write a service worker that keeps the whole site available offline.
+"""Finish: write a service worker that keeps the whole site available offline.
 
 A group opens the site once on decent wifi; after that the handbook, the timer and the
 cards keep working in a meeting room without a connection. The cache name carries a hash
@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
 
 SW_TEMPLATE = Path(__file__).with_name("sw.template.js")
 # Material ships search stemmers for every language; Dutch needs only these two.
@@ -53,8 +51,8 @@ def cache_version(site_dir: Path, urls: list[str], template: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
+def write_service_worker(site_dir: Path) -> None:
+    """Write sw.js, last of all: its cache name hashes every file of the finished site."""
     urls = precache_list(site_dir)
     template = SW_TEMPLATE.read_text(encoding="utf-8")
     script = template.replace("__VERSION__", json.dumps(cache_version(site_dir, urls, template)))

@@ -27,7 +27,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The test helpers (serving a folder, building a copy of the project) live beside the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import CHROMIUM_ARGS, ROOT, QuietServer, _QuietHandler, copy_project, run_build  # noqa: E402
 
 SCALING_SIZES = (100, 200, 400, 500, 800)
@@ -105,7 +106,7 @@ def page_weight(browser, base_url: str, path: str) -> dict[str, int]:
 
 
 def is_own_asset(path: str) -> bool:
-    """Our own scripts and stylesheets: the bundles macros/bundle.py makes (every page loads both)."""
+    """Our own scripts and stylesheets: the bundles sitebuild/finish/bundle.py makes (every page loads both)."""
     name = path.rsplit("/", 1)[-1]
     return name.startswith("intervisie") and name.endswith((".css", ".js"))
 

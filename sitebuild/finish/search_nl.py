@@ -1,9 +1,9 @@
-"""MkDocs hook: let the search find Dutch words in their other forms (*vragen* finds *vraag*).
+"""Finish: let the search find Dutch words in their other forms (*vragen* finds *vraag*).
 
 Material's search matches the start of words: it turns the query `vragen` into `vragen*`, and lunr
 skips its stemmer for such a term (the index config keeps only the stop word filter, so the index
 holds whole words). A page that only says *vraag*, or only *Spiegelmethode* for `spiegelen`, is
-then found late or not at all. This hook runs after Material's search plugin has written
+then found late or not at all. This step runs after Material's search plugin has written
 search/search_index.json and groups the words that occur on the site by their Snowball Dutch stem
 (the `snowballstemmer` package), so only forms that really occur on the site are linked. Every
 section then gets two invisible fields:
@@ -14,8 +14,8 @@ section then gets two invisible fields:
   words (*Spiegelmethode*: spiegel + methode), boosted far above the text, so the page that is
   *about* a word comes near the top, just below a title with the typed form itself.
 
-Listed under `hooks:` in mkdocs.yml before macros/offline.py, so the offline copy caches the
-final index.
+It runs before the service worker is written (sitebuild/finish/__init__.py), so the offline copy
+caches the final index.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import snowballstemmer
-from mkdocs.config.defaults import MkDocsConfig
 
 TEXT_FIELD, TEXT_BOOST = "vormen", 0.5  # below the page's own text (1.0)
 TITLE_FIELD, TITLE_BOOST = "titelvormen", 100.0  # below Material's title (1000), far above the text
@@ -146,8 +145,9 @@ def _set_field(doc: dict, name: str, values: set[str]) -> None:
         doc.pop(name, None)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "search" / "search_index.json"
+def add_forms_to_search_index(site_dir: Path) -> None:
+    """Rewrite the search index of a built site with the word forms added."""
+    path = site_dir / "search" / "search_index.json"
     if not path.is_file():  # search switched off
         return
     index = add_word_forms(json.loads(path.read_text(encoding="utf-8")))

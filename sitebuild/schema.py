@@ -57,9 +57,10 @@ def _ordinal(index: int) -> str:
 
 
 class Strict(BaseModel):
-    """Base for every data model: unknown fields and silent type coercion are errors, and text is inert."""
+    """Base for every data model: unknown fields and silent type coercion are errors, text is inert, and a
+    loaded model is read-only (the stages after loading only read it)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, frozen=True)
 
     @field_validator("*", mode="after")
     @classmethod

@@ -1,4 +1,4 @@
-// Service worker of the Intervisiehandboek, written by macros/offline.py at build time.
+// Service worker of the Intervisiehandboek, written by sitebuild/finish/offline.py at build time.
 //
 // A group opens the site once on decent wifi; after that the handbook, the timer and the cards
 // keep working in a meeting room without a connection. Rules, so that nobody is kept on an old
@@ -9,7 +9,7 @@
 // - pages and other files whose name has no content hash come from the network first (revalidated,
 //   at most TIMEOUT_MS), from the cache when the network is away or slow, and a page that is not in
 //   the cache gets the site's own 404 page;
-// - files whose name carries a content hash (macros/bundle.py, Material) never change: cache first;
+// - files whose name carries a content hash (sitebuild/finish/bundle.py, Material) never change: cache first;
 // - a new version waits until the reader chooses "vernieuwen" (offline.js sends "skipWaiting"),
 //   then removes the caches of older versions.
 const VERSION = __VERSION__;

@@ -1,50 +1,51 @@
-"""Load and validate everything in data/, with errors a content editor understands.
+"""Stage 1, load: read and validate everything in data/ into one immutable SiteData.
 
-Every problem becomes a `DataError` (a MkDocs `PluginError`), so `mkdocs build` stops
-before writing anything and prints one plain message instead of a traceback.
+Every problem becomes one `DataError` with a message a content editor understands (file, field, what
+is wrong, what would be right). Nothing here imports MkDocs, so the stage runs on its own:
+`python -m sitebuild load`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import yaml
-from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ValidationError
 
 from . import schema
+from .decks import Deck, build_decks
+from .errors import DataError
+
+__all__ = ["DataError", "SiteData", "load_site"]
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class DataError(PluginError):
-    """A problem in a file under data/, worded for the person who edits it."""
-
-
-@dataclass
+@dataclass(frozen=True)
 class SiteData:
-    """Everything the build knows from data/, validated and cross-checked."""
+    """Everything the build knows from data/, validated and cross-checked; read-only once loaded."""
 
     root: Path
-    case_types: dict[str, schema.CaseType]
-    sources: dict[str, schema.Source]
-    roles: dict[str, schema.Role]
-    methods: dict[str, schema.Method]
-    files: dict[str, str] = field(default_factory=dict)  # slug -> file path for messages
-    chooser: schema.Chooser | None = None  # scoring of the method chooser (data/chooser.yml)
-    agenda: schema.Agenda | None = None  # example agenda and timer planner blocks (data/agenda.yml)
-    handbook: schema.Handbook | None = None  # chapters in reading order (data/handbook.yml)
-    rules: schema.Rules | None = None  # game rules merged from the sources (data/rules.yml)
-    phases: schema.Phases | None = None  # the six phases of a session (data/phases.yml)
-    practical: dict[str, schema.Practical] = field(default_factory=dict)  # source -> figures (data/practical.yml)
-    lists: dict[str, schema.TextList] = field(default_factory=dict)  # lists in chapters (data/handbook_lists.yml)
-    card_themes: dict[str, schema.CardTheme] = field(default_factory=dict)  # reflection cards (data/cards.yml)
-    question_kinds: dict[str, schema.QuestionKind] = field(default_factory=dict)  # data/questions.yml
-    forms: dict[str, schema.Form] = field(default_factory=dict)  # fillable forms of the appendices (data/forms.yml)
-    decks: list[Any] = field(default_factory=list)  # card decks for /kaarten/ (macros/cards.py)
+    case_types: Mapping[str, schema.CaseType]
+    sources: Mapping[str, schema.Source]
+    roles: Mapping[str, schema.Role]
+    methods: Mapping[str, schema.Method]
+    files: Mapping[str, str]  # slug -> file path for messages
+    chooser: schema.Chooser  # scoring of the method chooser (data/chooser.yml)
+    agenda: schema.Agenda  # example agenda and timer planner blocks (data/agenda.yml)
+    handbook: schema.Handbook  # chapters in reading order (data/handbook.yml)
+    rules: schema.Rules  # game rules merged from the sources (data/rules.yml)
+    phases: schema.Phases  # the six phases of a session (data/phases.yml)
+    practical: Mapping[str, schema.Practical]  # source -> figures (data/practical.yml)
+    lists: Mapping[str, schema.TextList]  # lists in chapters (data/handbook_lists.yml)
+    card_themes: Mapping[str, schema.CardTheme]  # reflection cards (data/cards.yml)
+    question_kinds: Mapping[str, schema.QuestionKind]  # data/questions.yml
+    forms: Mapping[str, schema.Form]  # fillable forms of the appendices (data/forms.yml)
+    decks: tuple[Deck, ...]  # card decks for /kaarten/ (sitebuild/decks.py)
 
 
 # libyaml's parser (CSafeLoader) is ten times faster than PyYAML's own; the constructor stays PyYAML's.
@@ -280,7 +281,7 @@ def _check_references(site: SiteData) -> None:
             _check_known(name, f"verwant[{i + 1}].methode", [related.methode], site.methods, "data/methods/")
 
 
-def _check_known(name: str, field_name: str, keys: list[str], known: dict[str, Any], where: str) -> None:
+def _check_known(name: str, field_name: str, keys: list[str], known: Mapping[str, Any], where: str) -> None:
     for key in keys:
         if key not in known:
             options = ", ".join(sorted(known))
@@ -322,7 +323,6 @@ def _check_handbook(site: SiteData) -> None:
     """Every chapter in data/handbook.yml has a page, every page is a chapter, and every source is known."""
     pages = site.root / "docs" / "handboek"
     name = "data/handbook.yml"
-    assert site.handbook is not None and site.rules is not None and site.phases is not None
     for i, chapter in enumerate(site.handbook.hoofdstukken):
         if not (pages / f"{chapter.slug}.md").is_file():
             raise DataError(
@@ -350,8 +350,7 @@ def load_site(root: Path) -> SiteData:
     """Load and validate all of data/ below the project root."""
     data = root / "data"
     methods, files = load_methods(data / "methods", root)
-    site = SiteData(
-        root=root,
+    parts: dict[str, Any] = dict(
         case_types=load_keyed(data / "case_types.yml", root, schema.CaseType),
         sources=load_keyed(data / "sources.yml", root, schema.Source),
         roles=load_keyed(data / "roles.yml", root, schema.Role),
@@ -368,9 +367,9 @@ def load_site(root: Path) -> SiteData:
         question_kinds=load_keyed(data / "questions.yml", root, schema.QuestionKind),
         forms=load_keyed(data / "forms.yml", root, schema.Form),
     )
+    frozen = {key: MappingProxyType(value) if isinstance(value, dict) else value for key, value in parts.items()}
+    decks = build_decks(frozen["card_themes"], frozen["question_kinds"], methods, files)
+    site = SiteData(root=root, decks=decks, **frozen)
     _check_references(site)
     _check_handbook(site)
-    from .cards import build_decks  # imported here: macros/cards.py imports this module
-
-    site.decks = build_decks(site)
     return site

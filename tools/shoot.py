@@ -1,6 +1,6 @@
 """Take screenshots of built pages in headless Chromium, for looking at what we build.
 
-Usage: python tests/shoot.py SITE_DIR OUT_DIR PATH [PATH ...] [--widths 390,1280,1920] [--dark]
+Usage: python tools/shoot.py SITE_DIR OUT_DIR PATH [PATH ...] [--widths 390,1280,1920] [--dark]
 Each PATH is relative to the site root, e.g. 'methoden/vijfstappenmethode/'.
 """
 
@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import functools
 import shutil
+import sys
 import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM_ARGS, QuietServer, _QuietHandler
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from conftest import CHROMIUM_ARGS, QuietServer, _QuietHandler  # noqa: E402
 
 
 def main() -> None:

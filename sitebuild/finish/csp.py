@@ -1,4 +1,4 @@
-"""MkDocs hook: a strict Content-Security-Policy on every page.
+"""Finish: a strict Content-Security-Policy on every page.
 
 GitHub Pages sets no headers, so the policy is a <meta http-equiv> that overrides/main.html
 places before any script. The policy trusts only the inline scripts the site itself ships: a
@@ -6,6 +6,10 @@ known list (Material's few scripts and our own one in overrides/main.html), reco
 hash of their text with the page's relative site URL left out (Material writes it into one of
 them, so it differs per page). Any other inline script or style, wherever it came from, stops
 the build: it is never hashed into the policy. No other origin is allowed at all.
+
+Only for `mkdocs serve` (`dev_server=True`) the policy also allows inline scripts: the dev server
+injects one into every page it serves to reload it on a change. Browsers ignore 'unsafe-inline' as
+soon as a hash is listed, so that policy lists none. A built site never gets it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import base64
 import hashlib
 import re
 
-from mkdocs.exceptions import PluginError
+from ..errors import FinishError
 
 PLACEHOLDER = "__INTERVISIE_CSP__"
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
@@ -58,10 +62,10 @@ def inline_script_hashes(html: str, where: str = "de pagina") -> list[str]:
     for body in bodies:
         if not is_known(body):
             shown = " ".join(body.split())[:80]
-            raise PluginError(
+            raise FinishError(
                 f"{where}: bevat een inline script dat de site niet zelf meelevert ({shown!r}). Tekst uit data/ "
                 "en pagina's mag geen <script> bevatten. Komt het van een thema-update, werk dan KNOWN_SCRIPTS "
-                "in macros/csp.py bij."
+                "in sitebuild/finish/csp.py bij."
             )
     return sorted({_sha256(body) for body in bodies})
 
@@ -69,13 +73,15 @@ def inline_script_hashes(html: str, where: str = "de pagina") -> list[str]:
 def _refuse_inline_styles(html: str, where: str) -> None:
     # The site ships no inline <style>; one in a page can only have come from content.
     if _STYLE.search(html):
-        raise PluginError(f"{where}: bevat een <style>-blok; de site gebruikt alleen haar eigen stylesheets.")
+        raise FinishError(f"{where}: bevat een <style>-blok; de site gebruikt alleen haar eigen stylesheets.")
 
 
-def policy(html: str, where: str = "de pagina") -> str:
-    """The policy for one page: our own origin only, plus the hashes of the known inline scripts on it."""
+def policy(html: str, where: str = "de pagina", dev_server: bool = False) -> str:
+    """The policy for one page: our own origin only, plus the hashes of the known inline scripts on it
+    (or, for the dev server only, any inline script: see the module's docstring)."""
     _refuse_inline_styles(html, where)
-    scripts = " ".join(["'self'", *inline_script_hashes(html, where)])
+    hashes = inline_script_hashes(html, where)  # checked under the dev server too, so it fails as a build does
+    scripts = " ".join(["'self'", "'unsafe-inline'"] if dev_server else ["'self'", *hashes])
     return "; ".join(
         [
             "default-src 'self'",
@@ -95,16 +101,8 @@ def policy(html: str, where: str = "de pagina") -> str:
     )
 
 
-def _apply(html: str, name: str) -> str:
+def apply_policy(html: str, where: str, dev_server: bool = False) -> str:
+    """The page with its policy in the place overrides/main.html keeps for it."""
     if PLACEHOLDER not in html:
-        raise PluginError(f"{name}: de pagina mist de plek voor de Content-Security-Policy (overrides/main.html).")
-    return html.replace(PLACEHOLDER, policy(html, name))
-
-
-def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - MkDocs event signature
-    return _apply(output, page.file.src_uri)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:  # noqa: ANN001
-    # Static templates such as 404.html; sitemap.xml has no head and needs no policy.
-    return _apply(output, template_name) if template_name.endswith(".html") else output
+        raise FinishError(f"{where}: de pagina mist de plek voor de Content-Security-Policy (overrides/main.html).")
+    return html.replace(PLACEHOLDER, policy(html, where, dev_server))

@@ -1,4 +1,4 @@
-"""MkDocs hook: small accessibility fixes to Material's HTML that CSS cannot make.
+"""Finish: small accessibility fixes to Material's HTML that CSS cannot make.
 
 Material's search panel has role="dialog" but no name (axe: aria-dialog-name). Overriding
 the search partial would mean copying it; one exact replacement here keeps us on
@@ -7,7 +7,7 @@ Material's own template and fails loudly if a Material update changes the markup
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
+from ..errors import FinishError
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">'
@@ -17,13 +17,5 @@ def name_search_dialog(html: str, where: str) -> str:
     if SEARCH_DIALOG not in html:
         if NAMED_SEARCH_DIALOG in html or 'data-md-component="search"' not in html:
             return html
-        raise PluginError(f"{where}: Material's zoekvenster ziet er anders uit; werk macros/theme_fixes.py bij.")
+        raise FinishError(f"{where}: Material's zoekvenster ziet er anders uit; werk sitebuild/finish/theme_fixes.py bij.")
     return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-
-
-def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - MkDocs event signature
-    return name_search_dialog(output, page.file.src_uri)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:  # noqa: ANN001
-    return name_search_dialog(output, template_name) if template_name.endswith(".html") else output

@@ -1,0 +1,62 @@
+"""Stage 3, finish: make a built site what we publish, whatever generator built it.
+
+Per page (`finish_page`): link the bundles instead of the sources (bundle.py), name the search
+dialog (theme_fixes.py), and fill in the Content-Security-Policy (csp.py), last, so it sees the
+page as published. Then for the folder (`finish_folder`): write the bundles, add the Dutch word
+forms to the search index (search_nl.py) and write the service worker (offline.py), last, because
+its version hashes every other file.
+
+`finish_site` does all of it on a built folder (`python -m sitebuild finish SITE_DIR`); the MkDocs
+adapter (sitebuild/mkdocs_hooks.py) calls the same steps page by page as MkDocs writes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Settings
+from . import bundle, csp, offline, search_nl, theme_fixes
+
+
+@dataclass(frozen=True)
+class Finisher:
+    """What finishing a site needs to know before the first page: the bundles and whether the pages
+    are for the dev server (see csp.py)."""
+
+    bundles: bundle.Bundles
+    dev_server: bool = False
+
+
+def prepare(source_dir: Path, where: str, settings: Settings, dev_server: bool = False) -> Finisher:
+    """Bundle the sources named in mkdocs.yml, read from `source_dir` (the docs folder, or the built site)."""
+    return Finisher(bundle.make_bundles(bundle.reader(source_dir, where), settings), dev_server)
+
+
+def finish_page(html: str, where: str, finisher: Finisher) -> str:
+    """One built HTML page as published; `where` names it in error messages."""
+    html = bundle.link_bundles(html, where, finisher.bundles)
+    html = theme_fixes.name_search_dialog(html, where)
+    return csp.apply_policy(html, where, finisher.dev_server)
+
+
+def finish_folder(site_dir: Path, finisher: Finisher) -> None:
+    """The steps on the whole folder, once every page is finished."""
+    bundle.write_bundles(site_dir, finisher.bundles)
+    search_nl.add_forms_to_search_index(site_dir)
+    offline.write_service_worker(site_dir)
+
+
+def finish_site(site_dir: Path, settings: Settings, dev_server: bool = False) -> int:
+    """Finish every page of a built folder, then the folder; returns the number of pages.
+    Every page is finished in memory first, so a page that fails leaves the folder untouched."""
+    finisher = prepare(site_dir, f"de gebouwde site ({site_dir})", settings, dev_server)
+    pages = sorted(site_dir.rglob("*.html"))
+    finished = {
+        path: finish_page(path.read_text(encoding="utf-8"), path.relative_to(site_dir).as_posix(), finisher)
+        for path in pages
+    }
+    for path, html in finished.items():
+        path.write_text(html, encoding="utf-8")
+    finish_folder(site_dir, finisher)
+    return len(pages)

@@ -1,0 +1,215 @@
+"""Finish: serve our own stylesheets and scripts small, few and cache-safe.
+
+mkdocs.yml lists the source files, easy to work on; the generator links them as they are. Here, on the
+built pages:
+- the stylesheets every page needs (`extra_css`) become one minified file, and the scripts
+  (`extra_javascript`) one more; each page links the two instead of the sources;
+- each widget script (`extra.widget_scripts`: selector -> one file or a list of files, joined in
+  order) becomes its own minified file, which a tiny loader in the common script adds only on pages
+  that contain the widget's element, so a chapter does not carry the timer's weight;
+- each widget stylesheet (`extra.widget_styles`) becomes its own minified file too, linked at the top
+  of the article on exactly the pages whose article uses one of its `ih-` classes. Inside the article
+  (not the head) it also arrives, and leaves, with Material's instant navigation, which swaps the
+  article but keeps the head;
+- every file name carries a hash of its content, so a new deploy is never mixed with a stale cached
+  copy; the sources themselves leave the site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import rcssmin
+import rjsmin
+
+from ..config import Settings
+from ..errors import FinishError
+
+LOADER = """(() => {
+  const scripts = %s;
+  const added = new Set();
+  const load = () => {
+    for (const [selector, src] of Object.entries(scripts)) {
+      if (added.has(src) || !document.querySelector(selector)) continue;
+      added.add(src);
+      const script = document.createElement("script");
+      script.src = new URL(src, __md_scope).href;
+      document.body.append(script);
+    }
+  };
+  if (window.document$) window.document$.subscribe(load); else load();
+})();"""
+
+_OWN_CLASS = re.compile(r"\.(ih-[\w-]+)")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# A tag with the line break and indent before it, so a tag that goes leaves no blank line behind.
+_LINK = re.compile(r"(?:\n[ \t]*)?<link\b[^>]*>", re.I)
+_SCRIPT = re.compile(r"(?:\n[ \t]*)?<script\b[^>]*>\s*</script>", re.I)
+_HREF = re.compile(r"""\bhref=(["'])(?P<url>.*?)\1""", re.I)
+_SRC = re.compile(r"""\bsrc=(["'])(?P<url>.*?)\1""", re.I)
+_ARTICLE = re.compile(r"""<article\b[^>]*\bclass=["'][^"']*\bmd-content__inner\b[^"']*["'][^>]*>""", re.I)
+
+Reader = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Bundles:
+    """The bundled assets of a site and what the pages must link instead of the sources."""
+
+    outputs: Mapping[str, str]  # path in the site -> content
+    sources: frozenset[str]  # every source file that a bundle replaces
+    css: str  # path of the stylesheet every page links
+    js: str  # path of the script every page loads
+    css_sources: tuple[str, ...]
+    js_sources: tuple[str, ...]
+    page_styles: tuple[tuple[re.Pattern[str], str], ...]  # classes that need it -> widget stylesheet
+
+
+def reader(folder: Path, where: str) -> Reader:
+    """Reads a source named in mkdocs.yml from `folder` (the docs folder, or a built site)."""
+
+    def read(rel: str) -> str:
+        source = folder / rel
+        if not source.is_file():
+            raise FinishError(f"mkdocs.yml noemt {rel}, maar dat bestand bestaat niet in {where}.")
+        return source.read_text(encoding="utf-8")
+
+    return read
+
+
+def _class_pattern(css: str) -> re.Pattern[str]:
+    """A pattern that finds, in a class attribute, any of our classes the stylesheet styles."""
+    names = sorted(set(_OWN_CLASS.findall(_COMMENT.sub("", css))), key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"""class=["'](?:[^"']*\s)?(?:{alternatives})(?=[\s"'])""")
+
+
+def _hashed(folder: str, stem: str, suffix: str, content: str) -> str:
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+    return f"assets/{folder}/{stem}.{digest}.{suffix}"
+
+
+def widget_name(files: tuple[str, ...]) -> str:
+    """The widget a list of scripts makes, named after its last file (the widget's own entry point comes
+    after what it uses): 'timer.js' -> 'timer', and a module in a folder of its own, 'timer/view.js',
+    by its folder -> 'timer'."""
+    last = PurePosixPath(files[-1])
+    return last.parent.name if last.parent.name not in ("", "javascripts") else last.stem
+
+
+def make_bundles(read: Reader, settings: Settings) -> Bundles:
+    """Minify and hash every bundle from the sources that `read` returns."""
+    outputs: dict[str, str] = {}
+    page_styles = []
+    css = rcssmin.cssmin("\n".join(read(rel) for rel in settings.extra_css))
+    css_path = _hashed("stylesheets", "intervisie", "css", css)
+    outputs[css_path] = css
+    for rel in settings.widget_styles:
+        source = read(rel)
+        if not _OWN_CLASS.search(_COMMENT.sub("", source)):
+            raise FinishError(f"{rel} (extra.widget_styles in mkdocs.yml) stijlt geen enkele ih-klasse, "
+                              "dus geen pagina zou het laden.")
+        code = rcssmin.cssmin(source)
+        path = _hashed("stylesheets", f"intervisie-{PurePosixPath(rel).stem}", "css", code)
+        outputs[path] = code
+        page_styles.append((_class_pattern(source), path))
+
+    loader_map = {}
+    for selector, files in settings.widget_scripts.items():
+        code = ";\n".join(rjsmin.jsmin(read(rel)) for rel in files)
+        path = _hashed("javascripts", f"intervisie-{widget_name(files)}", "js", code)
+        outputs[path] = code
+        loader_map[selector] = path
+    common = [rjsmin.jsmin(read(rel)) for rel in settings.extra_javascript]
+    common.append(rjsmin.jsmin(LOADER % json.dumps(loader_map)))
+    js = ";\n".join(common)
+    js_path = _hashed("javascripts", "intervisie", "js", js)
+    outputs[js_path] = js
+
+    widget_sources = {rel for files in settings.widget_scripts.values() for rel in files}
+    return Bundles(
+        outputs=outputs,
+        sources=frozenset({*settings.extra_css, *settings.widget_styles, *settings.extra_javascript,
+                           *widget_sources}),
+        css=css_path,
+        js=js_path,
+        css_sources=settings.extra_css,
+        js_sources=settings.extra_javascript,
+        page_styles=tuple(page_styles),
+    )
+
+
+def _prefix(url: str, sources: tuple[str, ...]) -> str | None:
+    """What comes before a source's path in a link to it ('../../', '/intervisiehandboek/', ''), or None
+    when `url` links none of `sources`."""
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    for rel in sources:
+        if path == rel or path.endswith("/" + rel):
+            return path[: len(path) - len(rel)]
+    return None
+
+
+def _replace_links(html: str, tags: re.Pattern[str], attr: re.Pattern[str], sources: tuple[str, ...],
+                   bundle: str) -> tuple[str, str | None]:
+    """The first tag that links a source now links the bundle; the other tags that link a source go.
+    Returns the page and the prefix the generator wrote before the source's path (None: no such tag)."""
+    found: str | None = None
+
+    def swap(match: re.Match[str]) -> str:
+        nonlocal found
+        tag = match.group()
+        url = attr.search(tag)
+        prefix = _prefix(url["url"], sources) if url else None
+        if prefix is None:
+            return tag
+        if found is not None:
+            return ""
+        found = prefix
+        return tag[: url.start("url")] + prefix + bundle + tag[url.end("url"):]
+
+    return tags.sub(swap, html), found
+
+
+def link_bundles(html: str, where: str, bundles: Bundles) -> str:
+    """The page with the bundles linked instead of the sources, and the widget stylesheets it needs."""
+    if "</head>" not in html:
+        return html  # not a page of the theme (a fragment or a verbatim copy); it links nothing of ours
+    html, prefix = _replace_links(html, _LINK, _HREF, bundles.css_sources, bundles.css)
+    if bundles.js_sources:
+        html, js_prefix = _replace_links(html, _SCRIPT, _SRC, bundles.js_sources, bundles.js)
+        if js_prefix is None:
+            raise FinishError(f"{where}: de pagina laadt {bundles.js_sources[0]} niet (extra_javascript in "
+                              "mkdocs.yml); heeft de generator het thema van de site gebruikt?")
+    if prefix is None:
+        raise FinishError(f"{where}: de pagina linkt {bundles.css_sources[0]} niet (extra_css in mkdocs.yml); "
+                          "heeft de generator het thema van de site gebruikt?")
+    return _link_page_styles(html, where, prefix, bundles)
+
+
+def _link_page_styles(html: str, where: str, prefix: str, bundles: Bundles) -> str:
+    article = _ARTICLE.search(html)
+    if article is None:
+        return html  # no article, no widget
+    end = html.find("</article>", article.end())
+    content = html[article.end(): end if end >= 0 else len(html)]
+    links = "".join(
+        f'<link rel="stylesheet" href="{prefix}{path}">'
+        for pattern, path in bundles.page_styles
+        if pattern.search(content)
+    )
+    return html[: article.end()] + links + html[article.end():] if links else html
+
+
+def write_bundles(site_dir: Path, bundles: Bundles) -> None:
+    """Put the bundles in the built site and take the sources out of it."""
+    for rel in bundles.sources:
+        (site_dir / rel).unlink(missing_ok=True)
+    for rel, content in bundles.outputs.items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
