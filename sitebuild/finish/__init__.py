@@ -50,7 +50,9 @@ def finish_folder(site_dir: Path, finisher: Finisher) -> None:
 def finish_site(site_dir: Path, settings: Settings, dev_server: bool = False) -> int:
     """Finish every page of a built folder, then the folder; returns the number of pages.
     Every page is finished in memory first, so a page that fails leaves the folder untouched."""
-    finisher = prepare(site_dir, f"de gebouwde site ({site_dir})", settings, dev_server)
+    # The sources leave the site once it is finished: a second run finds them missing and says so.
+    finisher = prepare(site_dir, f"de gebouwde site {site_dir} (een site wordt maar één keer afgemaakt)",
+                       settings, dev_server)
     pages = sorted(site_dir.rglob("*.html"))
     finished = {
         path: finish_page(path.read_text(encoding="utf-8"), path.relative_to(site_dir).as_posix(), finisher)

@@ -1,0 +1,217 @@
+"""The three stages of sitebuild/ on their own, without a MkDocs build: load on data/, generate into a
+folder, finish on a tiny hand-made site (as another generator, such as Zensical, would leave it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pydantic
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project
+from sitebuild import __main__ as cli
+from sitebuild.config import read_settings
+from sitebuild.errors import DataError
+from sitebuild.finish import csp
+from sitebuild.generate import generated_files, handbook_nav, write_files
+from sitebuild.load import load_site
+from sitebuild.mkdocs_hooks import is_dev_server
+
+KNOWN_INLINE = 'document.documentElement.classList.replace("no-js","js")'  # overrides/main.html
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sitebuild", *args], capture_output=True, text=True, cwd=cwd,
+                          env={"PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}, check=False)
+
+
+# --- load ----------------------------------------------------------------------------------------
+
+
+def test_load_stops_on_bad_data_with_one_plain_message_without_mkdocs(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    method = project / "data/methods/basismodel.yml"
+    method.write_text(method.read_text(encoding="utf-8").replace("minuten: 10", "minuten: tien", 1), encoding="utf-8")
+    probe = (
+        "import sys\nfrom pathlib import Path\nfrom sitebuild.load import DataError, load_site\n"
+        f"try:\n    load_site(Path({str(project)!r}))\nexcept DataError as e:\n    print(e)\n"
+        "print('mkdocs' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    message, mkdocs_loaded = result.stdout.strip().rsplit("\n", 1)
+    assert "Fout in data/methods/basismodel.yml" in message and "'tien'" in message, message
+    assert mkdocs_loaded == "False", "loading data must not need MkDocs"
+
+
+def test_loaded_site_data_is_read_only() -> None:
+    site = load_site(ROOT)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        site.methods = {}  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        site.methods["nieuw"] = site.methods["basismodel"]  # type: ignore[index]
+    with pytest.raises(pydantic.ValidationError):
+        site.methods["basismodel"].titel = "Anders"  # type: ignore[misc]
+
+
+def test_cli_load_reports_a_missing_config_in_one_dutch_line(tmp_path: Path) -> None:
+    result = run_cli("load", "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "bestaat niet" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert run_cli("load").returncode == 0
+
+
+# --- generate ------------------------------------------------------------------------------------
+
+
+def test_generate_writes_a_page_per_method_and_the_api_into_a_folder(tmp_path: Path) -> None:
+    slugs = sorted(p.stem for p in (ROOT / "data/methods").glob("*.yml"))
+    result = run_cli("generate", "--into", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in (tmp_path / "methoden").glob("*.md")) == slugs
+    api = json.loads((tmp_path / "api/methods.json").read_text(encoding="utf-8"))
+    assert sorted(m["slug"] for m in api["methoden"]) == slugs
+    assert sorted(p.name for p in (tmp_path / "api").iterdir()) == [
+        "agenda.json", "cards.json", "chooser.json", "method.schema.json", "methods.json"]
+    # A second run replaces what the first wrote.
+    assert write_files(generated_files(load_site(ROOT)), tmp_path)
+
+
+def test_handbook_nav_lists_the_chapters_of_handbook_yml_in_order() -> None:
+    site = load_site(ROOT)
+    nav = [{"Home": "index.md"}, {"Handboek": ["handboek/index.md"]}, {"Timer": "timer/index.md"}]
+    new = handbook_nav(nav, site)
+    chapters = yaml.safe_load((ROOT / "data/handbook.yml").read_text(encoding="utf-8"))["hoofdstukken"]
+    assert new[1]["Handboek"] == ["handboek/index.md", *({c["titel"]: f"handboek/{c['slug']}.md"} for c in chapters)]
+    assert new[0] == nav[0] and new[2] == nav[2] and nav[1] == {"Handboek": ["handboek/index.md"]}
+    with pytest.raises(DataError, match="Fout in mkdocs.yml.*'Handboek'"):
+        handbook_nav([{"Home": "index.md"}], site)
+
+
+# --- finish --------------------------------------------------------------------------------------
+
+TINY_CONFIG = """\
+site_name: Klein
+docs_dir: docs
+extra_css: [assets/stylesheets/a.css, assets/stylesheets/b.css]
+extra_javascript: [assets/javascripts/common.js]
+extra:
+  widget_styles: [assets/stylesheets/demo.css]
+  widget_scripts:
+    "[data-demo]": [assets/javascripts/lib/shared.js, assets/javascripts/demo/view.js]
+    "[data-solo]": assets/javascripts/solo.js
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+"""
+
+
+def tiny_page(prefix: str, body: str, inline: str = KNOWN_INLINE) -> str:
+    return (
+        '<!doctype html><html lang="nl"><head>'
+        '<meta http-equiv="Content-Security-Policy" content="__INTERVISIE_CSP__">'
+        f"<script>{inline}</script>\n"
+        f'    <link rel="stylesheet" href="{prefix}assets/stylesheets/a.css">\n'
+        f'    <link rel="stylesheet" href="{prefix}assets/stylesheets/b.css">\n'
+        "</head><body>"
+        f'<article class="md-content__inner md-typeset">{body}</article>\n'
+        f'    <script src="{prefix}assets/javascripts/common.js"></script>\n'
+        "</body></html>"
+    )
+
+
+def tiny_site(root: Path, inline: str = KNOWN_INLINE) -> Path:
+    """A project with mkdocs.yml and a site as a generator left it: pages link the sources."""
+    (root / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+    site = root / "site"
+    sources = {
+        "assets/stylesheets/a.css": "body { color: black; }\n",
+        "assets/stylesheets/b.css": "/* b */ p { margin: 0; }\n",
+        "assets/stylesheets/demo.css": ".ih-demo { display: grid; }\n",
+        "assets/javascripts/common.js": "window.common = 1;\n",
+        "assets/javascripts/lib/shared.js": "window.shared = 'eerst';\n",
+        "assets/javascripts/demo/view.js": "window.view = 'daarna';\n",
+        "assets/javascripts/solo.js": "window.solo = 1;\n",
+    }
+    pages = {
+        "index.html": tiny_page("", '<p class="ih-demo" data-demo>Demo</p>', inline),
+        "over/index.html": tiny_page("../", "<p>Geen widget, wel 'ih-demo' als tekst</p>"),
+        "404.html": tiny_page("/klein/", "<h1>Niet gevonden</h1>"),
+    }
+    for rel, text in {**sources, **pages}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    return site
+
+
+def test_finish_bundles_links_and_protects_a_folder_from_any_generator(tmp_path: Path) -> None:
+    site = tiny_site(tmp_path)
+    assert cli.main(["finish", str(site), "--config", str(tmp_path / "mkdocs.yml")]) == 0
+
+    assets = sorted(p.relative_to(site).as_posix() for p in (site / "assets").rglob("*") if p.is_file())
+    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", a) for a in assets] == [
+        "assets/javascripts/intervisie-demo.#.js", "assets/javascripts/intervisie-solo.#.js",
+        "assets/javascripts/intervisie.#.js", "assets/stylesheets/intervisie-demo.#.css",
+        "assets/stylesheets/intervisie.#.css"]
+    by_name = {re.sub(r"\.[0-9a-f]{10}\.", ".", a): a for a in assets}
+    demo_js = (site / by_name["assets/javascripts/intervisie-demo.js"]).read_text(encoding="utf-8")
+    assert demo_js.index("eerst") < demo_js.index("daarna"), "a widget's list of files is joined in order"
+    common_js = (site / by_name["assets/javascripts/intervisie.js"]).read_text(encoding="utf-8")
+    assert "window.common" in common_js
+    assert json.dumps(by_name["assets/javascripts/intervisie-solo.js"]) in common_js  # the loader knows it
+    assert "color:black" in (site / by_name["assets/stylesheets/intervisie.css"]).read_text(encoding="utf-8")
+
+    home, other, missing = (
+        (site / rel).read_text(encoding="utf-8") for rel in ("index.html", "over/index.html", "404.html"))
+    css, js, demo_css = (by_name[f"assets/{n}"] for n in
+                         ("stylesheets/intervisie.css", "javascripts/intervisie.js", "stylesheets/intervisie-demo.css"))
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)">', home) == [css, demo_css]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)">', other) == [f"../{css}"]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)">', missing) == [f"/klein/{css}"]
+    assert re.findall(r'<script src="([^"]+)">', other) == [f"../{js}"]
+    assert "a.css" not in home and "common.js" not in home
+
+    policy = re.search(r'Content-Security-Policy" content="([^"]+)"', home).group(1)
+    assert f"script-src 'self' {csp._sha256(KNOWN_INLINE)};" in policy and "unsafe-inline" not in policy
+
+    precached = json.loads(re.search(r"const FILES = (\[.*?\]);", (site / "sw.js").read_text(encoding="utf-8")).group(1))
+    assert "./" in precached and "over/" in precached and css in precached
+    assert not any(name.endswith(("a.css", "common.js", "view.js")) for name in precached)
+
+
+def test_finish_refuses_an_unknown_inline_script_and_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    site = tiny_site(tmp_path, inline="fetch('https://example.org')")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    result = run_cli("finish", str(site), "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "index.html" in result.stderr and "niet zelf meelevert" in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_finish_reads_a_widget_script_given_as_one_file_or_as_a_list(tmp_path: Path) -> None:
+    tiny_site(tmp_path)
+    settings = read_settings(tmp_path / "mkdocs.yml")
+    assert settings.widget_scripts == {
+        "[data-demo]": ("assets/javascripts/lib/shared.js", "assets/javascripts/demo/view.js"),
+        "[data-solo]": ("assets/javascripts/solo.js",),
+    }
+
+
+# --- the policy under `mkdocs serve` --------------------------------------------------------------
+
+
+def test_only_the_dev_server_may_run_its_inline_reload_script() -> None:
+    page = f"<script>{KNOWN_INLINE}</script><article>tekst</article>"
+    served = csp.policy(page, dev_server=True)
+    assert "script-src 'self' 'unsafe-inline';" in served and "sha256-" not in served  # a hash would void it
+    assert "unsafe-inline" not in csp.policy(page)
+    published = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    assert not is_dev_server(published, ("127.0.0.1", 8000)), "`mkdocs build` must never relax the policy"
+    assert not is_dev_server(None, ("127.0.0.1", 8000))
+    assert is_dev_server("http://127.0.0.1:8000/intervisiehandboek/", ("127.0.0.1", 8000))
