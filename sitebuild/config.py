@@ -28,7 +28,6 @@ class Settings:
 
     root: Path
     docs_dir: Path
-    nav: tuple[Any, ...]
     extra_css: tuple[str, ...]
     extra_javascript: tuple[str, ...]
     widget_styles: tuple[str, ...]
@@ -71,7 +70,6 @@ def settings_from(raw: Mapping[str, Any], root: Path) -> Settings:
     return Settings(
         root=root,
         docs_dir=root / (raw.get("docs_dir") or "docs"),
-        nav=tuple(raw.get("nav") or ()),
         extra_css=_files(list(raw.get("extra_css") or []), "extra_css"),
         extra_javascript=_files(list(raw.get("extra_javascript") or []), "extra_javascript"),
         widget_styles=_files(list(extra.get("widget_styles") or []), "extra.widget_styles"),

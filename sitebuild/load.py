@@ -8,7 +8,7 @@ is wrong, what would be right). Nothing here imports MkDocs, so the stage runs o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -368,8 +368,8 @@ def load_site(root: Path) -> SiteData:
         forms=load_keyed(data / "forms.yml", root, schema.Form),
     )
     frozen = {key: MappingProxyType(value) if isinstance(value, dict) else value for key, value in parts.items()}
-    decks = build_decks(frozen["card_themes"], frozen["question_kinds"], methods, files)
-    site = SiteData(root=root, decks=decks, **frozen)
+    site = SiteData(root=root, decks=(), **frozen)
     _check_references(site)
     _check_handbook(site)
-    return site
+    # The decks last: their messages assume that every method and card file is itself in order.
+    return replace(site, decks=build_decks(site.card_themes, site.question_kinds, site.methods, site.files))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros import search_nl
+from sitebuild.finish import search_nl
 
 TOP = 3
 # Query -> the page about it, which must be among the first TOP results.
