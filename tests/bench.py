@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import CHROMIUM_ARGS, ROOT, QuietServer, _QuietHandler, copy_project, run_build  # noqa: E402
+from helpers import CHROMIUM_ARGS, ROOT, QuietServer, QuietHandler as _QuietHandler, copy_project, run_build  # noqa: E402
 
 SCALING_SIZES = (100, 200, 400, 500, 800)
 # The pages that load a widget script on top of the common ones: the heaviest of our own code.

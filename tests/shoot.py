@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM_ARGS, QuietServer, _QuietHandler
+from helpers import CHROMIUM_ARGS, QuietServer, QuietHandler as _QuietHandler
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project
+from helpers import ROOT, copy_project, load_fails_plainly
 
 ROUNDS = "snelle-adviesronde"
 ROUNDS_FILE = f"data/methods/{ROUNDS}.yml"
@@ -75,7 +75,7 @@ def test_rounds_must_be_marked_both_ways(tmp_path: Path, old: str, new: str, exp
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site", ROUNDS_FILE, *expected)
+    load_fails_plainly(project, ROUNDS_FILE, *expected)
 
 
 # --- facts from the sources, our own judgments marked as ours -------------------------------------

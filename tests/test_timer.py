@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored, seed_storage
+from helpers import ROOT, copy_project, load_fails_plainly, reload_once_stored, seed_storage
 
 T0 = dt.datetime(2025, 3, 3, 9, 0, 0)
 STORAGE_KEY = "intervisie.timer.v1"
@@ -569,7 +569,7 @@ def test_bad_agenda_file_stops_the_build_with_a_plain_message(tmp_path: Path) ->
     original = path.read_text(encoding="utf-8")
     # A key that is also a method slug would make shared links ambiguous.
     path.write_text(original.replace("sleutel: pauze", "sleutel: vijfstappenmethode", 1), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site", "data/agenda.yml", "'vijfstappenmethode'", "slug van een methode")
+    load_fails_plainly(project, "data/agenda.yml", "'vijfstappenmethode'", "slug van een methode")
     # Minutes outside the range the source gives.
     path.write_text(original.replace("minuten: 25\n", "minuten: 45\n", 1), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site2", "data/agenda.yml", "niet tussen")
+    load_fails_plainly(project, "data/agenda.yml", "niet tussen")
