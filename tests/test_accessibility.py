@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from helpers import new_context
+
 AXE = Axe()
 RULES = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
@@ -31,10 +33,9 @@ def violations(page) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_page_types_have_no_axe_violations(browser, base_url: str, scheme: str) -> None:
-    context = browser.new_context(base_url=base_url, color_scheme=scheme, locale="nl-NL")
+    context = new_context(browser, base_url, color_scheme=scheme)
     page = context.new_page()
     problems = {}
     for name, path in PAGE_TYPES.items():

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import ROOT, build_fails_plainly, copy_project, reload_once_stored
+from helpers import ROOT, copy_project, load_fails_plainly, reload_once_stored
 
 ROLES = yaml.safe_load((ROOT / "data/roles.yml").read_text(encoding="utf-8"))
 FORMS = yaml.safe_load((ROOT / "data/forms.yml").read_text(encoding="utf-8"))
@@ -98,7 +98,6 @@ def _fill(page, key: str) -> dict[str, str]:  # noqa: ANN001
     return typed
 
 
-@pytest.mark.browser
 def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(page, console_errors) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -126,7 +125,6 @@ def test_form_keeps_answers_across_a_reload_and_erases_them_after_confirmation(p
     assert console_errors == []
 
 
-@pytest.mark.browser
 def test_saved_answers_are_looked_up_by_name_only(page, console_errors) -> None:
     saved = {"antwoorden": {"__proto__": "p", "toString": "t", "kernvraag": "Mijn vraag", "naam": ["x"] * 50_000,
                             "verwachting": {"constructor": 1}}}
@@ -153,7 +151,6 @@ def test_saved_answers_are_looked_up_by_name_only(page, console_errors) -> None:
     assert console_errors == []
 
 
-@pytest.mark.browser
 def test_two_forms_keep_their_answers_apart(page) -> None:
     page.goto(FORM_PAGES["casusinbreng"])
     page.locator('[name="naam"]').fill("Inbrenger Ineke")
@@ -164,7 +161,6 @@ def test_two_forms_keep_their_answers_apart(page) -> None:
     assert page.locator('[name="naam"]').input_value() == "Inbrenger Ineke"
 
 
-@pytest.mark.browser
 def test_download_is_a_text_file_with_the_typed_answers(page, tmp_path: Path) -> None:
     page.goto(FORM_PAGES["reflectie"])
     typed = _fill(page, "reflectie")
@@ -182,7 +178,6 @@ def test_download_is_a_text_file_with_the_typed_answers(page, tmp_path: Path) ->
         assert expected in text
 
 
-@pytest.mark.browser
 def test_printed_form_shows_the_answers_and_blank_lines_without_controls(page) -> None:
     page.goto(FORM_PAGES["casusinbreng"])
     page.locator('[name="kernvraag"]').fill("Hoe zeg ik nee tegen mijn leidinggevende?")
@@ -223,7 +218,6 @@ def ruled_lines(decoder, locator) -> list[int]:  # noqa: ANN001
     return [y for i, y in enumerate(rows) if i == 0 or rows[i - 1] != y - 1]
 
 
-@pytest.mark.browser
 def test_blank_reflection_form_prints_every_field_on_the_same_ruled_lines(page) -> None:
     page.goto(FORM_PAGES["reflectie"])
     page.emulate_media(media="print")
@@ -248,7 +242,6 @@ def test_blank_reflection_form_prints_every_field_on_the_same_ruled_lines(page) 
 # --- printing -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", ["handboek/inleiding/", "methoden/vijfstappenmethode/", "bijlagen/rollen/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_print_shows_only_the_text_in_dark_ink(page, path: str, scheme: str) -> None:
@@ -319,7 +312,6 @@ def test_privacy_page_lists_every_key_the_scripts_store(site_dir: Path) -> None:
     assert "__palette" in listed
 
 
-@pytest.mark.browser
 def test_erase_everything_on_the_privacy_page_removes_only_this_sites_keys(page) -> None:
     page.goto("privacy/")
     listed = page.eval_on_selector_all("[data-storage-key]:not([data-storage-scope])", "els => els.map(e => e.dataset.storageKey)")
@@ -345,4 +337,4 @@ def test_bad_form_data_stops_the_build_with_a_plain_message(tmp_path: Path) -> N
     forms = project / "data/forms.yml"
     text = forms.read_text(encoding="utf-8")
     forms.write_text(text.replace("soort: lang", "soort: heel-lang", 1), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site", "data/forms.yml", "'casusinbreng'", "soort", "heel-lang")
+    load_fails_plainly(project, "data/forms.yml", "'casusinbreng'", "soort", "heel-lang")

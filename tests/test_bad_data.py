@@ -1,4 +1,7 @@
-"""Bad input in data/ stops the build with one plain message naming file, field and problem."""
+"""Bad input in data/ stops the build with one plain message naming file, field and problem.
+
+Each case is checked on the data stage the build runs first (fast, the same message); one case goes
+through a whole build to show that the message reaches the editor as it is, with nothing published."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_fails_plainly, copy_project
+from helpers import build_fails_plainly, copy_project, load_fails_plainly
 
 METHOD = "data/methods/vijfstappenmethode.yml"
 
@@ -86,4 +89,13 @@ def test_bad_method_file_stops_build_with_plain_message(case: str, tmp_path: Pat
     project = copy_project(tmp_path / "project")
     breaker, expected = CASES[case]
     breaker(project)
-    build_fails_plainly(project, tmp_path / "site", *expected)
+    load_fails_plainly(project, *expected)
+
+
+def test_a_bad_method_file_stops_the_whole_build_with_that_message_and_publishes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    breaker, expected = CASES["wrong_type"]
+    breaker(project)
+    message = build_fails_plainly(project, tmp_path / "site", *expected)
+    # The README's example, word for word: what the editor reads is the loader's sentence, nothing else.
+    assert (f"Fout in {METHOD}, veld 'stappen[1].minuten': moet een heel getal zijn, maar is 'tien'.") in message

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 
 METHOD_FILES = sorted((ROOT / "data/methods").glob("*.yml"))
 SLUGS = sorted(p.stem for p in METHOD_FILES)

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project
+from helpers import ROOT, copy_project, load_fails_plainly, new_context
 
 CASE_TYPES = yaml.safe_load((ROOT / "data/case_types.yml").read_text(encoding="utf-8"))
 RESULTS = "[data-chooser-results] > li"
@@ -291,7 +291,7 @@ def test_instant_navigation_sets_the_chooser_up_again(page, console_errors: list
 # ---- the built page and data ----
 
 def test_without_javascript_the_page_shows_the_case_table_instead_of_the_form(browser, base_url: str) -> None:
-    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    context = new_context(browser, base_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("kiezen/")
     assert not page.locator("[data-chooser-form]").is_visible()
@@ -326,7 +326,7 @@ def test_bad_weight_stops_the_build_with_a_plain_message(tmp_path: Path) -> None
     text = path.read_text(encoding="utf-8")
     assert "  punten: 10\n" in text
     path.write_text(text.replace("  punten: 10\n", "  punten: tien\n", 1), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site", "data/chooser.yml", "'casus.punten'", "heel getal")
+    load_fails_plainly(project, "data/chooser.yml", "'casus.punten'", "heel getal")
 
 
 def test_chooser_script_stays_small(site_dir: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project
+from helpers import ROOT, copy_project, load_fails_plainly
 
 ROUNDS = "snelle-adviesronde"
 ROUNDS_FILE = f"data/methods/{ROUNDS}.yml"
@@ -33,32 +33,43 @@ def article(site_dir: Path, page: str) -> BeautifulSoup:
 # --- rounds: once-only steps plus steps per topic ------------------------------------------------
 
 
+def _round_minutes(slug: str) -> tuple[int, int]:
+    """(once, per topic) from the method's own file: the steps marked per_ronde repeat for each topic."""
+    steps = _method(slug)["stappen"]
+    return (sum(s["minuten"] for s in steps if not s.get("per_ronde")),
+            sum(s["minuten"] for s in steps if s.get("per_ronde")))
+
+
 def test_api_carries_the_once_only_and_per_round_minutes(site_dir: Path) -> None:
     methods = {m["slug"]: m for m in json.loads((site_dir / "api/methods.json").read_text(encoding="utf-8"))["methoden"]}
     rounds = methods[ROUNDS]
     assert rounds["tijd"]["per_onderwerp"] is True
-    assert [s["per_ronde"] for s in rounds["stappen"]] == [False, True, True, True, True, True]
-    assert (rounds["minuten_eenmalig"], rounds["minuten_per_ronde"]) == (5, 15)
+    assert [s["per_ronde"] for s in rounds["stappen"]] == [bool(s.get("per_ronde")) for s in _method(ROUNDS)["stappen"]]
+    assert any(s["per_ronde"] for s in rounds["stappen"]) and not all(s["per_ronde"] for s in rounds["stappen"])
+    assert (rounds["minuten_eenmalig"], rounds["minuten_per_ronde"]) == _round_minutes(ROUNDS)
     plain = methods["vijfstappenmethode"]
     assert (plain["minuten_eenmalig"], plain["minuten_per_ronde"]) == (plain["totaal_minuten"], 0)
 
 
 def test_the_length_of_a_method_with_rounds_reads_once_plus_per_topic(site_dir: Path) -> None:
+    once, per = _round_minutes(ROUNDS)
+    length = f"{once} min + {per} per onderwerp"
     page = article(site_dir, f"methoden/{ROUNDS}")
-    assert text_of(page.select_one("[data-total-minutes]")) == "5 min + 15 per onderwerp"
-    assert "5 min + 15 per onderwerp" in text_of(page.select_one(".ih-timebar__caption"))
+    assert text_of(page.select_one("[data-total-minutes]")) == length
+    assert length in text_of(page.select_one(".ih-timebar__caption"))
     note = text_of(page)
-    assert "Eén onderwerp kost dus 20 min, twee 35 min en drie 50 min" in note
+    assert (f"Eén onderwerp kost dus {once + per} min, twee {once + 2 * per} min en drie {once + 3 * per} min"
+            in note)
     # The source's 15 minutes are the time of one round, not a total that disagrees with the steps.
     assert not [t for t in page.select(".admonition-title") if "De bron noemt" in t.get_text()]
     row = next(tr for tr in article(site_dir, "methoden").select("tr") if "Snelle adviesronde" in tr.get_text())
-    assert "5 min + 15 per onderwerp" in text_of(row)
-    assert "20 min" not in text_of(row)
+    assert length in text_of(row)
+    assert f"{once + per} min" not in text_of(row)
     timer = article(site_dir, "timer")
     row = timer.select_one(f'[data-timer-method="{ROUNDS}"]')
-    assert "5 min + 15 per onderwerp" in text_of(row)
+    assert length in text_of(row)
     option = timer.select_one(f'option[value="{ROUNDS}"]')
-    assert option is None or "5 min + 15 per onderwerp" in text_of(option)
+    assert option is None or length in text_of(option)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +86,7 @@ def test_rounds_must_be_marked_both_ways(tmp_path: Path, old: str, new: str, exp
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site", ROUNDS_FILE, *expected)
+    load_fails_plainly(project, ROUNDS_FILE, *expected)
 
 
 # --- facts from the sources, our own judgments marked as ours -------------------------------------
@@ -92,10 +103,16 @@ def test_every_method_says_its_level_is_our_choice(path: Path) -> None:
     assert any(f"niveau ({data['niveau']})" in item.lower() or "niveau" in item.lower() for item in data["redactie"])
 
 
+NUMBER_WORDS = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen"}
+
+
 def test_the_methods_chapter_counts_the_sources_the_methods_come_from(site_dir: Path) -> None:
     used = {credit["document"] for path in METHODS for credit in yaml.safe_load(path.read_text(encoding="utf-8"))["bronnen"]}
-    assert len(used) == 4  # begeleide intervisie describes no method
-    assert "uit vier van de vijf bronnen" in text_of(article(site_dir, "handboek/methodieken"))
+    sources = yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))
+    # Today four of five: begeleide intervisie describes no method.
+    counted = (f"uit alle {NUMBER_WORDS[len(sources)]} bronnen" if used == set(sources)
+               else f"uit {NUMBER_WORDS[len(used)]} van de {NUMBER_WORDS[len(sources)]} bronnen")
+    assert counted in text_of(article(site_dir, "handboek/methodieken"))
 
 
 def test_suggested_minutes_follow_the_phases_of_the_handbook() -> None:

@@ -29,7 +29,6 @@ WIDGETS = {
 }
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("widget", sorted(WIDGETS))
 def test_hostile_parameters_are_shown_as_a_note_and_never_run(widget: str, page, site_dir,
                                                              console_errors: list[str]) -> None:
@@ -57,7 +56,6 @@ WORKING = {
 }
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("widget", sorted(WORKING))
 def test_inherited_object_names_are_unknown_values_with_the_normal_note(widget: str, page,
                                                                        console_errors: list[str]) -> None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project, run_build
+from helpers import ROOT, build_fails_plainly, copy_project, load_fails_plainly, run_build
 
 DATA = ROOT / "data"
 
@@ -264,12 +264,22 @@ def _edit(project: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+CHANGED_PHASE = next(p for p in PHASES if p["naam"] == "Reflectie en feedback")
+# The phase's minutes move by one at the low end and three at the high end, and so do the totals.
+CHANGED_MINUTES = (CHANGED_PHASE["minuten"]["van"] + 1, CHANGED_PHASE["minuten"]["tot"] + 3)
+LOW, HIGH = sum(p["minuten"]["van"] for p in PHASES), sum(p["minuten"]["tot"] for p in PHASES)
+
+
 @pytest.fixture(scope="module")
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project with one phase, one rule, one list entry and the chapter order changed."""
     project = copy_project(tmp_path_factory.mktemp("changed") / "project")
-    _edit(project, "data/phases.yml", "minuten: {van: 20, tot: 30}", "minuten: {van: 21, tot: 33}")
-    _edit(project, "data/phases.yml", "naam: Reflectie en feedback", "naam: Samen reflecteren")
+    phases_file = project / "data/phases.yml"
+    phases = yaml.safe_load(phases_file.read_text(encoding="utf-8"))
+    phase = next(p for p in phases["fasen"] if p["naam"] == CHANGED_PHASE["naam"])
+    phase["naam"] = "Samen reflecteren"
+    phase["minuten"] = {"van": CHANGED_MINUTES[0], "tot": CHANGED_MINUTES[1]}
+    phases_file.write_text(yaml.safe_dump(phases, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _edit(
         project, "data/rules.yml",
         "regel: Wat in de groep gezegd wordt, blijft in de groep.", "regel: Alles wat je hoort, houd je voor je.",
@@ -295,14 +305,14 @@ def test_changed_phase_shows_on_every_page_that_uses_it(changed_site: Path) -> N
     using = []
     for path in sorted(changed_site.rglob("*.html")):
         text = text_of(soup(path))
-        assert "55 tot 90 minuten" not in text and "Reflectie en feedback" not in text, path
+        assert f"{LOW} tot {HIGH} minuten" not in text and "Reflectie en feedback" not in text, path
         for row in soup(path).select("[data-phases] tbody tr"):
             if "Samen reflecteren" in text_of(row):
-                assert "21–33 min" in text_of(row), path
+                assert f"{CHANGED_MINUTES[0]}–{CHANGED_MINUTES[1]} min" in text_of(row), path
                 using.append(path.relative_to(changed_site).as_posix())
     assert "handboek/uitvoering/index.html" in using
     for url in ("handboek/uitvoering", "handboek/organisatie"):
-        assert "56 tot 93 minuten" in text_of(article(changed_site, url))
+        assert f"{LOW + 1} tot {HIGH + 3} minuten" in text_of(article(changed_site, url))
 
 
 def test_changed_rule_shows_on_every_page_that_uses_it(changed_site: Path) -> None:
@@ -358,10 +368,6 @@ BAD = {
         "data/handbook.yml", "  - slug: spelregels\n", "  - slug: spelregel\n",
         ["data/handbook.yml", "'hoofdstukken[3].slug'", "geen pagina docs/handboek/spelregel.md"],
     ),
-    "glossary_line": (
-        "docs/_snippets/begrippen.md", "*[casus]:", "[casus]:",
-        ["docs/_snippets/begrippen.md", "regel 1", "*[begrip]: uitleg"],
-    ),
 }
 
 
@@ -370,4 +376,11 @@ def test_bad_handbook_data_stops_build_with_plain_message(case: str, tmp_path: P
     rel, old, new, expected = BAD[case]
     project = copy_project(tmp_path / "project")
     _edit(project, rel, old, new)
-    build_fails_plainly(project, tmp_path / "site", *expected)
+    load_fails_plainly(project, *expected)
+
+
+def test_a_bad_glossary_line_stops_the_build_with_a_plain_message(tmp_path: Path) -> None:
+    # The glossary is a snippet of docs/, read while the pages are rendered, not with data/: a whole build.
+    project = copy_project(tmp_path / "project")
+    _edit(project, "docs/_snippets/begrippen.md", "*[casus]:", "[casus]:")
+    build_fails_plainly(project, tmp_path / "site", "docs/_snippets/begrippen.md", "regel 1", "*[begrip]: uitleg")

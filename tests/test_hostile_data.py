@@ -1,8 +1,9 @@
 """Text from data/ is content, never code, and a careless edit never publishes a broken or partial site.
 
-Each story edits a throwaway copy of the project the way an attacker or an unlucky editor would, builds
-it strictly, and checks what a visitor would get: no page at all with one plain message naming the file
-and the field, or a page that shows the text as harmless text.
+Each story edits a throwaway copy of the project the way an attacker or an unlucky editor would and checks
+what a visitor would get: no page at all with one plain message naming the file and the field, or a page
+that shows the text as harmless text. Refused data is checked on the data stage the build runs first (the
+same message, much faster); one case of each kind also goes through a whole build, which must publish nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_fails_plainly, copy_project, run_build
+from helpers import ROOT, build_fails_plainly, copy_project, load_fails_plainly, run_build
 
 METHOD = "data/methods/vijfstappenmethode.yml"
 
@@ -48,6 +49,13 @@ def test_code_in_a_method_field_stops_the_build_naming_file_and_field(case: str,
     field, value, expected = SMUGGLED[case]
     project = copy_project(tmp_path / "project")
     _set_field(project, METHOD, field, value)
+    load_fails_plainly(project, METHOD, *expected)
+
+
+def test_a_script_in_a_method_field_is_never_published(tmp_path: Path) -> None:
+    field, value, expected = SMUGGLED["script_in_doel"]
+    project = copy_project(tmp_path / "project")
+    _set_field(project, METHOD, field, value)
     build_fails_plainly(project, tmp_path / "site", METHOD, *expected)
 
 
@@ -65,21 +73,35 @@ def test_code_in_any_data_file_stops_the_build(rel: str, path: list, tmp_path: P
         target = target[step]
     target[path[-1]] = target[path[-1]] + " <a href=x onclick=alert(1)>klik</a>"
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    build_fails_plainly(project, tmp_path / "site", rel, f"'{path[0]}", "bevat HTML", "'<a'")
+    load_fails_plainly(project, rel, f"'{path[0]}", "bevat HTML", "'<a'")
 
 
-def test_quotes_backslashes_and_braces_in_a_title_stay_plain_text(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    title = 'De "vijf" stappen \\ a: b # {x}'
-    _set_field(project, METHOD, "titel", title)
-    _set_field(project, METHOD, "samenvatting", 'Een "samenvatting" met \\n en: dubbele punt.')
-    result = run_build(project, tmp_path / "site")
+ODD_TITLE = 'De "vijf" stappen \\ a: b # {x}'
+ODD_SUMMARY = 'Een "samenvatting" met \\n en: dubbele punt.'
+
+
+@pytest.fixture(scope="module")
+def odd_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of two harmless oddities an editor may write: quotes, backslashes and braces in a title,
+    and method files whose extension is in capitals (.YML, .Yaml)."""
+    project = copy_project(tmp_path_factory.mktemp("odd") / "project")
+    _set_field(project, METHOD, "titel", ODD_TITLE)
+    _set_field(project, METHOD, "samenvatting", ODD_SUMMARY)
+    (project / METHOD).rename(project / "data/methods/vijfstappenmethode.YML")
+    (project / "data/methods/roddelmethode.yml").rename(project / "data/methods/roddelmethode.Yaml")
+    site = project.parent / "site"
+    result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = BeautifulSoup((tmp_path / "site/methoden/vijfstappenmethode/index.html").read_text(encoding="utf-8"),
+    return site
+
+
+def test_quotes_backslashes_and_braces_in_a_title_stay_plain_text(odd_site: Path) -> None:
+    title = ODD_TITLE
+    page = BeautifulSoup((odd_site / "methoden/vijfstappenmethode/index.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == title
     assert page.title.get_text().startswith(title)
-    assert page.find("meta", attrs={"name": "description"})["content"] == 'Een "samenvatting" met \\n en: dubbele punt.'
+    assert page.find("meta", attrs={"name": "description"})["content"] == ODD_SUMMARY
     article = page.select_one("article").get_text(" ")
     assert "render_macros" not in article and "---" not in article
 
@@ -99,14 +121,9 @@ def test_an_inline_script_in_a_written_page_stops_the_build(tmp_path: Path) -> N
 # --- Files an editor can get wrong ---------------------------------------------------------------------------
 
 
-def test_a_method_file_with_an_upper_case_extension_is_published(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / METHOD).rename(project / "data/methods/vijfstappenmethode.YML")
-    (project / "data/methods/roddelmethode.yml").rename(project / "data/methods/roddelmethode.Yaml")
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "site/methoden/vijfstappenmethode/index.html").is_file()
-    assert (tmp_path / "site/methoden/roddelmethode/index.html").is_file()
+def test_a_method_file_with_an_upper_case_extension_is_published(odd_site: Path) -> None:
+    assert (odd_site / "methoden/vijfstappenmethode/index.html").is_file()
+    assert (odd_site / "methoden/roddelmethode/index.html").is_file()
 
 
 FILE_CASES = {
@@ -146,8 +163,16 @@ def test_a_file_mistake_stops_the_build_with_one_plain_message(case: str, tmp_pa
     project = copy_project(tmp_path / "project")
     breaker, expected = FILE_CASES[case]
     breaker(project)
-    message = build_fails_plainly(project, tmp_path / "site", *expected)
+    message = load_fails_plainly(project, *expected)
     assert "RecursionError" not in message and "FileNotFoundError" not in message
+
+
+def test_a_deleted_data_file_stops_the_whole_build_with_one_plain_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    breaker, expected = FILE_CASES["missing_sources"]
+    breaker(project)
+    message = build_fails_plainly(project, tmp_path / "site", *expected)
+    assert "FileNotFoundError" not in message
 
 
 # --- What is published is what the tests checked --------------------------------------------------------------

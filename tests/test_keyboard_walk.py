@@ -3,7 +3,6 @@ sees where the focus is."""
 
 from __future__ import annotations
 
-import pytest
 
 FOCUS_STYLE = """() => {
   const el = document.activeElement;
@@ -23,7 +22,6 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-@pytest.mark.browser
 def test_keyboard_only_walk_from_chooser_to_cards(page, console_errors: list[str]) -> None:
     page.clock.install()
     page.goto("kiezen/")

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 
 # 404.html links from the site root as published (site_url), since it is served at any path.
 SITE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path

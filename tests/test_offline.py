@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, SUBPATH, QuietServer, _QuietHandler, copy_project, new_context, run_build
+from helpers import ROOT, SUBPATH, QuietServer, QuietHandler, copy_project, new_context, run_build
 from sitebuild.finish.offline import precache_list
 
 NEW_TEXT = "Deze zin staat alleen in de nieuwe versie van de site."
@@ -46,7 +46,7 @@ UPDATE_CHECK = """async () => {
 OWN_CACHES = "() => caches.keys().then((keys) => keys.filter((key) => key.startsWith('intervisie-')))"
 
 
-class _PagesHandler(_QuietHandler):
+class _PagesHandler(QuietHandler):
     """Answers as GitHub Pages does: browsers may keep every file for ten minutes."""
 
     def end_headers(self) -> None:
@@ -146,7 +146,6 @@ def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     assert not any("lunr.de" in f for f in files), "only the Dutch search stemmer is needed"
 
 
-@pytest.mark.browser
 def test_timer_and_cards_work_offline_after_one_visit(offline_context) -> None:
     page = offline_context.new_page()
     page.goto("", wait_until="load")
@@ -162,7 +161,6 @@ def test_timer_and_cards_work_offline_after_one_visit(offline_context) -> None:
     assert page.locator("h1").first.inner_text().strip() != ""
 
 
-@pytest.mark.browser
 def test_offline_an_unknown_address_shows_the_sites_own_not_found_page(offline_context) -> None:
     page = offline_context.new_page()
     page.goto("", wait_until="load")
@@ -174,7 +172,6 @@ def test_offline_an_unknown_address_shows_the_sites_own_not_found_page(offline_c
     expect(page.get_by_role("link", name="de timer")).to_be_visible()
 
 
-@pytest.mark.browser
 def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
     browser, site_dir: Path, new_site: Path, pages_server: tuple[Path, str],
 ) -> None:
@@ -210,7 +207,6 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         expect(page.locator("article")).to_contain_text(NEW_TEXT)
 
 
-@pytest.mark.browser
 def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(
     browser, new_site: Path, pages_server: tuple[Path, str], tmp_path: Path,
 ) -> None:
@@ -227,7 +223,6 @@ def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(
         page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
 
 
-@pytest.mark.browser
 def test_a_failed_precache_leaves_no_partial_copy(browser, site_dir: Path, pages_server: tuple[Path, str]) -> None:
     folder, url = pages_server
     deploy(site_dir, folder, url)
@@ -243,7 +238,6 @@ def test_a_failed_precache_leaves_no_partial_copy(browser, site_dir: Path, pages
         context.close()
 
 
-@pytest.mark.browser
 def test_erase_on_the_privacy_page_can_remove_the_offline_copy(offline_context) -> None:
     page = offline_context.new_page()
     page.goto("privacy/", wait_until="load")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 from tools.seed_fingerprints import RUN_LENGTHS, SEEDS, dump, fingerprint, fingerprints, load, read_seeds, words
 
 RUN = 10

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import page_paths
+from helpers import page_paths
 from sitebuild.finish import csp
 
 # Records every CSP violation the page reports, from before any page script runs.
@@ -61,7 +61,6 @@ def test_material_scripts_are_known_whatever_the_page_depth(site_dir: Path) -> N
         assert len(bodies) >= 3 and all(csp.is_known(body) for body in bodies), rel
 
 
-@pytest.mark.browser
 def test_no_page_requests_another_origin_or_violates_the_policy(context, base_url: str, site_dir: Path) -> None:
     own = urlsplit(base_url).netloc
     foreign: list[str] = []

@@ -84,7 +84,6 @@ def _article_results(page, base_url: str, query: str) -> list[str]:
     return [re.sub(r"\?.*", "", h).removeprefix(base_url) for h in hrefs]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("query", list(ABOUT))
 def test_search_finds_the_page_about_a_word_form_near_the_top(page, base_url: str, query: str) -> None:
     results = _article_results(page, base_url, query)
@@ -97,7 +96,6 @@ def _only_says(docs: list[dict], word: str, not_prefix: str) -> list[dict]:
     return [d for d in docs if word in tokens(d) and not any(t.startswith(not_prefix) for t in tokens(d))]
 
 
-@pytest.mark.browser
 def test_search_for_vragen_finds_a_section_that_only_says_vraag(page, site_dir: Path, base_url: str) -> None:
     docs = index(site_dir)["docs"]
     candidates = _only_says(docs, "vraag", "vragen")

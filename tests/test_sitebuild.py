@@ -14,7 +14,7 @@ import pydantic
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from sitebuild import __main__ as cli
 from sitebuild.config import read_settings
 from sitebuild.errors import DataError

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import reload_once_stored, seed_storage
+from helpers import reload_once_stored, seed_storage
 from test_timer import STORAGE_KEY, T0, clock, method, open_timer
 
 QUERY = "?methode=vijfstappenmethode"  # first phase: 5 minutes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from conftest import reload_once_stored
+from helpers import reload_once_stored
 from test_timer import AGENDA, clock, open_timer
 
 

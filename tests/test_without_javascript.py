@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import page_paths, serve_sitemap_for_this_server
+from helpers import new_context, page_paths, serve_sitemap_for_this_server
 
 # Buttons always need the script; form fields are fine where a reader fills them in to print.
 SHOWN = """(selector) => [...document.querySelectorAll(selector)]
@@ -16,12 +16,11 @@ SHOWN = """(selector) => [...document.querySelectorAll(selector)]
 
 @pytest.fixture
 def plain_page(browser, base_url: str):
-    context = browser.new_context(base_url=base_url, java_script_enabled=False, service_workers="block")
+    context = new_context(browser, base_url, java_script_enabled=False)
     yield context.new_page()
     context.close()
 
 
-@pytest.mark.browser
 def test_no_page_shows_a_button_that_needs_the_script(plain_page, site_dir: Path) -> None:
     buttons: dict[str, list[str]] = {}
     fields: dict[str, list[str]] = {}
@@ -36,7 +35,6 @@ def test_no_page_shows_a_button_that_needs_the_script(plain_page, site_dir: Path
     assert sorted(fields) == ["bijlagen/casusinbrengformulier/", "bijlagen/reflectieformulier/"]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(
     "path,instead,still",
     [
@@ -51,7 +49,6 @@ def test_widget_pages_say_what_to_use_instead(plain_page, path: str, instead: st
     assert plain_page.locator(still).first.is_visible()
 
 
-@pytest.mark.browser
 def test_with_javascript_the_notes_for_readers_without_it_stay_away(page, base_url: str, site_dir: Path,
                                                                      console_errors: list[str]) -> None:
     """Instant navigation parses the next page with scripting off; the notes must not come back then."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import CHROMIUM_ARGS, QuietServer, _QuietHandler  # noqa: E402
+from helpers import CHROMIUM_ARGS, QuietServer, QuietHandler as _QuietHandler  # noqa: E402
 
 
 def main() -> None:

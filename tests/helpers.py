@@ -1,0 +1,189 @@
+"""What the tests share besides fixtures: building a project, copying and breaking it, the test server,
+browser profiles and small page helpers. Test files import from here; conftest.py only defines fixtures."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitebuild.load import DataError, load_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "intervisiehandboek"
+PROJECT_PARTS = ("mkdocs.yml", "macros", "sitebuild", "overrides", "docs", "data")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+# --- data ------------------------------------------------------------------------------------------------
+
+
+def data(name: str) -> Any:
+    """A file of data/ as plain YAML, for tests that read their expected values from the content."""
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def method_data(slug: str) -> dict:
+    return data(f"methods/{slug}.yml")
+
+
+def load_fails_plainly(project: Path, *fragments: str) -> str:
+    """Load the data of a broken project as the build does first, and check the one message it gives:
+    a DataError (never another exception) whose text holds every fragment.
+
+    Much faster than a build; tests/test_bad_data.py keeps one end-to-end build per way a message reaches
+    the editor, so this shows what the build would print."""
+    try:
+        load_site(project)
+    except DataError as error:
+        message = str(error)
+    else:
+        raise AssertionError("loading the data should have stopped")
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} missing from:\n{message}"
+    return message
+
+
+# --- building --------------------------------------------------------------------------------------------
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Build `project` strictly into `site_dir`, as `make build` does (no --quiet: it turns strict off)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=project, check=False,
+    )
+
+
+def build_fails_plainly(project: Path, site_dir: Path, *fragments: str) -> str:
+    """Build a broken project and check how it fails, as a content editor would meet it:
+    a non-zero exit, a message holding every fragment, no traceback and no pages written."""
+    result = run_build(project, site_dir)
+    message = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have stopped"
+    for fragment in fragments:
+        assert fragment in message, f"{fragment!r} missing from:\n{message}"
+    assert "Traceback" not in message, message
+    assert not (site_dir / "index.html").exists(), "a failed build must not leave pages behind"
+    return message
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the project, for tests that break or grow its data."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert old in text, f"test setup: {old!r} not in the file"
+    return text.replace(old, new, 1)
+
+
+def edit(project: Path, rel: str, change) -> None:  # noqa: ANN001 - change: str -> str
+    """Rewrite one file of a copied project through `change`."""
+    path = project / rel
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every built page, as a path relative to the site root ("" for the home page)."""
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+# --- serving and browsing --------------------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+    }
+
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """The test server; a browser that drops a request it no longer needs is not an error."""
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def new_context(browser, base_url: str, service_workers: str = "block", **options: Any) -> object:
+    """A fresh browser profile for the site at `base_url`.
+
+    Service workers are blocked unless a test of offline use asks for "allow": otherwise every
+    profile would install one that downloads the whole site."""
+    settings = {"locale": "nl-NL", "viewport": {"width": 1280, "height": 800}, **options}
+    ctx = browser.new_context(base_url=base_url, service_workers=service_workers, **settings)
+    ctx.set_default_timeout(10_000)
+    return ctx
+
+
+def seed_storage(page, key: str, value: str) -> None:
+    """Put `value` in localStorage from inside every next document, before its own scripts run.
+
+    Simpler than writing it from one document and reloading, and it cannot depend on when
+    Chromium hands that write on to its storage service."""
+    page.add_init_script(f"localStorage.setItem({json.dumps(key)}, {json.dumps(value)});")
+
+
+def reload_once_stored(page) -> None:
+    """Reload `page` once another tab can read everything it keeps in localStorage.
+
+    A precaution: Chromium hands a write to its storage service asynchronously, and a second tab of
+    the same origin sees what the service holds. (Two CI failures once blamed on this turned out to
+    be a card table that showed before its script was ready.)"""
+    kept = page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+    probe = page.context.new_page()
+    try:
+        probe.goto("404.html")
+        probe.wait_for_function(
+            "(kept) => localStorage.length === Object.keys(kept).length"
+            " && Object.entries(kept).every(([k, v]) => localStorage.getItem(k) === v)",
+            arg=kept,
+        )
+        page.reload()
+    finally:
+        probe.close()
+
+
+def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:
+    """Material navigates instantly only to pages in sitemap.xml, matched with the port; the built sitemap
+    names the published site, so the test server hands out one that names itself."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    published = re.search(r"<loc>(.*?)</loc>", sitemap).group(1)
+    body = sitemap.replace(published, base_url)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
