@@ -2,9 +2,10 @@
 
 mkdocs.yml lists the source files, one per widget, easy to work on. At build time:
 - the stylesheets every page needs become one minified file, and the scripts one more;
-- each widget script (`extra.widget_scripts`: selector -> file) becomes its own minified
-  file, which a tiny loader in the common script adds only on pages that contain the
-  widget's element, so a chapter does not carry the timer's weight;
+- each widget script (`extra.widget_scripts`: selector -> its files, shared library first)
+  becomes its own minified file, the files joined in order (no module loader), which a tiny
+  loader in the common script adds only on pages that contain the widget's element, so a
+  chapter does not carry the timer's weight;
 - each widget stylesheet (`extra.widget_styles`) becomes its own minified file too, linked
   at the top of the article on exactly the pages whose HTML uses one of its `ih-` classes.
   Inside the article (not the head) it also arrives, and leaves, with Material's instant
@@ -65,6 +66,18 @@ def _read(docs_dir: Path, rel: str) -> str:
     return source.read_text(encoding="utf-8")
 
 
+def _widget_files(value: str | list[str]) -> list[str]:
+    """The files of one widget script in mkdocs.yml: a list, or one file as a plain string."""
+    return [value] if isinstance(value, str) else [str(rel) for rel in value]
+
+
+def _widget_name(files: list[str]) -> str:
+    """A widget's bundle is named for its own last file: its folder (timer/view.js -> timer),
+    or the file itself when it sits directly in assets/javascripts/ (forms.js -> forms)."""
+    last = Path(files[-1])
+    return last.stem if last.parent == Path("assets/javascripts") else last.parent.name
+
+
 def _hashed(folder: str, stem: str, suffix: str, content: str) -> str:
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
     return f"assets/{folder}/{stem}.{digest}.{suffix}"
@@ -74,9 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir = Path(config.docs_dir)
     css_sources = list(config.extra_css)
     js_sources = [str(script) for script in config.extra_javascript]
-    widgets: dict[str, str] = dict(config.extra.get("widget_scripts", {}))
+    widgets = {selector: _widget_files(value) for selector, value in config.extra.get("widget_scripts", {}).items()}
     widget_styles: list[str] = list(config.extra.get("widget_styles", []))
-    _sources[:] = css_sources + widget_styles + js_sources + list(widgets.values())
+    _sources[:] = css_sources + widget_styles + js_sources + [rel for files in widgets.values() for rel in files]
     _outputs.clear()
     _page_styles.clear()
 
@@ -94,9 +107,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _page_styles.append((_class_pattern(source), path))
 
     loader_map = {}
-    for selector, rel in widgets.items():
-        code = rjsmin.jsmin(_read(docs_dir, rel))
-        path = _hashed("javascripts", f"intervisie-{Path(rel).stem}", "js", code)
+    for selector, files in widgets.items():
+        code = rjsmin.jsmin(";\n".join(_read(docs_dir, rel) for rel in files))
+        path = _hashed("javascripts", f"intervisie-{_widget_name(files)}", "js", code)
         _outputs[path] = code
         loader_map[selector] = path
     common = [rjsmin.jsmin(_read(docs_dir, rel)) for rel in js_sources]

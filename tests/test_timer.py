@@ -416,7 +416,7 @@ def test_corrupt_saved_state_is_discarded_with_a_note(page, saved: str, console_
     assert clock(page) == "5:00"
     page.keyboard.press("Space")
     stored = json.loads(page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY))
-    assert stored["v"] == 1 and stored["state"]["running"] is True
+    assert stored["v"] == 1 and stored["data"]["running"] is True
     assert console_errors == []
 
 
