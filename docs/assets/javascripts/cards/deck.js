@@ -4,7 +4,7 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.cards = Object.assign(ns.cards || {}, factory()); }
-})(typeof self !== "undefined" ? self : this, function () {
+})(globalThis, function () {
   "use strict";
 
   const TWO_32 = 2 ** 32;

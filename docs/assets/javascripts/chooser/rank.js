@@ -5,7 +5,7 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"));
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.chooser = Object.assign(ns.chooser || {}, factory(ns.widget)); }
-})(typeof self !== "undefined" ? self : this, function (W) {
+})(globalThis, function (W) {
   "use strict";
 
   /* The query-string contract: /kiezen/?casus=&minuten=&groep=&ervaring=&advies= */

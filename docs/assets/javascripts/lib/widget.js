@@ -12,7 +12,7 @@
     const ns = (root.Intervisie = root.Intervisie || {});
     ns.widget = ns.widget || api;
   }
-})(typeof self !== "undefined" ? self : this, function (root) {
+})(globalThis, function (root) {
   "use strict";
 
   /* ------------------------------------------------------------------ text and lookups */

@@ -13,7 +13,7 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"), require("./text.js"));
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.timer)); }
-})(typeof self !== "undefined" ? self : this, function (W, T) {
+})(globalThis, function (W, T) {
   "use strict";
 
   const { NL } = T;

@@ -4,7 +4,7 @@
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
   ns.timer = Object.assign(ns.timer || {}, factory(ns.timer));
-})(self, function (T) {
+})(globalThis, function (T) {
   "use strict";
 
   /** Phase-end chimes signalled so far on this page (a hook for tests without audio hardware). */

@@ -7,7 +7,7 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"));
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory(ns.widget)); }
-})(typeof self !== "undefined" ? self : this, function (W) {
+})(globalThis, function (W) {
   "use strict";
 
   const VERSION = 1;

@@ -4,7 +4,7 @@
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
   ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.timer));
-})(self, function (W, T) {
+})(globalThis, function (W, T) {
   "use strict";
 
   const STORAGE_KEY = "intervisie.timer.v1";

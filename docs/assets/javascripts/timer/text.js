@@ -4,7 +4,7 @@
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory()); }
-})(typeof self !== "undefined" ? self : this, function () {
+})(globalThis, function () {
   "use strict";
 
   const minutes = (m) => `${m} ${m === 1 ? "minuut" : "minuten"}`;

@@ -3,7 +3,7 @@
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
   ns.timer = Object.assign(ns.timer || {}, factory());
-})(self, function () {
+})(globalThis, function () {
   "use strict";
 
   /**
