@@ -338,3 +338,12 @@ def test_chooser_script_stays_small(site_dir: Path) -> None:
     assert len(gzip.compress(minified.encode("utf-8"))) < 5 * 1024
     (bundle,) = (site_dir / "assets/javascripts").glob("intervisie-chooser.*.js")
     assert len(gzip.compress(bundle.read_bytes())) < 8 * 1024
+
+
+def test_form_and_script_use_the_same_limits(site_dir: Path) -> None:
+    """The limits live in macros/limits.py: the form shows them and data-limits hands them to the script."""
+    html = BeautifulSoup((site_dir / "kiezen/index.html").read_text(encoding="utf-8"), "html.parser")
+    limits = json.loads(html.select_one("[data-chooser]")["data-limits"])
+    for name in ("minuten", "groep"):
+        field = html.select_one(f'[data-chooser-form] input[name="{name}"]')
+        assert limits[name] == [int(field["min"]), int(field["max"])], name
