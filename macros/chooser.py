@@ -12,6 +12,8 @@ from html import escape
 from sitebuild.load import SiteData
 from sitebuild.schema import Method
 
+from .limits import CHOOSER_GROUP, CHOOSER_MINUTES, chooser_limits, data_limits
+
 # The query-string contract of /kiezen/ (also documented on the page itself).
 EXPERIENCE = {"": "Maakt niet uit", "beginners": "Beginners", "gevorderden": "Gevorderden"}
 ADVICE = {"": "Maakt niet uit", "ja": "Ja, graag advies", "nee": "Nee, alleen reflectie"}
@@ -97,12 +99,12 @@ def form_html(site: SiteData) -> str:
     return "".join(
         [
             '<div class="ih-chooser ih-needs-js" data-chooser data-src="../api/methods.json" '
-            'data-weights="../api/chooser.json">',
+            f'data-weights="../api/chooser.json"{data_limits(chooser_limits())}>',
             '<form class="ih-chooser__form" data-chooser-form novalidate aria-label="Vragen over jullie casus">',
             case_fieldset(site),
             _number("minuten", "Hoeveel minuten hebben jullie?", "Voor de casus zelf, zonder opening en pauze.",
-                    5, 600, 5),
-            _number("groep", "Met hoeveel personen zijn jullie?", "De casusinbrenger telt mee.", 2, 30, 1),
+                    *CHOOSER_MINUTES, 5),
+            _number("groep", "Met hoeveel personen zijn jullie?", "De casusinbrenger telt mee.", *CHOOSER_GROUP, 1),
             _choice_group("ervaring", "Hoe ervaren is de groep met intervisie?", EXPERIENCE),
             _choice_group("advies", "Wil de casusinbrenger advies?", ADVICE),
             '<p class="ih-chooser__buttons">'

@@ -12,9 +12,8 @@ from html import escape
 from sitebuild.load import SiteData
 from sitebuild.schema import AgendaItem
 
+from .limits import TIMER_MINUTES, data_limits, timer_limits
 from .render import minutes, total_label
-
-MAX_FIT_MINUTES = 600  # the same limit as MAX_MINUTES in timer.js
 
 
 def source_range(item: AgendaItem) -> str:
@@ -149,7 +148,8 @@ def planner() -> str:
         + _button("data-timer-add", "Toevoegen")
         + "</div>"
         '<div class="ih-planner__row"><label for="ih-timer-fit">Passend maken op</label> '
-        f'<input id="ih-timer-fit" type="number" min="1" max="{MAX_FIT_MINUTES}" step="1" inputmode="numeric" '
+        f'<input id="ih-timer-fit" type="number" min="{TIMER_MINUTES[0]}" max="{TIMER_MINUTES[1]}" step="1" '
+        'inputmode="numeric" '
         'data-timer-fit-minutes> minuten '
         + _button("data-timer-fit", "Passend maken")
         + "</div>"
@@ -183,7 +183,7 @@ def choose_view(site: SiteData) -> str:
         f'<select id="ih-timer-methode" name="methode">{method_options(site)}</select></p>'
         '<p class="ih-planner__row"><label for="ih-timer-minuten">Beschikbare tijd in minuten (niet verplicht)'
         "</label> "
-        f'<input id="ih-timer-minuten" name="minuten" type="number" min="1" max="{MAX_FIT_MINUTES}" step="1" '
+        f'<input id="ih-timer-minuten" name="minuten" type="number" min="{TIMER_MINUTES[0]}" max="{TIMER_MINUTES[1]}" step="1" '
         'inputmode="numeric"></p>'
         '<p><button type="submit" class="md-button md-button--primary">Open in de timer</button></p>'
         "</form>\n"
@@ -203,7 +203,8 @@ def choose_view(site: SiteData) -> str:
 def timer_widget(site: SiteData) -> str:
     """The whole [data-timer] element of /timer/."""
     return (
-        '<div class="ih-timer" data-timer data-src="../api/methods.json" data-agenda-src="../api/agenda.json">\n'
+        '<div class="ih-timer" data-timer data-src="../api/methods.json" data-agenda-src="../api/agenda.json"'
+        f"{data_limits(timer_limits())}>\n"
         '<p class="ih-timer__note" data-timer-note role="status" hidden></p>\n'
         '<p class="ih-timer__resume" data-timer-resume hidden>Er staat nog een sessie open: '
         '<a href="./" data-timer-resume-link></a></p>\n'

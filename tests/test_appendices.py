@@ -292,7 +292,7 @@ def test_whole_handbook_links_resolve_from_its_own_address(site_dir: Path) -> No
 def _storage_keys_in_scripts() -> set[str]:
     """Every localStorage key the site's scripts spell out, including `${KEY}.suffix` forms."""
     keys: set[str] = set()
-    for script in (ROOT / "docs/assets/javascripts").glob("*.js"):
+    for script in (ROOT / "docs/assets/javascripts").rglob("*.js"):
         source = script.read_text(encoding="utf-8")
         consts = dict(re.findall(r"const (\w+) = \"(intervisie\.[\w.]+)\"", source))
         keys |= set(consts.values())

@@ -337,7 +337,7 @@ def test_corrupt_saved_round_is_discarded_with_a_note(page, api, case: str, cons
     page.locator("[data-card-draw]").click()
     assert shown(page)
     stored = json.loads(page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY))
-    assert stored["round"]["drawn"] == [shown(page)]
+    assert stored["data"]["round"]["drawn"] == [shown(page)]
     assert console_errors == []
 
 

@@ -419,7 +419,7 @@ def test_corrupt_saved_state_is_discarded_with_a_note(page, saved: str, console_
     assert clock(page) == "5:00"
     page.keyboard.press("Space")
     stored = json.loads(page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY))
-    assert stored["v"] == 1 and stored["state"]["running"] is True
+    assert stored["v"] == 1 and stored["data"]["running"] is True
     assert console_errors == []
 
 
@@ -576,3 +576,12 @@ def test_bad_agenda_file_stops_the_build_with_a_plain_message(tmp_path: Path) ->
     # Minutes outside the range the source gives.
     path.write_text(original.replace("minuten: 25\n", "minuten: 45\n", 1), encoding="utf-8")
     load_fails_plainly(project, "data/agenda.yml", "niet tussen")
+
+
+def test_timer_inputs_and_script_use_the_same_limits(site_dir: Path) -> None:
+    """The limits live in macros/limits.py: the inputs show them and data-limits hands them to the script."""
+    html = BeautifulSoup((site_dir / "timer/index.html").read_text(encoding="utf-8"), "html.parser")
+    limits = json.loads(html.select_one("[data-timer]")["data-limits"])
+    for field in html.select("#ih-timer-minuten, #ih-timer-fit"):
+        assert limits["minuten"] == [int(field["min"]), int(field["max"])], field["id"]
+    assert re.fullmatch(limits["sleutel"], "vijfstappenmethode") and not re.fullmatch(limits["sleutel"], "a--b")

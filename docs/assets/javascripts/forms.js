@@ -2,27 +2,27 @@
    the "erase everything" button on /privacy/ and print buttons.
 
    What a reader types stays in this browser: it is saved in localStorage under the form's
-   versioned key (data-storage-key, e.g. intervisie.formulier.casusinbreng.v1) while they type,
-   and never sent anywhere. Pure logic lives in Intervisie.forms (keys, parsing what was saved,
+   versioned key (data-storage-key from macros/appendices.py, e.g. intervisie.formulier.casusinbreng.v1)
+   while they type, and never sent anywhere. Pure logic lives in Intervisie.forms (what was saved,
    the text file); the DOM code below upgrades the [data-form] and [data-storage-reset] elements
    that the built page already contains. */
 (() => {
   "use strict";
 
-  const PREFIX = "intervisie.formulier.";
-  const VERSION = "v1";
+  const W = window.Intervisie.widget;
 
-  /** State of the current page, cleared on every page change (Material's instant navigation). */
-  const state = { abort: null, urls: [] };
+  /** Object URLs of this page's downloads, revoked when the reader leaves it; the status line of each box. */
+  const state = { urls: [], voices: new WeakMap() };
 
-  /**
-   * The localStorage key of a form.
-   * @param {string} name the form's key in data/forms.yml, e.g. "casusinbreng"
-   * @returns {string} e.g. "intervisie.formulier.casusinbreng.v1"
-   */
-  function storageKey(name) {
-    return `${PREFIX}${name}.${VERSION}`;
-  }
+  /** What a form keeps: {antwoorden: {field: answer}, bewaard: ISO time}. Before the shared storage it
+      was kept as it is, without a record around it; such a value still counts. */
+  const SAVED = {
+    migrate: (old) => (old && typeof old === "object" && !Object.hasOwn(old, "v") ? old : null),
+    validate: (data) => {
+      const answers = data && typeof data === "object" && Object.hasOwn(data, "antwoorden") ? data.antwoorden : null;
+      return Boolean(answers) && typeof answers === "object" && !Array.isArray(answers);
+    },
+  };
 
   /**
    * The answers in a saved value; anything unreadable counts as nothing saved.
@@ -30,28 +30,21 @@
    * @returns {Map<string, string>} field name -> answer (a Map: a saved name like "__proto__" is just a name)
    */
   function parseSaved(raw) {
-    if (!raw) return new Map();
-    let data;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      return new Map();
-    }
-    const answers = data && typeof data === "object" && Object.hasOwn(data, "antwoorden") ? data.antwoorden : null;
-    if (!answers || typeof answers !== "object" || Array.isArray(answers)) return new Map();
-    return new Map(Object.entries(answers).filter(([, value]) => typeof value === "string"));
+    const { data } = W.decode(raw, SAVED);
+    if (!data) return new Map();
+    return new Map(Object.entries(data.antwoorden).filter(([, value]) => typeof value === "string"));
   }
 
   /**
    * The value to save: only answers that are not empty, with the moment of saving.
    * @param {Object<string, string>} answers field name -> answer
    * @param {Date} now
-   * @returns {string|null} JSON, or null when there is nothing to keep
+   * @returns {{antwoorden: Object<string, string>, bewaard: string}|null} null when there is nothing to keep
    */
-  function serialize(answers, now) {
+  function toSaved(answers, now) {
     const kept = Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== ""));
     if (!Object.keys(kept).length) return null;
-    return JSON.stringify({ antwoorden: kept, bewaard: now.toISOString() });
+    return { antwoorden: kept, bewaard: now.toISOString() };
   }
 
   /**
@@ -108,28 +101,19 @@
     );
   }
 
-  window.Intervisie = window.Intervisie || {};
-  window.Intervisie.forms = { storageKey, parseSaved, serialize, formatDate, toText, fileName, matchingKeys };
+  window.Intervisie.forms = { parseSaved, toSaved, formatDate, toText, fileName, matchingKeys };
 
   /* ---- DOM ---------------------------------------------------------------------------------- */
 
-  /** localStorage, or null when the browser refuses it (some private modes, disabled storage). */
-  function storage() {
-    try {
-      const s = window.localStorage;
-      s.getItem("intervisie.test");
-      return s;
-    } catch {
-      return null;
-    }
+  /** Say `text` in the status line of a form or of the privacy page's erase box. */
+  function say(root, text) {
+    const voice = state.voices.get(root);
+    if (voice) voice(text);
   }
 
-  function say(root, text) {
+  function withStatus(root, life) {
     const status = root.querySelector("[data-form-status], [data-storage-status]");
-    if (!status) return;
-    // Clear first so that the same message is announced again when it repeats.
-    status.textContent = "";
-    window.setTimeout(() => { status.textContent = text; }, 50);
+    if (status) state.voices.set(root, W.announcer(status, life));
   }
 
   function fieldsOf(form) {
@@ -145,16 +129,10 @@
     return Object.fromEntries(fieldsOf(form).map((f) => [f.name, f.value]));
   }
 
-  function save(form, store) {
-    if (!store) return true;
-    const value = serialize(answersOf(form), new Date());
-    try {
-      if (value === null) store.removeItem(form.dataset.storageKey);
-      else store.setItem(form.dataset.storageKey, value);
-      return true;
-    } catch {
-      return false; // storage full or refused
-    }
+  /** @returns {boolean} false when storage is full or refused */
+  function save(form, slot) {
+    const value = toSaved(answersOf(form), new Date());
+    return value === null ? slot.remove() : slot.write(value);
   }
 
   function download(form) {
@@ -182,44 +160,44 @@
     (open ? box.querySelector("[data-form-erase-no], [data-storage-erase-no]") : trigger).focus();
   }
 
-  function setupForm(form, signal) {
-    const store = storage();
-    const saved = store ? parseSaved(store.getItem(form.dataset.storageKey)) : new Map();
+  function setupForm(form, life) {
+    withStatus(form, life);
+    const slot = W.storage(form.dataset.storageKey, SAVED);
+    const stored = W.localArea() !== null;
+    const saved = parseSaved(slot.raw());
     for (const field of fieldsOf(form)) {
       if (saved.has(field.name)) field.value = saved.get(field.name);
       mirror(form, field);
     }
     form.querySelector("[data-form-actions]").hidden = false;
-    if (!store) say(form, "Deze browser staat bewaren niet toe. Je antwoorden verdwijnen als je de pagina sluit; download ze als tekstbestand.");
+    if (!stored) say(form, "Deze browser staat bewaren niet toe. Je antwoorden verdwijnen als je de pagina sluit; download ze als tekstbestand.");
 
     let warned = false;
-    form.addEventListener("input", (event) => {
+    life.listen(form, "input", (event) => {
       if (!event.target.matches("[data-form-field]")) return;
       mirror(form, event.target);
-      if (!save(form, store) && !warned) {
+      if (stored && !save(form, slot) && !warned) {
         warned = true;
         say(form, "Bewaren lukt niet: de opslag van deze browser is vol of geblokkeerd. Download je antwoorden als tekstbestand.");
       }
-    }, { signal });
-    form.addEventListener("submit", (event) => event.preventDefault(), { signal });
-    form.querySelector("[data-form-print]").addEventListener("click", () => window.print(), { signal });
-    form.querySelector("[data-form-download]").addEventListener("click", () => {
+    });
+    life.listen(form, "submit", (event) => event.preventDefault());
+    life.listen(form.querySelector("[data-form-print]"), "click", () => window.print());
+    life.listen(form.querySelector("[data-form-download]"), "click", () => {
       const name = download(form);
       say(form, `Je antwoorden staan in het bestand ${name} bij je downloads.`);
-    }, { signal });
-    form.querySelector("[data-form-erase]").addEventListener("click", () => showConfirm(form, true), { signal });
-    form.querySelector("[data-form-erase-no]").addEventListener("click", () => showConfirm(form, false), { signal });
-    form.querySelector("[data-form-erase-yes]").addEventListener("click", () => {
+    });
+    life.listen(form.querySelector("[data-form-erase]"), "click", () => showConfirm(form, true));
+    life.listen(form.querySelector("[data-form-erase-no]"), "click", () => showConfirm(form, false));
+    life.listen(form.querySelector("[data-form-erase-yes]"), "click", () => {
       for (const field of fieldsOf(form)) {
         field.value = "";
         mirror(form, field);
       }
-      try {
-        if (store) store.removeItem(form.dataset.storageKey);
-      } catch { /* nothing was kept */ }
+      slot.remove();
       showConfirm(form, false);
       say(form, "Je antwoorden zijn gewist, ook uit deze browser.");
-    }, { signal });
+    });
   }
 
   /** The path that Material puts before its own keys (its __md_set scopes them to the site). */
@@ -268,16 +246,17 @@
       .map((registration) => registration.unregister()));
   }
 
-  function setupReset(root, signal) {
-    const store = storage();
+  function setupReset(root, life) {
+    withStatus(root, life);
+    const store = W.localArea();
     const offline = "caches" in window;
     root.querySelector("[data-storage-actions]").hidden = false;
     root.querySelector("[data-storage-offline]").hidden = !offline;
     showStored(root, store);
     if (offline) showOffline(root).catch(() => {});
-    root.querySelector("[data-storage-erase]").addEventListener("click", () => showConfirm(root, true), { signal });
-    root.querySelector("[data-storage-erase-no]").addEventListener("click", () => showConfirm(root, false), { signal });
-    root.querySelector("[data-storage-erase-yes]").addEventListener("click", async () => {
+    life.listen(root.querySelector("[data-storage-erase]"), "click", () => showConfirm(root, true));
+    life.listen(root.querySelector("[data-storage-erase-no]"), "click", () => showConfirm(root, false));
+    life.listen(root.querySelector("[data-storage-erase-yes]"), "click", async () => {
       const choice = root.querySelector("[data-storage-offline-choice]");
       const gone = store ? matchingKeys(Object.keys(store), listedPatterns(root)) : [];
       for (const key of gone) store.removeItem(key);
@@ -298,33 +277,16 @@
       if (gone.length) kept = `Klaar: alles wat deze site in deze browser bewaarde, is gewist (${gone.length} ${gone.length === 1 ? "onderdeel" : "onderdelen"}).`;
       else if (copy) kept = "Er stonden geen gegevens van jou in deze browser.";
       say(root, kept + copy);
-    }, { signal });
+    });
   }
 
-  function teardown() {
-    if (state.abort) state.abort.abort();
-    for (const url of state.urls) URL.revokeObjectURL(url);
-    Object.assign(state, { abort: null, urls: [] });
-  }
-
-  function setup() {
-    const forms = document.querySelectorAll("[data-form]");
+  W.mount("[data-form], [data-storage-reset], [data-print-page]", (root, life) => {
+    for (const form of document.querySelectorAll("[data-form]")) setupForm(form, life);
     const reset = document.querySelector("[data-storage-reset]");
-    const printers = document.querySelectorAll("[data-print-page]");
-    if (!forms.length && !reset && !printers.length) return;
-    state.abort = new AbortController();
-    const { signal } = state.abort;
-    for (const form of forms) setupForm(form, signal);
-    if (reset) setupReset(reset, signal);
-    for (const button of printers) {
-      button.addEventListener("click", () => window.print(), { signal });
-    }
-  }
-
-  if (window.document$) window.document$.subscribe(() => {
-    teardown();
-    setup();
+    if (reset) setupReset(reset, life);
+    for (const button of document.querySelectorAll("[data-print-page]")) life.listen(button, "click", () => window.print());
+    return () => {
+      for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
+    };
   });
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
 })();

@@ -1,0 +1,109 @@
+/* Sound: a soft two-tone chime at the end of a phase (and, when asked, a soft signal a minute
+   before), scheduled ahead on the AudioContext's own clock, so that it is on time even in a
+   background tab whose timers the browser slows down. */
+(function (root, factory) {
+  const ns = (root.Intervisie = root.Intervisie || {});
+  ns.timer = Object.assign(ns.timer || {}, factory(ns.timer));
+})(globalThis, function (T) {
+  "use strict";
+
+  /** Phase-end chimes signalled so far on this page (a hook for tests without audio hardware). */
+  T.chimes = T.chimes || 0;
+
+  /**
+   * The sound of one timer page.
+   * @param {{root: HTMLElement, state: () => object|null, now: () => number}} page
+   *   state: the state on screen; now: the page's clock
+   */
+  function createSound(page) {
+    const audio = { ctx: null, nodes: [], scheduledFor: null };
+    const sound = { muted: false, warn: false };
+
+    function tone(at, frequency, peak, length) {
+      const ctx = audio.ctx;
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = "sine";
+      osc.frequency.setValueAtTime(frequency, at);
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(peak, at + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + length);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(at);
+      osc.stop(at + length + 0.05);
+      audio.nodes.push(osc);
+    }
+
+    function chimeAt(at) {
+      tone(at, 659.25, 0.25, 1.6);
+      tone(at + 0.35, 880, 0.2, 1.8);
+    }
+
+    /** Make (or wake) the AudioContext; browsers allow that only in answer to a gesture. */
+    sound.ensure = () => {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) return;
+      try {
+        if (!audio.ctx) audio.ctx = new Ctx();
+        if (audio.ctx.state === "suspended") audio.ctx.resume().catch(() => {});
+      } catch (e) {
+        audio.ctx = null;
+      }
+    };
+
+    sound.cancel = () => {
+      audio.nodes.forEach((osc) => {
+        try {
+          osc.stop();
+          osc.disconnect();
+        } catch (e) {
+          /* already stopped */
+        }
+      });
+      audio.nodes = [];
+      audio.scheduledFor = null;
+    };
+
+    /** (Re)schedule the phase-end chime and the optional one-minute signal for the running phase. */
+    sound.schedule = () => {
+      sound.cancel();
+      const s = page.state();
+      const ctx = audio.ctx;
+      if (!ctx || sound.muted || !s || !s.running || s.done) return;
+      const left = T.remaining(s, page.now());
+      if (left <= 0) return;
+      const at = ctx.currentTime + left / 1000;
+      try {
+        chimeAt(at);
+        if (sound.warn && left > T.MINUTE && s.phases[s.index].ms >= 2 * T.MINUTE) tone(at - 60, 523.25, 0.08, 1.0);
+        audio.scheduledFor = s.endsAt;
+      } catch (e) {
+        audio.scheduledFor = null;
+      }
+    };
+
+    /** A phase has ended: count it, make sure it is heard once, and mark it on the page. */
+    sound.signalEnd = (endsAt) => {
+      if (sound.muted) return;
+      T.chimes += 1;
+      page.root.dataset.timerChimed = String(T.chimes);
+      if (audio.ctx && audio.scheduledFor !== endsAt) {
+        try {
+          chimeAt(audio.ctx.currentTime + 0.05);
+        } catch (e) {
+          /* no sound, the screen still shows it */
+        }
+      }
+    };
+
+    sound.close = () => {
+      sound.cancel();
+      if (audio.ctx) audio.ctx.close().catch(() => {});
+      audio.ctx = null;
+    };
+
+    return sound;
+  }
+
+  return { createSound };
+});

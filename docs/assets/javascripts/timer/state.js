@@ -1,0 +1,299 @@
+/* The timer's state, derived from timestamps only (no DOM, no storage, no clock of its own).
+
+   Time is never counted in ticks. The state stores when the running phase ends (a timestamp in
+   Date.now() units) or, while paused, how much of it was left; everything on screen is derived
+   from that and the current time, so a background tab, a sleeping laptop or a reload shows the
+   right time as soon as the page looks again. Every function returns a new state. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"));
+  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory(ns.widget)); }
+})(globalThis, function (W) {
+  "use strict";
+
+  const VERSION = 1;
+  const MINUTE = 60000;
+  // Limits for a saved state: nothing the timer itself makes comes near them.
+  const MAX_PHASE_MS = 24 * 60 * MINUTE;
+  const MAX_PHASES = 200;
+  const MAX_TEXT = 2000;
+  // A wall clock this far ahead of the monotonic one means the computer slept (see monotonicClock).
+  const SLEEP_MS = 1000;
+
+  /**
+   * A fresh, not yet started timer state for the given phases.
+   * @param {{key: string, title: string, phases: {naam: string, minuten: number}[]}} session
+   * @param {{auto?: boolean, rev?: number}} [options] rev: the revision to count on from (the one in
+   *   storage), so that other tabs see the fresh state as the later one
+   */
+  function create(session, options) {
+    const phases = session.phases.map((p) => ({
+      naam: p.naam, wat: p.wat || "", wie: p.wie || "", groep: p.groep || "",
+      ms: p.minuten * MINUTE, plan: p.minuten * MINUTE,
+    }));
+    return {
+      v: VERSION, key: session.key, title: session.title, phases,
+      index: 0, running: false, endsAt: null, left: phases[0].ms, spent: [],
+      started: false, done: false, auto: Boolean(options && options.auto), signalled: -1, warned: -1,
+      rev: (options && options.rev) || 0, tab: "",
+    };
+  }
+
+  /** Milliseconds left in the current phase at `now`; negative in overtime. */
+  function remaining(s, now) {
+    return s.running ? s.endsAt - now : s.left;
+  }
+
+  /** Start or resume the clock. */
+  function start(s, now) {
+    if (s.running || s.done) return s;
+    return Object.assign({}, s, { running: true, started: true, endsAt: now + s.left });
+  }
+
+  /** Pause: keep what is left, forget the end time. */
+  function pause(s, now) {
+    if (!s.running) return s;
+    return Object.assign({}, s, { running: false, left: s.endsAt - now, endsAt: null });
+  }
+
+  function toggle(s, now) {
+    return s.running ? pause(s, now) : start(s, now);
+  }
+
+  function elapsedIn(s, now) {
+    return s.phases[s.index].ms - remaining(s, now);
+  }
+
+  function goTo(s, index, now, spent) {
+    const left = s.phases[index].ms;
+    return Object.assign({}, s, {
+      index, spent, left, endsAt: s.running ? now + left : null, signalled: -1, warned: -1,
+    });
+  }
+
+  /** Move to the next phase (or finish the session after the last one). */
+  function next(s, now) {
+    if (s.done) return s;
+    const spent = s.spent.slice();
+    spent[s.index] = Math.max(0, elapsedIn(s, now));
+    if (s.index === s.phases.length - 1) {
+      return Object.assign({}, s, { spent, running: false, endsAt: null, left: 0, done: true });
+    }
+    return goTo(s, s.index + 1, now, spent);
+  }
+
+  /** Go back one phase, which starts again with its full time. */
+  function previous(s, now) {
+    if (s.done) return Object.assign(goTo(s, s.index, now, s.spent.slice(0, s.index)), { done: false });
+    const index = Math.max(0, s.index - 1);
+    return goTo(s, index, now, s.spent.slice(0, index));
+  }
+
+  /**
+   * Add (or with a negative delta take away) time of the current phase. Taking time away stops
+   * at zero; in overtime only adding has an effect; no phase grows beyond 24 hours.
+   */
+  function adjust(s, delta, now) {
+    if (s.done) return s;
+    const left = remaining(s, now);
+    const room = MAX_PHASE_MS - s.phases[s.index].ms; // so that a saved state always stays valid
+    const newLeft = delta >= 0 ? left + Math.min(delta, room) : left > 0 ? Math.max(0, left + delta) : left;
+    const change = newLeft - left;
+    if (!change) return s;
+    const phases = s.phases.slice();
+    phases[s.index] = Object.assign({}, phases[s.index], { ms: phases[s.index].ms + change });
+    return Object.assign({}, s, {
+      phases,
+      left: s.running ? s.left : newLeft,
+      endsAt: s.running ? s.endsAt + change : null,
+      signalled: newLeft > 0 ? -1 : s.signalled,
+      warned: newLeft > MINUTE ? -1 : s.warned,
+    });
+  }
+
+  /** Back to the first phase with the planned times; settings stay. */
+  function restart(s) {
+    const phases = s.phases.map((p) => Object.assign({}, p, { ms: p.plan }));
+    return Object.assign({}, s, {
+      phases, index: 0, running: false, endsAt: null, left: phases[0].ms, spent: [],
+      started: false, done: false, signalled: -1, warned: -1,
+    });
+  }
+
+  /**
+   * With automatic advance: move past every phase that has ended, each new phase starting exactly
+   * when the previous one ended (so big jumps of the clock land on the right phase and second).
+   */
+  function advance(s, now) {
+    if (!s.running || !s.auto) return s;
+    let out = s;
+    while (out.index < out.phases.length - 1 && out.endsAt <= now) {
+      const spent = out.spent.slice();
+      spent[out.index] = out.phases[out.index].ms;
+      const index = out.index + 1;
+      out = Object.assign({}, out, {
+        index, spent, endsAt: out.endsAt + out.phases[index].ms, signalled: -1, warned: -1,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Everything the display needs at `now`.
+   * @returns {{index: number, count: number, phase: object, next: object|null, left: number,
+   *   level: "ok"|"warn"|"alert"|"over", sessionLeft: number, used: number, progress: number, drift: number}}
+   */
+  function view(s, now) {
+    const phase = s.phases[s.index];
+    const left = s.done ? 0 : remaining(s, now);
+    const done = s.spent.slice(0, s.index).reduce((sum, ms) => sum + (ms || 0), 0);
+    const used = s.done ? s.spent.reduce((sum, ms) => sum + (ms || 0), 0) : done + Math.max(0, phase.ms - left);
+    const later = s.phases.slice(s.index + 1).reduce((sum, p) => sum + p.ms, 0);
+    const sessionLeft = s.done ? 0 : Math.max(0, left) + later;
+    const planned = s.phases.reduce((sum, p) => sum + p.plan, 0);
+    const ratio = phase.ms > 0 ? left / phase.ms : 0;
+    const level = left <= 0 && !s.done ? "over" : ratio <= 0.05 ? "alert" : ratio <= 0.2 ? "warn" : "ok";
+    return {
+      index: s.index,
+      count: s.phases.length,
+      phase,
+      next: s.phases[s.index + 1] || null,
+      left,
+      level: s.done ? "ok" : level,
+      sessionLeft,
+      used,
+      planned,
+      progress: used + sessionLeft > 0 ? used / (used + sessionLeft) : 1,
+      drift: used + sessionLeft - planned,
+    };
+  }
+
+  /**
+   * A phase's time as on the clock: "m:ss" or "h:mm:ss"; overtime as "+m:ss".
+   * @param {number} ms
+   * @returns {string}
+   */
+  function format(ms) {
+    const clock = (total) => {
+      const h = Math.floor(total / 3600);
+      const m = Math.floor((total % 3600) / 60);
+      const sec = String(total % 60).padStart(2, "0");
+      return h ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+    };
+    if (ms > -1000) return clock(Math.ceil(Math.max(0, ms) / 1000));
+    return "+" + clock(Math.floor(-ms / 1000));
+  }
+
+  /** Whole minutes for sentences, at least 1 for any positive time. */
+  function wholeMinutes(ms) {
+    return Math.max(ms > 0 ? 1 : 0, Math.round(ms / MINUTE));
+  }
+
+  /**
+   * The saved form of a state (localStorage, and the message to other tabs): a record {v, data}.
+   * @returns {string}
+   */
+  function serialize(s) {
+    return W.encode(VERSION, s);
+  }
+
+  /**
+   * Whether a parsed state is one this version can run: the right types, and every number within
+   * what the timer itself could have made (so a phase of 10^300 seconds is refused).
+   * @param {*} s
+   * @param {number} now current time, to judge when a running phase ends
+   * @returns {boolean}
+   */
+  function isValidState(s, now) {
+    const num = (x, low, high) => typeof x === "number" && Number.isFinite(x) && x >= low && x <= high;
+    const text = (x) => typeof x === "string" && x.length <= MAX_TEXT;
+    const flags = ["running", "done", "auto", "started"];
+    if (!s || typeof s !== "object" || s.v !== VERSION || !text(s.key) || !text(s.title)) return false;
+    if (!flags.every((name) => typeof s[name] === "boolean")) return false;
+    if (!Array.isArray(s.phases) || s.phases.length < 1 || s.phases.length > MAX_PHASES) return false;
+    const last = s.phases.length - 1;
+    const phasesOk = s.phases.every((p) => p && typeof p === "object" &&
+      text(p.naam) && text(p.wat) && text(p.wie) && text(p.groep) &&
+      num(p.ms, 0, MAX_PHASE_MS) && num(p.plan, MINUTE, MAX_PHASE_MS));
+    if (!phasesOk || !Number.isInteger(s.index) || !num(s.index, 0, last)) return false;
+    const current = s.phases[s.index];
+    // While running, `left` is only what was left at the last pause.
+    const timeOk = s.running
+      ? num(s.endsAt, now - MAX_PHASE_MS, now + MAX_PHASE_MS) && num(s.left, -MAX_PHASE_MS, MAX_PHASE_MS)
+      : num(s.left, -MAX_PHASE_MS, current.ms);
+    return timeOk &&
+      Array.isArray(s.spent) && s.spent.length <= s.phases.length &&
+      s.spent.every((x) => x === null || num(x, 0, MAX_PHASE_MS)) &&
+      Number.isInteger(s.signalled) && num(s.signalled, -1, last) &&
+      Number.isInteger(s.warned) && num(s.warned, -1, last) &&
+      (s.rev === undefined || (Number.isSafeInteger(s.rev) && s.rev >= 0)) &&
+      (s.tab === undefined || (typeof s.tab === "string" && s.tab.length <= 64));
+  }
+
+  /**
+   * Read a saved state back: the record {v, data}, or the form before it ({v: 1, state}), which
+   * pages from before the shared storage wrote and other tabs may still send. Anything that is
+   * not exactly a state of this version, with sane numbers, is refused.
+   * @param {string|null} text
+   * @param {number} now current time (Date.now() units)
+   * @returns {{state: object|null, discarded: boolean}}
+   */
+  function restore(text, now) {
+    const { data: s, discarded } = W.decode(text, {
+      version: VERSION,
+      migrate: (old) => (old && old.v === 1 && Object.hasOwn(old, "state") ? old.state : null),
+      validate: (candidate) => isValidState(candidate, now),
+    });
+    if (!s) return { state: null, discarded };
+    s.spent = s.spent.map((x) => x || 0);
+    s.rev = s.rev || 0;
+    s.tab = s.tab || "";
+    return { state: s, discarded: false };
+  }
+
+  /**
+   * The planned steps of a state or a session, as text to compare: the same session from the same
+   * handbook gives the same text.
+   * @param {{naam: string, plan?: number, minuten?: number}[]} phases
+   * @returns {string}
+   */
+  function planOf(phases) {
+    return JSON.stringify(phases.map((ph) => [ph.naam, ph.plan === undefined ? ph.minuten * MINUTE : ph.plan]));
+  }
+
+  /**
+   * Whether `incoming` is a later revision than `current`. Equal revisions (two tabs that changed
+   * the same state at once) go to the higher tab id, so that every tab settles on the same one.
+   * @param {{rev: number, tab: string}} incoming
+   * @param {{rev: number, tab: string}} current
+   * @returns {boolean}
+   */
+  function isNewer(incoming, current) {
+    if (incoming.rev !== current.rev) return incoming.rev > current.rev;
+    return incoming.tab > current.tab;
+  }
+
+  /**
+   * A clock in Date.now() units that, while the page lives, moves with a monotonic clock: setting
+   * the computer's clock back or forward does not move it. resync() adopts the wall clock only when
+   * that is clearly ahead, which is what sleep looks like (the monotonic clock may stop then; the
+   * wall clock never runs backwards during sleep).
+   * @param {() => number} wall e.g. Date.now
+   * @param {() => number} mono e.g. () => performance.now()
+   * @returns {{now: () => number, resync: () => void}}
+   */
+  function monotonicClock(wall, mono) {
+    let offset = wall() - mono();
+    return {
+      now: () => offset + mono(),
+      resync() {
+        const ahead = wall() - (offset + mono());
+        if (ahead > SLEEP_MS) offset += ahead;
+      },
+    };
+  }
+
+  return {
+    MINUTE, create, remaining, start, pause, toggle, next, previous, adjust, restart, advance, view, format,
+    wholeMinutes, serialize, isValidState, restore, planOf, isNewer, monotonicClock,
+  };
+});

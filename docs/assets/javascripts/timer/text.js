@@ -1,0 +1,74 @@
+/* The timer's own sentences, in one place. Words that the page's HTML already holds (button
+   labels such as "Start" and "Opnieuw") are read from the page instead (timer/view.js); numbers
+   that the build decides (the limits) come in as arguments. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory()); }
+})(globalThis, function () {
+  "use strict";
+
+  const minutes = (m) => `${m} ${m === 1 ? "minuut" : "minuten"}`;
+
+  const NL = {
+    noData: "De gegevens van de timer konden niet worden geladen. Laad de pagina opnieuw om het nog eens te proberen.",
+    badMinutes: (raw, max) =>
+      `Het aantal minuten in het webadres („${raw}”) is geen heel getal van 1 tot en met ${max}. ` +
+      "De timer gebruikt daarom de gewone tijden.",
+    unknownMethod: (slug) =>
+      `De methode „${slug}” staat niet in dit handboek. Kies hieronder een methode of stel zelf een sessie samen.`,
+    badAgenda: "De agenda in het webadres is niet te lezen. Stel hieronder zelf een sessie samen.",
+    unknownItem: (key) => `Het onderdeel „${key}” uit de agenda is onbekend en is overgeslagen.`,
+    tooFew: (total, steps) =>
+      `In ${minutes(total)} passen geen ${steps} stappen: elke stap krijgt minstens 1 minuut. ` +
+      `Kies ${steps} minuten of meer.`,
+    corrupt: "De bewaarde stand van de timer was beschadigd of van een oudere versie en is gewist. Je begint opnieuw.",
+    fitted: (total, was) => `Passend gemaakt op ${total} minuten (was ${was} minuten).`,
+    tooManyMethods: (max) => `Een sessie heeft hoogstens ${max} methoden.`,
+    copied: "De link staat op het klembord.",
+    copyFailed: "Kopiëren lukte niet; selecteer de link hieronder en kopieer hem zelf.",
+    emptyAgenda: "De agenda is leeg. Voeg eerst een onderdeel toe.",
+    ready: "Klaar om te starten",
+    running: "Loopt",
+    paused: "Gepauzeerd",
+    warn: "▲ Bijna tijd",
+    alert: "◆ Rond af",
+    over: "■ Tijd is om",
+    overWait: "■ Tijd is om: druk op Volgende",
+    resume: "Verder",
+    pause: "Pauze",
+    restartConfirm: "Zeker? Klik nog eens",
+    end: "einde van de sessie",
+    onTime: "precies op schema",
+    behind: (m) => `${m} min achter op de agenda`,
+    ahead: (m) => `${m} min voor op de agenda`,
+    phaseOf: (i, n) => `Fase ${i} van ${n}`,
+    announcePhase: (i, n, name, m) => `Fase ${i} van ${n}: ${name}, ${minutes(m)}.`,
+    announceEnd: (name) => `De tijd voor ${name} is om.`,
+    announceMinute: (name) => `Nog 1 minuut voor ${name}.`,
+    done: (used, planned) => `De sessie is klaar. Gebruikt: ${used} minuten, gepland: ${planned} minuten.`,
+    exampleTitle: "Voorbeeldagenda",
+    ownTitle: "Eigen sessie",
+    methodBadge: "methode",
+    methodSlot: "hier komt de methode",
+    blocks: "Onderdelen",
+    methods: "Methoden",
+    together: "Samen",
+    minutesShort: (m) => `${m} min`,
+    perTopic: (once, round) => `${once} min + ${round} per onderwerp`,
+    change: (name, from, to) => `${name}: ${from} → ${to} min`,
+    changeShort: (name, from, to) => `${name} ${from} → ${to}`,
+    up: (name) => `${name} omhoog`,
+    down: (name) => `${name} omlaag`,
+    remove: (name) => `${name} verwijderen`,
+    minutesOf: (name) => `Minuten voor ${name}`,
+    minutesFixed: (problem, name, m, max) => ({
+      empty: `Bij ${name} staat geen aantal minuten; de timer houdt ${minutes(m)} aan.`,
+      low: `Minder dan 1 minuut kan niet: ${name} krijgt nu 1 minuut.`,
+      high: `Meer dan ${max} minuten kan niet: ${name} krijgt nu ${max} minuten.`,
+      fraction: `Alleen hele minuten: ${name} krijgt nu ${minutes(m)}.`,
+    })[problem],
+    resumeLink: (title, phase) => `${title}, verder bij ${phase}`,
+  };
+
+  return { NL };
+});

@@ -1,0 +1,598 @@
+/* Phase timer and session agenda (/timer/): progressive enhancement of [data-timer].
+
+   The pure parts come before this file in the bundle (timer/state.js, planning.js) with sound.js,
+   wakelock.js and sync.js; this file puts them on the page. While the page lives, "the current
+   time" moves with the monotonic performance.now(), so correcting the computer's clock does not
+   move the timer; the wall clock only counts when a page restores a saved state, or wakes up
+   after sleep. */
+(function () {
+  "use strict";
+
+  const W = window.Intervisie.widget;
+  const T = window.Intervisie.timer;
+  const { NL, MINUTE } = T;
+
+  let page = null; // everything the current page started; null when there is no timer
+
+  function $(sel) {
+    return page.root.querySelector(sel);
+  }
+
+  function $$(sel) {
+    return Array.from(page.root.querySelectorAll(sel));
+  }
+
+  function setText(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
+  function note(lines) {
+    const el = $("[data-timer-note]");
+    const text = lines.filter(Boolean).join(" ");
+    setText(el, text);
+    el.hidden = !text;
+  }
+
+  /** Now, on this page's monotonic clock (see T.monotonicClock). */
+  function clockNow() {
+    return page.clock.now();
+  }
+
+  function projecting() {
+    return page.projector.on;
+  }
+
+  /* ---- running a session */
+
+  /** A change made in this tab: a new revision, stored and told to the other tabs. */
+  function update(next) {
+    const rev = Math.max(next.rev, page.state ? page.state.rev : 0) + 1;
+    const stamped = Object.assign({}, next, { rev, tab: page.tabId });
+    show(stamped);
+    page.sync.publish(page.sync.store(stamped));
+  }
+
+  /**
+   * What follows from the time alone (a phase ended, the last minute began): every tab works it
+   * out by itself, so it keeps its revision and is only stored, for a reload.
+   */
+  function keep(next) {
+    show(next);
+    page.sync.store(next);
+  }
+
+  /** Make `next` the state on screen: redraw, announce and reschedule what changed. */
+  function show(next) {
+    const before = page.state;
+    page.state = next;
+    $("[data-timer-auto]").checked = next.auto;
+    if (!before || before.index !== next.index || before.done !== next.done) {
+      renderProgramme();
+      if (next.done) {
+        const v = T.view(next, clockNow());
+        page.say(NL.done(T.wholeMinutes(v.used), T.wholeMinutes(v.planned)));
+      } else if (before && next.started) {
+        const p = next.phases[next.index];
+        page.say(NL.announcePhase(next.index + 1, next.phases.length, p.naam, T.wholeMinutes(p.ms)));
+      }
+    }
+    if (!before || before.running !== next.running || before.endsAt !== next.endsAt || before.index !== next.index) {
+      page.sound.schedule();
+      page.wake.sync();
+    }
+    render();
+  }
+
+  function tick() {
+    if (!page || !page.state) return;
+    const now = clockNow();
+    let s = page.state;
+    const endsAt = s.endsAt;
+    const before = s.index;
+    s = T.advance(s, now);
+    const moved = s.index !== before;
+    let ended = moved;
+    if (s.running && !s.done && T.remaining(s, now) <= 0 && s.signalled !== s.index) {
+      s = Object.assign({}, s, { signalled: s.index });
+      ended = true;
+      if (!moved) page.say(NL.announceEnd(s.phases[s.index].naam));
+    }
+    const left = T.remaining(s, now);
+    if (s.running && !s.done && left > 0 && left <= MINUTE && s.warned !== s.index && s.phases[s.index].ms >= 2 * MINUTE) {
+      s = Object.assign({}, s, { warned: s.index });
+      page.say(NL.announceMinute(s.phases[s.index].naam));
+    }
+    if (ended) page.sound.signalEnd(endsAt);
+    if (s !== page.state) keep(s);
+    else render();
+  }
+
+  /**
+   * The line under the clock. "Press Volgende" is for the procesbegeleider alone: the projector,
+   * which the group sees, only says that the time is up.
+   */
+  function levelText(v, s) {
+    if (s.done) return "";
+    if (v.level === "over") return (s.auto && v.next) || projecting() ? NL.over : NL.overWait;
+    const state = !s.started ? NL.ready : s.running ? NL.running : NL.paused;
+    if (v.level === "warn") return `${NL.warn} · ${state}`;
+    if (v.level === "alert") return `${NL.alert} · ${state}`;
+    return state;
+  }
+
+  function render() {
+    const s = page.state;
+    const v = T.view(s, clockNow());
+    const root = page.root;
+    root.dataset.level = v.level;
+    root.dataset.running = String(s.running);
+    const group = v.phase.groep && v.phase.groep !== s.title ? ` · ${v.phase.groep}` : "";
+    setText($("[data-timer-context]"), `${s.title} · ${NL.phaseOf(v.index + 1, v.count)}${group}`);
+    setText($("[data-timer-phase]"), v.phase.naam);
+    setText($("[data-timer-what]"), v.phase.wat + (v.phase.wie ? ` (${v.phase.wie})` : ""));
+    setText($("[role=timer]"), T.format(v.left));
+    setText($("[data-timer-level]"), levelText(v, s));
+    setText($("[data-timer-upcoming]"), v.next ? `${v.next.naam} (${NL.minutesShort(T.wholeMinutes(v.next.ms))})` : NL.end);
+    setText($("[data-timer-total]"), T.format(Math.max(0, v.sessionLeft)));
+    const drift = Math.round(v.drift / MINUTE);
+    setText($("[data-timer-drift]"), drift > 0 ? NL.behind(drift) : drift < 0 ? NL.ahead(-drift) : NL.onTime);
+    const percent = Math.round(v.progress * 1000) / 10;
+    $("[data-timer-fill]").style.width = `${percent}%`;
+    $("[data-timer-bar]").setAttribute("aria-valuenow", String(Math.round(percent)));
+    setText($("[data-timer-start]"), s.running ? NL.pause : s.started ? NL.resume : page.labels.start);
+    for (const attr of ["start", "next", "plus", "minus"]) $(`[data-timer-${attr}]`).disabled = s.done;
+    const done = $("[data-timer-done]");
+    done.hidden = !s.done;
+    if (s.done) setText(done, NL.done(T.wholeMinutes(v.used), T.wholeMinutes(v.planned)));
+  }
+
+  function renderProgramme() {
+    const s = page.state;
+    const list = $("[data-timer-programme]");
+    list.textContent = "";
+    let offset = 0;
+    s.phases.forEach((p, i) => {
+      const li = document.createElement("li");
+      li.dataset.minutes = String(T.wholeMinutes(p.ms));
+      if (i === s.index && !s.done) li.setAttribute("aria-current", "step");
+      if (i < s.index || s.done) li.classList.add("ih-timer__past");
+      const when = document.createElement("span");
+      when.className = "ih-timer__when";
+      when.textContent = T.format(offset);
+      const name = document.createElement("strong");
+      name.textContent = p.naam;
+      const min = document.createElement("span");
+      min.className = "ih-timer__min";
+      min.textContent = NL.minutesShort(T.wholeMinutes(p.ms));
+      li.append(when, " ", name, " ", min);
+      if (p.groep && p.groep !== s.title) {
+        const group = document.createElement("span");
+        group.className = "ih-timer__group";
+        group.textContent = p.groep;
+        li.append(" ", group);
+      }
+      list.append(li);
+      offset += p.ms;
+    });
+  }
+
+  function renderFitReport(changes, was, total) {
+    const box = $("[data-timer-fitreport]");
+    box.textContent = "";
+    box.hidden = !changes;
+    if (!changes) return;
+    const p = document.createElement("p");
+    p.textContent = NL.fitted(total, was);
+    box.append(p);
+    if (changes.length) {
+      const ul = document.createElement("ul");
+      changes.forEach((c) => {
+        const li = document.createElement("li");
+        li.textContent = NL.change(c.naam, c.van, c.naar);
+        ul.append(li);
+      });
+      box.append(ul);
+    }
+  }
+
+  function onAction(action, event) {
+    if (!page.state) return;
+    const now = clockNow();
+    const s = page.state;
+    if (action === "start") {
+      page.sound.ensure();
+      update(T.toggle(s, now));
+    } else if (action === "next") update(T.next(s, now));
+    else if (action === "prev") update(T.previous(s, now));
+    else if (action === "plus") update(T.adjust(s, MINUTE, now));
+    else if (action === "minus") update(T.adjust(s, -MINUTE, now));
+    else if (action === "restart") {
+      const button = $("[data-timer-restart]");
+      if (!page.confirmRestart) {
+        page.confirmRestart = page.life.later(() => {
+          page.confirmRestart = null;
+          button.textContent = page.labels.restart;
+        }, 4000);
+        button.textContent = NL.restartConfirm;
+        return;
+      }
+      window.clearTimeout(page.confirmRestart);
+      page.confirmRestart = null;
+      button.textContent = page.labels.restart;
+      update(T.restart(s));
+    }
+    // A mouse click leaves focus on the button, and the next space would press it again
+    // instead of pausing: give focus back to the page for pointer users only.
+    if (event && event.detail > 0 && event.currentTarget && event.currentTarget.blur) event.currentTarget.blur();
+  }
+
+  const KEYS = new Map([
+    [" ", "start"], ["Spacebar", "start"], ["ArrowRight", "next"], ["PageDown", "next"], ["ArrowLeft", "prev"],
+    ["PageUp", "prev"], ["+", "plus"], ["=", "plus"], ["-", "minus"], ["−", "minus"],
+  ]);
+
+  function onKey(event) {
+    if (!page || !page.state || $("[data-timer-run]").hidden) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || W.isTyping(event.target)) return;
+    const action = KEYS.get(event.key);
+    // Space on a button or link presses that control, not the clock.
+    if (!action || (action === "start" && W.isTyping(event.target, "button, a, summary"))) return;
+    event.preventDefault();
+    onAction(action, null);
+  }
+
+  function setMuted(muted) {
+    page.sound.muted = muted;
+    $("[data-timer-mute]").setAttribute("aria-pressed", String(!muted));
+    T.setting("muted").write(muted); // a setting only: without storage it lasts as long as the page
+    page.sound.schedule();
+  }
+
+  function runSession(result) {
+    const { life, sync, sound } = page;
+    const saved = sync.load();
+    const notes = result.notes.slice();
+    if (saved.discarded) {
+      sync.forget();
+      notes.push(NL.corrupt);
+    }
+    // Resume only the same session, unfinished, with the same steps (the handbook may have changed since).
+    page.plan = T.planOf(result.session.phases);
+    const same = saved.state && saved.state.key === result.session.key && !saved.state.done &&
+      T.planOf(saved.state.phases) === page.plan;
+    const s = same ? saved.state : T.create(result.session, {
+      auto: Boolean(saved.state && saved.state.auto), rev: saved.state ? saved.state.rev : 0,
+    });
+    note(notes);
+    $("[data-timer-choose]").hidden = true;
+    $("[data-timer-run]").hidden = false;
+    renderFitReport(result.changes, result.was, page.query.minuten);
+    const edit = $("[data-timer-edit-link]");
+    const items = result.session.items ||
+      (page.query.methode && !page.query.agenda ? [{ key: page.query.methode, minuten: null }] : null);
+    if (items) edit.href = `?agenda=${T.formatAgenda(items)}${page.query.minuten ? `&minuten=${page.query.minuten}` : ""}&bewerk=1`;
+    else edit.hidden = true;
+    const auto = $("[data-timer-auto]");
+    auto.checked = s.auto;
+    life.listen(auto, "change", () => update(Object.assign({}, page.state, { auto: auto.checked })));
+    const warnSound = $("[data-timer-warnsound]");
+    sound.warn = T.setting("warnSound").read() === true;
+    warnSound.checked = sound.warn;
+    life.listen(warnSound, "change", () => {
+      sound.warn = warnSound.checked;
+      T.setting("warnSound").write(warnSound.checked);
+      sound.schedule();
+    });
+    setMuted(T.setting("muted").read() === true);
+    for (const action of ["start", "next", "prev", "plus", "minus", "restart"]) {
+      life.listen($(`[data-timer-${action}]`), "click", (event) => onAction(action, event));
+    }
+    life.listen($("[data-timer-projector]"), "click", () => page.projector.toggle());
+    life.listen($("[data-timer-mute]"), "click", () => setMuted(!sound.muted));
+    life.listen(document, "keydown", onKey);
+    // Coming back from a hidden tab, a frozen page or the back/forward cache: the computer may have
+    // slept, so let the wall clock catch up.
+    const wake = () => {
+      page.clock.resync();
+      tick();
+      sound.schedule();
+      page.wake.sync();
+    };
+    life.listen(document, "visibilitychange", () => {
+      if (document.visibilityState === "visible") wake();
+    });
+    life.listen(document, "resume", wake);
+    life.listen(window, "pageshow", (event) => {
+      if (event.persisted) wake();
+    });
+    // After a reload the browser only allows sound after a gesture: the first one anywhere will do.
+    life.listen(document, "pointerdown", () => {
+      if (page.state && page.state.started) sound.ensure();
+      sound.schedule();
+    }, { once: true });
+    life.every(tick, 250);
+    if (same) show(s);
+    else update(s);
+    sync.open();
+    tick();
+  }
+
+  /* ---- choosing and planning a session */
+
+  function plannerOptions(agenda, api) {
+    const select = $("[data-timer-add-select]");
+    select.textContent = "";
+    const groups = [
+      [NL.blocks, agenda.onderdelen.concat(agenda.bouwstenen).filter((b) => !b.methode)
+        .map((b) => [b.sleutel, `${b.naam} (${NL.minutesShort(b.minuten)})`])],
+      [NL.methods, api.methoden.slice().sort((a, b) => a.titel.localeCompare(b.titel, "nl"))
+        .map((m) => [m.slug, `${m.titel} (${m.tijd && m.tijd.per_onderwerp && m.minuten_per_ronde
+          ? NL.perTopic(m.minuten_eenmalig, m.minuten_per_ronde) : NL.minutesShort(m.totaal_minuten)})`])],
+    ];
+    groups.forEach(([label, options]) => {
+      const group = document.createElement("optgroup");
+      group.label = label;
+      options.forEach(([value, text]) => group.append(new Option(text, value)));
+      select.append(group);
+    });
+  }
+
+  function runPlanner(agenda, apiData) {
+    const { life } = page;
+    const limits = T.limits();
+    const builder = $("[data-timer-builder]");
+    builder.hidden = false;
+    const methods = W.byKey(apiData.methoden, "slug");
+    const blocks = W.byKey(agenda.onderdelen.concat(agenda.bouwstenen), "sleutel");
+    const known = (key) => blocks.has(key) || methods.has(key);
+    const info = (key) => (methods.has(key)
+      ? { naam: methods.get(key).titel, minuten: methods.get(key).totaal_minuten, methode: true }
+      : { naam: blocks.get(key).naam, minuten: blocks.get(key).minuten, methode: false });
+    const startItems = (keys) => keys.filter(known).map((key) => ({ key, minuten: info(key).minuten }));
+    let items = startItems(agenda.startsessie);
+    if (page.query.agenda && page.query.bewerk) {
+      const parsed = page.query.agenda === "voorbeeld"
+        ? agenda.onderdelen.map((b) => ({ key: b.sleutel, minuten: null }))
+        : T.parseAgenda(page.query.agenda);
+      if (parsed) {
+        items = parsed.filter((it) => known(it.key)).map((it) => ({ key: it.key, minuten: it.minuten || info(it.key).minuten }));
+      }
+    }
+    const asSteps = () => items.map((it) => ({ naam: info(it.key).naam, minuten: it.minuten }));
+    let initialReport;
+    if (page.query.minuten && items.length) {
+      const was = items.reduce((sum, it) => sum + it.minuten, 0);
+      const fitted = T.fit(asSteps(), page.query.minuten);
+      if (fitted.ok) {
+        fitted.steps.forEach((step, i) => (items[i].minuten = step.minuten));
+        initialReport = NL.fitted(page.query.minuten, was);
+      } else initialReport = fitted.message;
+    }
+    plannerOptions(agenda, apiData);
+    const report = $("[data-timer-builder-report]");
+
+    const link = () => {
+      const url = new URL(window.location.href);
+      url.search = `?agenda=${T.formatAgenda(items)}`;
+      url.hash = "";
+      return url.href;
+    };
+
+    const badge = (text) => {
+      const el = document.createElement("span");
+      el.className = "ih-badge";
+      el.textContent = text;
+      return el;
+    };
+
+    const draw = () => {
+      const list = $("[data-timer-items]");
+      const focusKey = document.activeElement && document.activeElement.dataset.plannerFocus;
+      list.textContent = "";
+      items.forEach((it, i) => {
+        const data = info(it.key);
+        const li = document.createElement("li");
+        li.className = "ih-planner__item";
+        li.dataset.key = it.key;
+        const name = document.createElement("span");
+        name.className = "ih-planner__name";
+        name.textContent = data.naam;
+        if (data.methode) name.append(" ", badge(NL.methodBadge));
+        else if (blocks.get(it.key).methode) name.append(" ", badge(NL.methodSlot));
+        const input = document.createElement("input");
+        input.type = "number";
+        input.min = String(limits.minutes[0]);
+        input.max = String(limits.minutes[1]);
+        input.step = "1";
+        input.inputMode = "numeric";
+        input.value = String(it.minuten);
+        input.setAttribute("aria-label", NL.minutesOf(data.naam));
+        input.dataset.plannerFocus = `min-${i}`;
+        // Typed minutes count at once; what cannot be used is said, and set right when leaving the field.
+        input.addEventListener("input", () => {
+          const read = T.readMinutes(input.value, it.minuten);
+          it.minuten = read.minuten;
+          summarise(read.problem ? NL.minutesFixed(read.problem, data.naam, read.minuten, limits.minutes[1]) : "");
+        });
+        input.addEventListener("change", () => {
+          input.value = String(it.minuten);
+        });
+        const unit = document.createElement("span");
+        unit.textContent = "min";
+        const buttons = document.createElement("span");
+        buttons.className = "ih-planner__buttons";
+        const mk = (label, text, focus, disabled, handler) => {
+          const b = document.createElement("button");
+          b.type = "button";
+          b.className = "md-button ih-planner__small";
+          b.textContent = text;
+          b.setAttribute("aria-label", label);
+          b.dataset.plannerFocus = focus;
+          b.disabled = disabled;
+          b.addEventListener("click", handler);
+          return b;
+        };
+        buttons.append(
+          mk(NL.up(data.naam), "↑", `up-${i - 1}`, i === 0, () => move(i, -1)),
+          mk(NL.down(data.naam), "↓", `down-${i + 1}`, i === items.length - 1, () => move(i, 1)),
+          mk(NL.remove(data.naam), "✕", "remove", false, () => {
+            items.splice(i, 1);
+            refresh();
+          }),
+        );
+        li.append(name, input, unit, buttons);
+        list.append(li);
+      });
+      // Keep keyboard focus on the moved item's button so repeated moves are easy.
+      if (focusKey) {
+        const [kind, index] = focusKey.split("-");
+        const target = kind === "up" || kind === "down"
+          ? list.querySelector(`[data-planner-focus="${kind}-${+index + (kind === "up" ? -1 : 1)}"]`)
+          : null;
+        const fallback = list.querySelectorAll("li")[+index];
+        if (target && !target.disabled) target.focus();
+        else if ((kind === "up" || kind === "down") && fallback) fallback.querySelector("button:not([disabled])").focus();
+      }
+    };
+
+    const move = (i, by) => {
+      const j = i + by;
+      if (j < 0 || j >= items.length) return;
+      [items[i], items[j]] = [items[j], items[i]];
+      refresh();
+    };
+
+    const refresh = (message) => {
+      draw();
+      summarise(message);
+    };
+
+    // Everything that follows from the items, except the list itself (which holds the focus while typing).
+    const summarise = (message) => {
+      const total = items.reduce((sum, it) => sum + it.minuten, 0);
+      setText($("[data-timer-builder-total]"), NL.minutesShort(total));
+      const href = link();
+      $("[data-timer-builder-start]").href = `?agenda=${T.formatAgenda(items)}`;
+      $("[data-timer-link]").value = href;
+      if (message !== undefined) setText(report, message);
+      const table = $("[data-timer-builder-print]");
+      table.textContent = "";
+      items.forEach((it) => {
+        const row = table.insertRow();
+        row.insertCell().textContent = info(it.key).naam;
+        row.insertCell().textContent = NL.minutesShort(it.minuten);
+      });
+      const foot = table.insertRow();
+      foot.insertCell().textContent = NL.together;
+      foot.insertCell().textContent = NL.minutesShort(total);
+      if (window.history.replaceState && (page.query.bewerk || page.edited)) {
+        window.history.replaceState(window.history.state, "", `?agenda=${T.formatAgenda(items)}&bewerk=1`);
+      }
+    };
+
+    life.listen($("[data-timer-add]"), "click", () => {
+      const key = $("[data-timer-add-select]").value;
+      if (!known(key)) return;
+      if (methods.has(key) && items.filter((it) => methods.has(it.key)).length >= limits.methods) {
+        setText(report, NL.tooManyMethods(limits.methods));
+        return;
+      }
+      items.push({ key, minuten: info(key).minuten });
+      page.edited = true;
+      refresh("");
+    });
+    life.listen($("[data-timer-fit]"), "click", () => {
+      const raw = $("[data-timer-fit-minutes]").value.trim();
+      const total = /^\d{1,4}$/.test(raw) ? +raw : NaN;
+      const was = items.reduce((sum, it) => sum + it.minuten, 0);
+      const fitted = T.fit(asSteps(), total);
+      if (!fitted.ok) {
+        setText(report, Number.isNaN(total) ? NL.badMinutes(W.clip(raw), limits.minutes[1]) : fitted.message);
+        return;
+      }
+      fitted.steps.forEach((step, i) => (items[i].minuten = step.minuten));
+      page.edited = true;
+      const changed = fitted.changes.map((c) => NL.changeShort(c.naam, c.van, c.naar)).join(", ");
+      refresh(`${NL.fitted(total, was)}${changed ? ` ${changed}.` : ""}`);
+    });
+    life.listen($("[data-timer-copy]"), "click", async () => {
+      const href = link();
+      try {
+        await navigator.clipboard.writeText(href);
+        setText(report, NL.copied);
+      } catch (e) {
+        setText(report, NL.copyFailed);
+        $("[data-timer-link]").select();
+      }
+    });
+    life.listen($("[data-timer-load-example]"), "click", () => {
+      items = agenda.onderdelen.map((b) => ({ key: b.sleutel, minuten: b.minuten }));
+      page.edited = true;
+      refresh("");
+    });
+    refresh(initialReport);
+  }
+
+  function showResume() {
+    const saved = page.sync.load();
+    if (saved.discarded) {
+      page.sync.forget();
+      note([NL.corrupt]);
+      return;
+    }
+    const s = saved.state;
+    if (!s || s.done || !s.started) return;
+    const link = $("[data-timer-resume-link]");
+    link.href = `?${s.key}`;
+    link.textContent = NL.resumeLink(s.title, s.phases[s.index].naam);
+    $("[data-timer-resume]").hidden = false;
+  }
+
+  function setup(root, life) {
+    T.configure(W.limitsOf(root));
+    const clock = T.monotonicClock(() => Date.now(), () => window.performance.now());
+    page = {
+      root, life, clock, state: null, plan: "", tabId: T.newTabId(), confirmRestart: null, edited: false,
+      query: T.parseQuery(window.location.search),
+      // The page's own words for the buttons whose label the script changes and changes back.
+      labels: { start: root.querySelector("[data-timer-start]").textContent, restart: root.querySelector("[data-timer-restart]").textContent },
+      say: W.announcer(root.querySelector("[data-timer-live]"), life),
+    };
+    const mine = page;
+    const current = () => (page === mine ? mine.state : null);
+    page.sound = T.createSound({ root, state: current, now: clock.now });
+    page.wake = T.createWakeLock(() => Boolean(current() && current().running));
+    page.sync = T.createSync({ life, now: clock.now, current, plan: () => mine.plan, adopt: show });
+    page.projector = W.projector(root, life, {
+      className: "ih-timer--projector",
+      pageClass: "ih-projector-open",
+      onChange(on) {
+        $("[data-timer-projector]").setAttribute("aria-pressed", String(on));
+        if (page.state) render(); // the projector leaves out what only the procesbegeleider needs
+      },
+    });
+    life.onLeave(() => {
+      mine.sound.close();
+      mine.wake.release();
+      if (page === mine) page = null;
+    });
+    // Printing from the timer prints the agenda only; the attribute narrows the print CSS.
+    $$("[data-timer-print]").forEach((button) => life.listen(button, "click", () => {
+      document.documentElement.dataset.ihPrint = "agenda";
+      window.print();
+    }));
+    life.listen(window, "afterprint", () => delete document.documentElement.dataset.ihPrint);
+    W.fetchJSON([root.dataset.src, root.dataset.agendaSrc], { signal: life.signal }).then(([apiData, agenda]) => {
+      const result = T.buildSession(page.query, apiData, agenda);
+      if (result.session && !page.query.bewerk) {
+        runSession(result);
+        return;
+      }
+      note(result.notes);
+      runPlanner(agenda, apiData);
+      if (!page.query.agenda && !page.query.methode) showResume();
+    }, () => note([NL.noData]));
+  }
+
+  W.mount("[data-timer]", setup);
+})();

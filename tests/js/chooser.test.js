@@ -1,0 +1,107 @@
+// The chooser's ranking (docs/assets/javascripts/chooser/rank.js) outside the browser, with small
+// made-up methods and weights, so that tuning data/chooser.yml never breaks these tests.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const C = require("../../docs/assets/javascripts/chooser/rank.js");
+
+C.configure({ minuten: [5, 600], groep: [2, 30] });
+
+const WEIGHTS = {
+  casus: { punten: 10, hoofdtype: 4, strafpunten: 10 },
+  minuten: { punten: 4, zonder_optioneel: 2, strafpunten: 10, speling: 5, strafpunten_krap: 2 },
+  groep: { punten: 3, strafpunten: 10 },
+  ervaring: { punten: 2, strafpunten: 4 },
+  advies: { punten: 3, strafpunten: 4 },
+  minder_goed_vanaf: 5,
+};
+
+/** A method as /api/methods.json exports it; with perTopic every step after the first repeats. */
+function method(slug, casustypen, steps, { optional = [], perTopic = false, groep = [4, 8], niveau = "beginners", advies = true } = {}) {
+  const sum = (list) => list.reduce((a, b) => a + b, 0);
+  return {
+    slug, titel: slug[0].toUpperCase() + slug.slice(1), casustypen, advies, niveau,
+    stappen: steps.map((m, i) => ({ naam: `stap ${i}`, minuten: m, optioneel: optional.includes(i) })),
+    totaal_minuten: sum(steps),
+    kern_minuten: sum(steps.filter((_, i) => !optional.includes(i))),
+    minuten_eenmalig: perTopic ? steps[0] : sum(steps),
+    minuten_per_ronde: perTopic ? sum(steps.slice(1)) : 0,
+    groepsgrootte: { min: groep[0], max: groep[1] },
+    tijd: { per_onderwerp: perTopic },
+  };
+}
+
+const METHODS = [
+  method("zesstappen", ["incident", "complex"], [10, 20, 30]),
+  method("analyse", ["complex", "incident"], [30, 30, 15], { optional: [2], niveau: "gevorderden" }),
+  method("ronde", ["snel-advies"], [5, 15], { perTopic: true, groep: [4, 16] }),
+  method("spiegel", ["waarden"], [20, 40], { advies: false }),
+];
+const slugs = (entries) => entries.map((e) => e.slug);
+const rank = (answers, methods = METHODS, weights = WEIGHTS) => C.rank(methods, answers, weights, {});
+
+test("without answers every method is good, in alphabetical order, without reasons", () => {
+  const r = rank({});
+  assert.deepEqual(slugs(r.good), ["analyse", "ronde", "spiegel", "zesstappen"]);
+  assert.deepEqual(r.weaker, []);
+  assert.ok(r.good.every((e) => !e.fits.length && !e.misses.length));
+});
+
+test("a method made first for the case type ranks above one that lists it second; others are weaker", () => {
+  const r = rank({ casus: "incident" });
+  assert.deepEqual(slugs(r.good), ["zesstappen", "analyse"]);
+  assert.deepEqual(new Set(slugs(r.weaker)), new Set(["ronde", "spiegel"]));
+});
+
+test("on a tie a specialist ranks before an all-rounder, only when a case type is asked", () => {
+  const methods = [method("breed", ["incident", "complex", "patroon"], [60]), method("smal", ["incident"], [60])];
+  assert.deepEqual(slugs(rank({ casus: "incident" }, methods).good), ["smal", "breed"]);
+  assert.deepEqual(slugs(rank({}, methods).good), ["breed", "smal"]);
+});
+
+test("time: fits, fits without optional steps, tight, too long", () => {
+  const r = rank({ minuten: 60 });
+  const good = new Map(r.good.map((e) => [e.slug, e]));
+  assert.equal(good.get("zesstappen").score, WEIGHTS.minuten.punten);
+  assert.equal(good.get("analyse").score, WEIGHTS.minuten.zonder_optioneel, "75 min, 60 without its optional step");
+  const tight = rank({ minuten: 56 });
+  assert.equal(tight.good.find((e) => e.slug === "zesstappen").penalty, WEIGHTS.minuten.strafpunten_krap);
+  assert.equal(slugs(rank({ minuten: 10 }).good).length, 0, "nothing fits in 10 minutes");
+});
+
+test("a per-topic method counts the topics that fit after its one-off minutes", () => {
+  const topics = (minuten) => rank({ minuten }).good.find((e) => e.slug === "ronde").fits[0].match(/\d+/g).map(Number);
+  assert.deepEqual(topics(20), [20, 1]);
+  assert.deepEqual(topics(50), [50, 3]);
+  assert.deepEqual(topics(60), [60, 3]);
+});
+
+test("group size outside a method's range makes it weaker, inside adds points", () => {
+  const r = rank({ groep: 12 });
+  assert.deepEqual(slugs(r.good), ["ronde"]);
+  assert.equal(r.weaker.length, 3);
+});
+
+test("one small mismatch stays good, two go to weaker; the threshold comes from the weights", () => {
+  assert.ok(slugs(rank({ ervaring: "beginners" }).good).includes("analyse"));
+  assert.deepEqual(slugs(rank({ ervaring: "beginners", advies: "nee" }).weaker), ["analyse"]);
+  const strict = { ...WEIGHTS, minder_goed_vanaf: 3 };
+  assert.ok(slugs(rank({ ervaring: "beginners" }, METHODS, strict).weaker).includes("analyse"));
+});
+
+test("the link's answers are read within the page's limits, bad ones dropped with a note each", () => {
+  const cases = ["incident", "waarden"];
+  assert.deepEqual(C.parse("?casus=incident&minuten=45&groep=6&ervaring=beginners&advies=nee", cases).answers,
+    { casus: "incident", minuten: 45, groep: 6, ervaring: "beginners", advies: "nee" });
+  for (const query of ["?minuten=4", "?minuten=601", "?groep=1", "?groep=31", "?casus=constructor", "?advies=misschien"]) {
+    const parsed = C.parse(query, cases);
+    assert.deepEqual(parsed.answers, {}, query);
+    assert.equal(parsed.notes.length, 1, query);
+  }
+  assert.deepEqual(C.parse("?minuten=&groep=", cases), { answers: {}, notes: [] }, "empty means unanswered");
+});
+
+test("answers become a query in the documented order", () => {
+  assert.equal(C.toQuery({ advies: "nee", casus: "waarden", minuten: 45 }), "?casus=waarden&minuten=45&advies=nee");
+  assert.equal(C.toQuery({}), "");
+});

@@ -1,0 +1,254 @@
+// The timer's pure modules (docs/assets/javascripts/timer/state.js and planning.js) outside the
+// browser: the state from timestamps, saving and restoring it, and planning from the address.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const T = require("../../docs/assets/javascripts/timer/state.js");
+const P = require("../../docs/assets/javascripts/timer/planning.js");
+const DATA = require("./fixtures/plan-data.json");
+
+const MIN = 60_000;
+const T0 = Date.UTC(2025, 2, 7, 19, 0, 0);
+// The limits as macros/limits.py hands them to the page; the logic is what is tested here.
+P.configure({ minuten: [1, 600], onderdelen: 20, methoden: 2, sleutel: "^[a-z0-9]+(?:-[a-z0-9]+)*$" });
+
+const session = (...minutes) => ({
+  key: "methode=proef",
+  title: "Proef",
+  phases: minutes.map((m, i) => ({ naam: `Stap ${i + 1}`, wat: "", minuten: m })),
+});
+
+/* ------------------------------------------------------------------ state from timestamps */
+
+test("a fresh state waits at the first phase with its full time", () => {
+  const s = T.create(session(5, 10));
+  assert.equal(s.index, 0);
+  assert.equal(s.running, false);
+  assert.equal(T.remaining(s, T0), 5 * MIN);
+  assert.equal(T.remaining(s, T0 + 3 * MIN), 5 * MIN, "time does not pass before the start");
+});
+
+test("running time is derived from the end timestamp, paused time is kept", () => {
+  let s = T.start(T.create(session(5, 10)), T0);
+  assert.equal(T.remaining(s, T0 + 2 * MIN), 3 * MIN);
+  s = T.pause(s, T0 + 2 * MIN);
+  assert.equal(T.remaining(s, T0 + 50 * MIN), 3 * MIN, "a pause holds however long it lasts");
+  s = T.start(s, T0 + 50 * MIN);
+  assert.equal(T.remaining(s, T0 + 51 * MIN), 2 * MIN);
+  assert.equal(T.remaining(s, T0 + 56 * MIN), -3 * MIN, "overtime is negative");
+});
+
+test("next records the time spent, starts the next phase in full and finishes after the last", () => {
+  let s = T.start(T.create(session(5, 10)), T0);
+  s = T.next(s, T0 + 7 * MIN);
+  assert.equal(s.index, 1);
+  assert.deepEqual(s.spent, [7 * MIN]);
+  assert.equal(T.remaining(s, T0 + 7 * MIN), 10 * MIN);
+  s = T.next(s, T0 + 9 * MIN);
+  assert.equal(s.done, true);
+  assert.equal(s.running, false);
+  assert.equal(T.view(s, T0 + 9 * MIN).used, 9 * MIN);
+  assert.equal(T.next(s, T0 + 20 * MIN), s, "nothing after the end");
+});
+
+test("previous starts the phase before again in full; after the end it reopens the last phase", () => {
+  let s = T.start(T.create(session(5, 10)), T0);
+  s = T.next(s, T0 + MIN);
+  s = T.previous(s, T0 + 2 * MIN);
+  assert.equal(s.index, 0);
+  assert.equal(T.remaining(s, T0 + 2 * MIN), 5 * MIN);
+  assert.deepEqual(s.spent, []);
+  s = T.next(T.next(s, T0 + 3 * MIN), T0 + 4 * MIN);
+  assert.equal(s.done, true);
+  s = T.previous(s, T0 + 5 * MIN);
+  assert.equal(s.done, false);
+  assert.equal(s.index, 1);
+});
+
+test("adjust adds time, takes it away down to zero, and never lets a phase pass a day", () => {
+  let s = T.start(T.create(session(5)), T0);
+  s = T.adjust(s, MIN, T0);
+  assert.equal(T.remaining(s, T0), 6 * MIN);
+  assert.equal(s.phases[0].plan, 5 * MIN, "the plan stays what it was");
+  s = T.adjust(s, -10 * MIN, T0);
+  assert.equal(T.remaining(s, T0), 0);
+  const over = T.start(T.create(session(1)), T0);
+  assert.equal(T.adjust(over, -MIN, T0 + 2 * MIN), over, "in overtime only adding has an effect");
+  let big = T.create(session(5));
+  for (let i = 0; i < 2000; i += 1) big = T.adjust(big, MIN, T0);
+  assert.equal(big.phases[0].ms, 24 * 60 * MIN);
+});
+
+test("restart goes back to the first phase with the planned times and keeps the settings", () => {
+  let s = T.create(session(5, 10), { auto: true });
+  s = T.adjust(T.next(T.start(s, T0), T0 + MIN), 3 * MIN, T0 + MIN);
+  s = T.restart(s);
+  assert.equal(s.index, 0);
+  assert.equal(s.started, false);
+  assert.equal(s.auto, true);
+  assert.deepEqual(s.phases.map((p) => p.ms), [5 * MIN, 10 * MIN]);
+});
+
+test("automatic advance lands on the right phase and second after a big jump of the clock", () => {
+  const s = T.start(T.create(session(5, 10, 15), { auto: true }), T0);
+  const later = T.advance(s, T0 + 17 * MIN);
+  assert.equal(later.index, 2);
+  assert.equal(T.remaining(later, T0 + 17 * MIN), 13 * MIN);
+  assert.equal(T.advance(T.start(T.create(session(5, 10)), T0), T0 + 60 * MIN).index, 0, "only with auto");
+});
+
+test("the view says how far the session is and whether it runs behind", () => {
+  let s = T.start(T.create(session(10, 10)), T0);
+  s = T.next(s, T0 + 13 * MIN);
+  const v = T.view(s, T0 + 13 * MIN);
+  assert.equal(v.sessionLeft, 10 * MIN);
+  assert.equal(v.drift, 3 * MIN);
+  assert.equal(v.level, "ok");
+  assert.equal(T.view(s, T0 + 21 * MIN).level, "warn");
+  assert.equal(T.view(s, T0 + 24 * MIN).level, "over");
+});
+
+test("clock text: m:ss, h:mm:ss and +m:ss in overtime", () => {
+  assert.equal(T.format(5 * MIN), "5:00");
+  assert.equal(T.format(61 * MIN + 1000), "1:01:01");
+  assert.equal(T.format(-65_000), "+1:05");
+  assert.equal(T.format(-400), "0:00");
+});
+
+/* ------------------------------------------------------------------ saving and restoring */
+
+test("a running state restores from its saved form and goes on from the wall clock", () => {
+  const s = T.start(T.create(session(5, 10)), T0);
+  const back = T.restore(T.serialize(s), T0 + 2 * MIN);
+  assert.equal(back.discarded, false);
+  assert.equal(T.remaining(back.state, T0 + 2 * MIN), 3 * MIN);
+});
+
+test("a state saved before the shared storage ({v: 1, state}) still restores", () => {
+  const s = T.pause(T.start(T.create(session(5, 10)), T0), T0 + MIN);
+  const back = T.restore(JSON.stringify({ v: 1, state: s }), T0 + 10 * MIN);
+  assert.equal(back.discarded, false);
+  assert.equal(T.remaining(back.state, T0 + 10 * MIN), 4 * MIN);
+});
+
+test("garbage and absurd but well-typed saved states are refused", () => {
+  const good = T.start(T.create(session(5, 10)), T0);
+  const cases = {
+    "not json": "{kapot",
+    "old version": JSON.stringify({ v: 0, state: good }),
+    "newer record": JSON.stringify({ v: 2, data: good }),
+    "no phases": T.serialize({ ...good, phases: [] }),
+    "index outside": T.serialize({ ...good, index: 9 }),
+    "index not whole": T.serialize({ ...good, index: 0.5 }),
+    "left 1e300": T.serialize({ ...good, running: false, endsAt: null, left: 1e300 }),
+    "ends in 1e300": T.serialize({ ...good, endsAt: 1e300 }),
+    "phase of 1e303 ms": T.serialize({ ...good, phases: [{ ...good.phases[0], ms: 1e303 }, good.phases[1]] }),
+    "negative revision": T.serialize({ ...good, rev: -1 }),
+    "huge title": T.serialize({ ...good, title: "x".repeat(100_000) }),
+    "flag not boolean": T.serialize({ ...good, running: "ja" }),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    assert.deepEqual(T.restore(text, T0), { state: null, discarded: true }, name);
+  }
+  assert.deepEqual(T.restore(null, T0), { state: null, discarded: false });
+});
+
+test("revisions: the later one wins, a tie goes to the higher tab id", () => {
+  assert.equal(T.isNewer({ rev: 3, tab: "a" }, { rev: 2, tab: "z" }), true);
+  assert.equal(T.isNewer({ rev: 2, tab: "a" }, { rev: 3, tab: "z" }), false);
+  assert.equal(T.isNewer({ rev: 2, tab: "b" }, { rev: 2, tab: "a" }), true);
+  assert.equal(T.isNewer({ rev: 2, tab: "a" }, { rev: 2, tab: "b" }), false);
+});
+
+test("the page's clock follows the monotonic clock, and the wall clock only after sleep", () => {
+  let wall = T0;
+  let mono = 0;
+  const clock = T.monotonicClock(() => wall, () => mono);
+  mono += 1000;
+  wall -= 3600_000; // the computer's clock set back an hour
+  assert.equal(clock.now(), T0 + 1000);
+  clock.resync();
+  assert.equal(clock.now(), T0 + 1000, "a clock set back is ignored");
+  wall = T0 + 600_000; // slept ten minutes: the wall clock is ahead, the monotonic one stood still
+  clock.resync();
+  assert.equal(clock.now(), T0 + 600_000);
+});
+
+/* ------------------------------------------------------------------ planning */
+
+test("fit keeps whole minutes, at least one per step, adding up to exactly the total", () => {
+  const steps = [10, 20, 30, 3].map((m, i) => ({ naam: String(i), minuten: m }));
+  for (const total of [4, 7, 30, 61, 137, 600]) {
+    const fitted = P.fit(steps, total);
+    assert.equal(fitted.ok, true, String(total));
+    const minutes = fitted.steps.map((s) => s.minuten);
+    assert.equal(minutes.reduce((a, b) => a + b, 0), total);
+    assert.ok(minutes.every((m) => Number.isInteger(m) && m >= 1));
+  }
+  assert.deepEqual(P.fit(steps, 30).steps.map((s) => s.minuten), [5, 10, 14, 1]);
+  assert.equal(P.fit(steps, 3).ok, false, "fewer minutes than steps");
+  assert.equal(P.fit(steps, 601).ok, false, "above the limit");
+  assert.equal(P.fit([], 30).ok, false);
+});
+
+test("fit lists the steps it changed", () => {
+  const fitted = P.fit([{ naam: "a", minuten: 10 }, { naam: "b", minuten: 20 }], 15);
+  assert.deepEqual(fitted.changes, [{ naam: "a", van: 10, naar: 5 }, { naam: "b", van: 20, naar: 10 }]);
+});
+
+test("agenda links: items with optional minutes, within the limits, round trip", () => {
+  const items = P.parseAgenda("opening:10,vijfstappenmethode,pauze:5");
+  assert.deepEqual(items, [
+    { key: "opening", minuten: 10 }, { key: "vijfstappenmethode", minuten: null }, { key: "pauze", minuten: 5 },
+  ]);
+  assert.equal(P.formatAgenda(items), "opening:10,vijfstappenmethode,pauze:5");
+  for (const bad of ["opening:0", "opening:601", "-opening", "a--b", "Opening", "x,".repeat(21) + "x", "a:b"]) {
+    assert.equal(P.parseAgenda(bad), null, bad);
+  }
+});
+
+test("the query keeps good minutes and explains bad ones", () => {
+  assert.equal(P.parseQuery("?methode=x&minuten=45").minuten, 45);
+  for (const bad of ["0", "601", "abc", "4.5", "99999"]) {
+    const q = P.parseQuery(`?minuten=${bad}`);
+    assert.equal(q.minuten, null, bad);
+    assert.equal(q.notes.length, 1, bad);
+  }
+  assert.equal(P.parseQuery("?bewerk=1").bewerk, true);
+});
+
+test("a method link becomes its steps; fitting to minutes keeps the total", () => {
+  const method = DATA.methods.methoden.find((m) => m.slug === "vijfstappenmethode");
+  const plain = P.buildSession(P.parseQuery("?methode=vijfstappenmethode"), DATA.methods, DATA.agenda);
+  assert.deepEqual(plain.session.phases.map((p) => p.minuten), method.stappen.map((s) => s.minuten));
+  const fitted = P.buildSession(P.parseQuery("?methode=vijfstappenmethode&minuten=45"), DATA.methods, DATA.agenda);
+  assert.equal(fitted.session.phases.reduce((sum, p) => sum + p.minuten, 0), 45);
+  assert.equal(fitted.was, method.totaal_minuten);
+  assert.equal(fitted.session.key, "methode=vijfstappenmethode&minuten=45");
+});
+
+test("the example agenda takes the chosen method into its method slot", () => {
+  const r = P.buildSession(P.parseQuery("?agenda=voorbeeld&methode=roddelmethode"), DATA.methods, DATA.agenda);
+  const groups = new Set(r.session.phases.map((p) => p.groep).filter(Boolean));
+  assert.deepEqual([...groups], [DATA.methods.methoden.find((m) => m.slug === "roddelmethode").titel]);
+  assert.equal(r.session.items.length, DATA.agenda.onderdelen.length);
+});
+
+test("unknown methods and items, also inherited names, are skipped with a note", () => {
+  for (const name of ["constructor", "__proto__", "onbekend"]) {
+    const r = P.buildSession(P.parseQuery(`?methode=${name}`), DATA.methods, DATA.agenda);
+    assert.equal(r.session, null, name);
+    assert.equal(r.notes.length, 1, name);
+  }
+  const r = P.buildSession(P.parseQuery("?agenda=opening,constructor,pauze"), DATA.methods, DATA.agenda);
+  assert.deepEqual(r.session.items.map((it) => it.key), ["opening", "pauze"]);
+  assert.equal(r.notes.length, 1);
+});
+
+test("typed minutes are read with what was wrong with them", () => {
+  assert.deepEqual(P.readMinutes("12", 5), { minuten: 12, problem: null });
+  assert.deepEqual(P.readMinutes("", 5), { minuten: 5, problem: "empty" });
+  assert.deepEqual(P.readMinutes("0", 5), { minuten: 1, problem: "low" });
+  assert.deepEqual(P.readMinutes("9999", 5), { minuten: 600, problem: "high" });
+  assert.deepEqual(P.readMinutes("2.6", 5), { minuten: 3, problem: "fraction" });
+});
