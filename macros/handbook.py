@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import state
+from . import generator, state
 from .data import SiteData
 from .schema import Chapter, MinuteRange, Range, Rule, TextList
 
@@ -361,7 +361,7 @@ def register(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env ty
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     def here() -> str:
-        return env.page.file.src_uri
+        return generator.page_uri(env.page)
 
     @env.macro
     def chapter_title() -> str:
