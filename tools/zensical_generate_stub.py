@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import export, render  # noqa: E402
-from macros.data import load_site  # noqa: E402
+from macros.data import DataError, load_site  # noqa: E402
 
 
 def generate(into: Path) -> None:
@@ -40,7 +40,12 @@ def generate(into: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--into", type=Path, required=True)
-    generate(parser.parse_args().into)
+    try:
+        generate(parser.parse_args().into)
+    except DataError as error:
+        # Bad data stops here with its one message: Zensical would bury it in a traceback per page.
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
