@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench chromium node clean schema
+.PHONY: serve build test bench chromium node clean schema zensical
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig.")'
@@ -55,8 +55,33 @@ node_modules/.installed: package.json package-lock.json
 bench: $(VENV)/.dev chromium node_modules/.installed
 	$(PY) tools/bench.py
 
+# The same site built with Zensical (Material's successor) instead of MkDocs, into site-zensical/, in its
+# own .venv-zensical. Zensical runs no hooks, so the stages run around it: generate the method pages and
+# /api into a copy of docs/, build, then finish the built folder. ZENSICAL-NOTES.md says what differs.
+ZVENV := .venv-zensical
+ZDOCS := build/zensical-docs
+# Until the sitebuild package exists, a stand-in generates and nothing finishes (no CSP, no sw.js).
+ZGENERATE = $(PY) -m sitebuild generate --into
+ZFINISH = $(PY) -m sitebuild finish
+
+$(ZVENV)/.installed: requirements-zensical.txt
+	@test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV) || { rm -rf $(ZVENV); echo "Een virtuele omgeving maken lukt niet. Installeer eerst python3-venv, bijvoorbeeld: sudo apt-get install python3-venv" >&2; exit 1; }
+	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
+# --clean: a build must never serve a page from Zensical's cache (.cache/) that predates a change.
+# PYTHONPATH: Zensical imports the macros package by name, from outside the project.
+zensical: $(VENV)/.site $(ZVENV)/.installed
+	rm -rf $(ZDOCS) site-zensical.tmp
+	mkdir -p build && cp -R docs $(ZDOCS)
+	$(ZGENERATE) $(ZDOCS)
+	$(PY) tools/zensical_config.py --docs-dir $(ZDOCS) --site-dir site-zensical.tmp
+	PYTHONPATH=$(CURDIR) $(ZVENV)/bin/zensical build --clean --strict --config-file zensical.yml
+	$(ZFINISH) site-zensical.tmp
+	rm -rf site-zensical && mv site-zensical.tmp site-zensical
+
 clean:
-	rm -rf site site.tmp .pytest_cache
+	rm -rf site site.tmp .pytest_cache build site-zensical site-zensical.tmp zensical.yml .cache
 
 # Re-export the JSON Schema that editors use to check data/methods/*.yml while typing.
 schema: $(VENV)/.site

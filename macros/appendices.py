@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import posixpath
 import re
-from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterator
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from sitebuild.load import SiteData
 from sitebuild.schema import Form, FormField, Role
+
+from . import generator
 
 STORAGE_PREFIX = "intervisie.formulier."
 STORAGE_VERSION = "v1"
@@ -191,18 +191,12 @@ def rebase_links(markdown: str, source_uri: str, target_uri: str) -> str:
     return _LINK.sub(fix, markdown)
 
 
-@contextmanager
-def _as_page(env, uri: str, meta: dict) -> Iterator[None]:  # noqa: ANN001 - mkdocs-macros env
+def _as_page(env, uri: str, meta: dict):  # noqa: ANN001, ANN202 - mkdocs-macros or Zensical env
     """Let the macros believe they run on the page `uri` (they build links relative to it)."""
-    saved_page, saved_var = env._page, env.variables.get("page")
-    stand_in = SimpleNamespace(file=SimpleNamespace(src_uri=uri, src_path=uri), meta=meta, title=meta.get("title"))
-    env._page = stand_in
-    env.variables["page"] = stand_in
-    try:
-        yield
-    finally:
-        env._page = saved_page
-        env.variables["page"] = saved_var
+    # `file` is how MkDocs pages name their source, `path` how Zensical's do (macros/generator.py).
+    source = SimpleNamespace(src_uri=uri, src_path=uri)
+    stand_in = SimpleNamespace(file=source, path=uri, meta=meta, title=meta.get("title"))
+    return generator.page_set_to(env, stand_in)
 
 
 def chapter_markdown(env, root: Path, slug: str, title: str, target_uri: str) -> str:  # noqa: ANN001
@@ -213,7 +207,7 @@ def chapter_markdown(env, root: Path, slug: str, title: str, target_uri: str) ->
         raise AppendixError(f"Het hoofdstuk '{slug}' uit data/handbook.yml heeft geen pagina docs/{uri}.")
     body, meta = get_data(path.read_text(encoding="utf-8"))
     with _as_page(env, uri, meta):
-        rendered = env.render(body)
+        rendered = generator.render(env, body)
     if not re.search(r"^#\s", rendered, re.M):
         rendered = f"# {title}\n\n{rendered}"
     return demote_headings(rebase_links(rendered, uri, target_uri))
@@ -223,7 +217,7 @@ def whole_handbook(env, site: SiteData) -> str:  # noqa: ANN001
     """All chapters in the order of data/handbook.yml, each starting on a new sheet when printed."""
     if site.handbook is None:
         raise AppendixError("data/handbook.yml is niet geladen; de afdrukpagina heeft de hoofdstukken nodig.")
-    here = env.page.file.src_uri
+    here = generator.page_uri(env.page)
     chapters = site.handbook.hoofdstukken
     toc = "\n".join(f"{n}. [{c.titel}](#hoofdstuk-{c.slug})" for n, c in enumerate(chapters, start=1))
     parts = [f'<nav class="ih-book__toc" aria-label="Inhoud" markdown="1">\n\n**Inhoud**\n\n{toc}\n\n</nav>']

@@ -18,6 +18,8 @@ from mkdocs.exceptions import PluginError
 from sitebuild.load import SiteData
 from sitebuild.schema import Chapter, MinuteRange, Range, Rule, TextList
 
+from . import generator
+
 GLOSSARY_FILE = "docs/_snippets/begrippen.md"
 ABBR_RE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<uitleg>.+)$")
 NUMBER_WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
@@ -332,7 +334,7 @@ def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passe
     """Add this module's {{ ... }} functions to mkdocs-macros."""
 
     def here() -> str:
-        return env.page.file.src_uri
+        return generator.page_uri(env.page)
 
     @env.macro
     def chapter_title() -> str:
