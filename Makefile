@@ -44,7 +44,8 @@ chromium:
 node:
 	@$(call apt_install,node,nodejs,Node.js)
 
-test: $(VENV)/.dev chromium node
+# The Zensical smoke test (tests/test_zensical.py) needs .venv-zensical too.
+test: $(VENV)/.dev $(ZVENV)/.installed chromium node
 	node --test tests/js/*.test.js
 	$(PY) -m pytest
 
@@ -60,13 +61,12 @@ bench: $(VENV)/.dev chromium node_modules/.installed
 # /api into a copy of docs/, build, then finish the built folder. ZENSICAL-NOTES.md says what differs.
 ZVENV := .venv-zensical
 ZDOCS := build/zensical-docs
-# Until the sitebuild package exists, a stand-in generates and nothing finishes (no CSP, no sw.js).
 ZGENERATE = $(PY) -m sitebuild generate --into
 ZFINISH = $(PY) -m sitebuild finish
 
 $(ZVENV)/.installed: requirements-zensical.txt
 	@test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV) || { rm -rf $(ZVENV); echo "Een virtuele omgeving maken lukt niet. Installeer eerst python3-venv, bijvoorbeeld: sudo apt-get install python3-venv" >&2; exit 1; }
-	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(ZVENV)/bin/python -m pip install --quiet --no-compile --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
 # --clean: a build must never serve a page from Zensical's cache (.cache/) that predates a change.

@@ -3,15 +3,13 @@ Pages does), and Debian's Chromium driven by Playwright. Shared helpers live in 
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM_ARGS, ROOT, SUBPATH, QuietHandler, QuietServer, new_context, run_build
+from helpers import CHROMIUM_ARGS, ROOT, new_context, run_build, served
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,15 +33,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The built site served at http://127.0.0.1:<port>/intervisiehandboek/."""
-    web_root = tmp_path_factory.mktemp("www")
-    (web_root / SUBPATH).symlink_to(site_dir, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(web_root))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
-    server.shutdown()
-    server.server_close()
+    with served(site_dir, tmp_path_factory.mktemp("www")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

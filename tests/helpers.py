@@ -3,6 +3,8 @@ browser profiles and small page helpers. Test files import from here; conftest.p
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import http.server
 import json
 import os
@@ -10,6 +12,8 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +143,19 @@ class QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def served(site_dir: Path, web_root: Path) -> Iterator[str]:
+    """Serve a built site at http://127.0.0.1:<port>/intervisiehandboek/, as GitHub Pages serves it."""
+    (web_root / SUBPATH).symlink_to(site_dir, target_is_directory=True)
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(web_root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def new_context(browser, base_url: str, service_workers: str = "block", **options: Any) -> object:

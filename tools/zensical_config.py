@@ -35,10 +35,10 @@ def handbook_nav(nav: list) -> list:
     """The chapters under 'Handboek' come from data/handbook.yml; MkDocs adds them in a hook, which Zensical
     does not run, so they are written into the nav here."""
     sys.path.insert(0, str(ROOT))
-    from macros import handbook  # noqa: PLC0415 - only this step needs the project's data
-    from macros.data import load_site  # noqa: PLC0415
+    from sitebuild.generate import handbook_nav as with_chapters  # noqa: PLC0415 - only this step needs the data
+    from sitebuild.load import load_site  # noqa: PLC0415
 
-    return handbook.handbook_nav(nav, load_site(ROOT))
+    return with_chapters(nav, load_site(ROOT))
 
 
 def zensical_config(config: dict, docs_dir: str, site_dir: str) -> dict:
@@ -68,7 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     config = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
-    derived = zensical_config(config, args.docs_dir, args.site_dir)
+    sys.path.insert(0, str(ROOT))
+    from sitebuild.errors import DataError  # noqa: PLC0415
+
+    try:
+        derived = zensical_config(config, args.docs_dir, args.site_dir)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
     text = header(config) + yaml.safe_dump(derived, allow_unicode=True, sort_keys=False, width=120)
     args.output.write_text(text, encoding="utf-8")
     return 0

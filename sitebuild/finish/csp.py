@@ -34,6 +34,8 @@ KNOWN_SCRIPTS = {
     "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "Material 9.8: __md_scope and storage",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material 9.8: colour palette",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material 9.8: content tabs from #hash",
+    # `make zensical`: Zensical's theme writes __md_scope a little differently (its other scripts are Material's).
+    "7dc4db85fdbdb896fee9dceef9efd837d5b973f4409360bae98e017a5326d230": "Zensical 0.0.73: __md_scope and storage",
 }
 
 
