@@ -105,6 +105,14 @@ class Step(Strict):
         default=False,
         description="Waar als je deze stap herhaalt per onderwerp (per ronde); dan moet tijd.per_onderwerp waar zijn.",
     )
+    min_minuten: int | None = Field(
+        default=None, ge=1,
+        description="Korter dan dit maakt de planner de stap nooit; zonder dit veld de helft van de stap (minstens 1).",
+    )
+    max_minuten: int | None = Field(
+        default=None, ge=1, description="Langer dan dit maakt de planner de stap nooit; zonder dit veld het dubbele."
+    )
+    vast: bool = Field(default=False, description="Waar als de planner de minuten van deze stap nooit verandert.")
 
     @field_validator("minuten")
     @classmethod
@@ -113,6 +121,22 @@ class Step(Strict):
             raise ValueError("moet minstens 1 minuut zijn")
         if value > MAX_STEP_MINUTES:
             raise ValueError(f"is onwaarschijnlijk groot; een stap duurt hoogstens {MAX_STEP_MINUTES} minuten")
+        return value
+
+    @field_validator("min_minuten")
+    @classmethod
+    def _floor_not_above_minutes(cls, value: int | None, info: ValidationInfo) -> int | None:
+        minutes = info.data.get("minuten")
+        if value is not None and minutes is not None and value > minutes:
+            raise ValueError(f"{value} is meer dan de {minutes} minuten van de stap; de ondergrens mag er niet boven liggen")
+        return value
+
+    @field_validator("max_minuten")
+    @classmethod
+    def _ceiling_not_below_minutes(cls, value: int | None, info: ValidationInfo) -> int | None:
+        minutes = info.data.get("minuten")
+        if value is not None and minutes is not None and value < minutes:
+            raise ValueError(f"{value} is minder dan de {minutes} minuten van de stap; de bovengrens mag er niet onder liggen")
         return value
 
 
@@ -292,6 +316,15 @@ class AgendaItem(Strict):
     tot: int | None = Field(default=None, ge=1, description="Grootste aantal minuten dat de bron noemt.")
     wat: str = Field(min_length=1, description="Wat er in dit onderdeel gebeurt, in eigen woorden.")
     methode: bool = Field(default=False, description="Waar als hier de methode komt die de groep kiest.")
+    binnen_methode: bool = Field(
+        default=False,
+        description="Waar als een methode dit onderdeel zelf al doet (zoals de casus inbrengen); "
+        "de planner laat het dan weg zodra er een methode in het plan staat.",
+    )
+    advies: bool = Field(
+        default=False, description="Waar als hier adviezen gegeven worden; valt weg naast een methode zonder adviezen."
+    )
+    pauze: bool = Field(default=False, description="Waar voor een pauze: de planner verandert de minuten nooit.")
 
     @field_validator("minuten")
     @classmethod

@@ -9,8 +9,7 @@
    - compose() reads the data once into Maps, so a key from a link ("constructor", "__proto__")
      is only ever an unknown key. It never throws: whatever it leaves out, it says in `notes`.
    - Which frame parts a method already covers, which part is advice and which is a pause, is
-     data (`binnen_methode`, `advies`, `pauze` on an agenda item). FRAME_DEFAULTS holds the rule
-     until the data carries those fields; a field in the data always wins.
+     data (`binnen_methode`, `advies`, `pauze` on an agenda item in data/agenda.yml).
    - A method's steps marked `per_ronde` repeat per round (per topic for a method with
      `tijd.per_onderwerp`); the steps before them run once at the start, the steps after once
      at the end.
@@ -42,15 +41,6 @@
   const TIME_RE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
   const DAY = 24 * 60;
   const EXAMPLE = "voorbeeld";
-
-  /** Until data/agenda.yml says it per item: what a method covers, what is advice, what is a pause. */
-  const FRAME_DEFAULTS = new Map([
-    ["casus-inbrengen", { binnen_methode: true }],
-    ["verhelderende-vragen", { binnen_methode: true }],
-    ["reflectie", { binnen_methode: true }],
-    ["adviezen", { binnen_methode: true, advies: true }],
-    ["pauze", { pauze: true }],
-  ]);
 
   const NL = {
     unknownKey: (key) => `Het onderdeel „${key}” is onbekend en is overgeslagen.`,
@@ -162,13 +152,12 @@
     return { methods, frame, example };
   }
 
-  /** The frame rule for an agenda item: data fields first, then FRAME_DEFAULTS. */
+  /** The frame rule of an agenda item, from its data fields (data/agenda.yml). */
   function frameRule(item) {
-    const fallback = FRAME_DEFAULTS.get(item.sleutel) || {};
     return {
-      covered: flag(item, "binnen_methode", fallback.binnen_methode === true),
-      advice: flag(item, "advies", fallback.advies === true),
-      pause: flag(item, "pauze", fallback.pauze === true),
+      covered: flag(item, "binnen_methode", false),
+      advice: flag(item, "advies", false),
+      pause: flag(item, "pauze", false),
     };
   }
 
