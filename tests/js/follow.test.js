@@ -1,0 +1,104 @@
+// The follow link and what a follower's screen can know (docs/assets/javascripts/lib/follow.js, lib/qr.js).
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const follow = require("../../docs/assets/javascripts/lib/follow.js");
+const qr = require("../../docs/assets/javascripts/lib/qr.js");
+
+const MIN = 60000;
+const T0 = Date.UTC(2026, 11, 2, 18, 0, 0); // 19:00 in Amsterdam
+const PHASES = [{ minutes: 10 }, { minutes: 5 }, { minutes: 15 }, { minutes: 10 }];
+const BASE = "https://intervisiehandboek.github.io/intervisiehandboek/timer/";
+
+test("a state survives encoding, to the second", () => {
+  const state = { phase: 2, elapsedMs: 83_400, addedMs: 60_000, paused: false };
+  const back = follow.decodeState(follow.encodeState(state, T0 + 1234));
+  assert.deepEqual(back, { phase: 2, stampMs: T0 + 1000, elapsedMs: 83_000, addedMs: 60_000, paused: false });
+});
+
+test("time taken from a phase and a pause are kept", () => {
+  const back = follow.decodeState(follow.encodeState({ phase: 0, elapsedMs: 0, addedMs: -120_000, paused: true }, T0));
+  assert.equal(back.addedMs, -120_000);
+  assert.equal(back.paused, true);
+});
+
+test("garbage is not a state", () => {
+  for (const text of ["", "x", "1.2", "1.2.3", "1.2.3.4.q", "1000.2.3.4", "1.ZZ.3.4", "__proto__", "1.2.3.4.p.p"]) {
+    assert.equal(follow.decodeState(text), null, text);
+  }
+});
+
+test("a follower counts down from its own clock", () => {
+  const state = follow.decodeState(follow.encodeState({ phase: 1, elapsedMs: 60_000, addedMs: 0, paused: false }, T0));
+  const v = follow.view(PHASES, state, T0 + 2 * MIN);
+  assert.equal(v.index, 1);
+  assert.equal(v.remainingMs, 2 * MIN); // 5 - 1 already - 2 since
+  assert.equal(v.stale, null);
+  assert.equal(v.sessionLeftMs, 2 * MIN + 25 * MIN);
+  assert.equal(v.endsAtMs, T0 + 2 * MIN + 27 * MIN);
+});
+
+test("minutes the facilitator added count for the phase", () => {
+  const state = follow.decodeState(follow.encodeState({ phase: 0, elapsedMs: 0, addedMs: 2 * MIN, paused: false }, T0));
+  assert.equal(follow.view(PHASES, state, T0).remainingMs, 12 * MIN);
+});
+
+test("a paused state does not count down and says it is paused", () => {
+  const state = follow.decodeState(follow.encodeState({ phase: 2, elapsedMs: 5 * MIN, addedMs: 0, paused: true }, T0));
+  const v = follow.view(PHASES, state, T0 + 30 * MIN);
+  assert.equal(v.remainingMs, 10 * MIN);
+  assert.equal(v.stale, "paused");
+  assert.equal(v.endsAtMs, null);
+});
+
+test("past the phase's end the follower says it may be behind, never silently moves on", () => {
+  const state = follow.decodeState(follow.encodeState({ phase: 3, elapsedMs: 0, addedMs: 0, paused: false }, T0));
+  const v = follow.view(PHASES, state, T0 + 11 * MIN);
+  assert.equal(v.index, 3);
+  assert.equal(v.overtime, true);
+  assert.equal(v.stale, "overtime");
+  assert.equal(v.sessionLeftMs, 0);
+});
+
+test("a phase beyond the plan or a stamp far in the future is not shown as certain", () => {
+  const beyond = follow.decodeState("9.0.0.0");
+  assert.equal(follow.view(PHASES, Object.assign(beyond, { stampMs: T0 }), T0).stale, "ended");
+  const future = follow.decodeState(follow.encodeState({ phase: 0, elapsedMs: 0, addedMs: 0, paused: false }, T0 + 3600_000));
+  assert.equal(follow.view(PHASES, future, T0).stale, "future");
+  assert.equal(follow.view([], future, T0).stale, "unknown");
+});
+
+test("a nudge is clamped to ten minutes either way", () => {
+  assert.equal(follow.nudge(0, 5000), 5000);
+  assert.equal(follow.nudge(9 * MIN, 5 * MIN), 10 * MIN);
+  assert.equal(follow.nudge(0, -Infinity), -10 * MIN);
+  assert.equal(follow.nudge(NaN, 1000), 1000);
+});
+
+test("a usual session's link fits a version-10 QR code at level M", () => {
+  const query = "?agenda=opening,snelle-adviesronde,pauze,evaluatie,afsluiting&minuten=90&groep=7&rondes=3&start=19:00";
+  const made = follow.link(BASE, query, { phase: 4, elapsedMs: 61_000, addedMs: 60_000, paused: false }, T0);
+  assert.equal(made.fits, true, made.url);
+  assert.ok(made.url.startsWith(BASE + query + "&volg="));
+  const code = qr.svg(made.url, "QR-code");
+  assert.ok(code && code.version <= 10, `version ${code && code.version}`);
+});
+
+test("a QR code has a light square with a quiet zone of four modules", () => {
+  const code = qr.svg("https://example.org/", "QR-code van de volglink");
+  const side = code.modules + 8;
+  assert.match(code.markup, new RegExp(`viewBox="0 0 ${side} ${side}"`));
+  assert.match(code.markup, /<rect width="\d+" height="\d+" fill="#fff"\/>/);
+  assert.match(code.markup, /aria-label="QR-code van de volglink"/);
+  const xs = [...code.markup.matchAll(/M(\d+),(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  assert.ok(xs.every(([x, y]) => x >= 4 && y >= 4 && x < side - 4 && y < side - 4));
+});
+
+test("a text too long for version 10 gives no code instead of a tiny one", () => {
+  assert.equal(qr.svg("x".repeat(300), "QR-code"), null);
+  assert.equal(follow.link(BASE, `?agenda=${"opening,".repeat(30)}`, { phase: 0, elapsedMs: 0, addedMs: 0 }, T0).fits, false);
+});
+
+test("an accessible name cannot break out of its attribute", () => {
+  assert.match(qr.svg("a", '"><script>').markup, /aria-label="&quot;&gt;&lt;script&gt;"/);
+});
