@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data import DataError, load_site
+from sitebuild.load import DataError, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
