@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Zensical's own environment (make zensical).
+ZVENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -59,7 +61,6 @@ bench: $(VENV)/.dev chromium node_modules/.installed
 # The same site built with Zensical (Material's successor) instead of MkDocs, into site-zensical/, in its
 # own .venv-zensical. Zensical runs no hooks, so the stages run around it: generate the method pages and
 # /api into a copy of docs/, build, then finish the built folder. ZENSICAL-NOTES.md says what differs.
-ZVENV := .venv-zensical
 ZDOCS := build/zensical-docs
 ZGENERATE = $(PY) -m sitebuild generate --into
 ZFINISH = $(PY) -m sitebuild finish
