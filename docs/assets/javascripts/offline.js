@@ -1,4 +1,4 @@
-// Register the service worker (written by macros/offline.py) so the site works offline, and offer
+// Register the service worker (written by sitebuild/finish/offline.py) so the site works offline, and offer
 // a newer version quietly when one is waiting. `__md_scope` is Material's URL of the site root,
 // correct under any sub-path. This script runs once per full page load; the note lives in <body>,
 // outside what Material's instant navigation swaps, so it stays while the reader moves on.

@@ -1,6 +1,6 @@
 /* What every widget needs, written once: mounting on Material's instant navigation with cleanup,
    versioned storage that survives garbage, fetching JSON with one error path, polite
-   announcements and projector mode. macros/bundle.py puts this file first in every widget's
+   announcements and projector mode. sitebuild/finish/bundle.py puts this file first in every widget's
    bundle; the first copy on a page wins, so two widgets on one page share one library.
 
    The storage records and the small text helpers are pure, so `node --test tests/js/` can
