@@ -30,8 +30,9 @@ WEIGHTS = {
 
 def method(slug: str, titel: str, casus: list[str], steps: list[int], optional: tuple[int, ...] = (), **extra) -> dict:
     """A method as /api/methods.json exports it, small enough to reason about in a test."""
-    stappen = [{"naam": f"stap {i}", "minuten": m, "optioneel": i in optional} for i, m in enumerate(steps)]
     per_topic = extra.get("per_onderwerp", False)  # then every step after the first repeats per topic
+    stappen = [{"naam": f"stap {i}", "minuten": m, "optioneel": i in optional, "per_ronde": per_topic and i > 0}
+               for i, m in enumerate(steps)]
     return {
         "minuten_eenmalig": steps[0] if per_topic else sum(steps),
         "minuten_per_ronde": sum(steps[1:]) if per_topic else 0,
@@ -112,13 +113,14 @@ def test_on_a_tie_a_specialist_ranks_before_an_all_rounder(scoring) -> None:
 
 
 def test_time_shorter_than_every_method_lists_all_as_weaker_with_the_minutes(scoring) -> None:
-    result = rank(scoring, {"minuten": 10})
+    # Even shortened to its floors (half of each step) no method fits in 5 minutes.
+    result = rank(scoring, {"minuten": 5})
     assert result["good"] == []
     assert len(result["weaker"]) == len(METHODS)
     by_slug = {e["slug"]: e["misses"] for e in result["weaker"]}
-    assert by_slug["zesstappen"] == ["duurt 60 minuten, je hebt er 10"]
-    assert by_slug["analyse"] == ["duurt 60 tot 75 minuten, je hebt er 10"]
-    assert by_slug["ronde"] == ["duurt 5 minuten + 15 per onderwerp, je hebt er 10"]
+    assert by_slug["zesstappen"] == ["duurt 60 minuten, je hebt er 5"]
+    assert by_slug["analyse"] == ["duurt 60 tot 75 minuten, je hebt er 5"]
+    assert by_slug["ronde"] == ["duurt 5 minuten + 15 per onderwerp, je hebt er 5"]
 
 
 def test_group_size_outside_every_range_lists_all_as_weaker_with_the_range(scoring) -> None:
@@ -129,21 +131,26 @@ def test_group_size_outside_every_range_lists_all_as_weaker_with_the_range(scori
     assert by_slug["spiegel"] == ["is bedoeld voor 4 tot 8 personen, jullie zijn met 40"]
 
 
-def test_optional_steps_and_a_little_overtime_still_fit(scoring) -> None:
-    # analyse: 75 minutes, 60 without its optional step; zesstappen: 60 minutes.
+def test_optional_steps_shortening_and_a_little_overtime_still_fit(scoring) -> None:
+    # analyse: 75 minutes, 60 without its optional step; zesstappen: 60 minutes, at least 30 shortened.
     result = rank(scoring, {"minuten": 60})
     good = {e["slug"]: e for e in result["good"]}
     assert good["analyse"]["fits"] == ["past in 60 minuten als je de optionele stappen overslaat"]
     assert good["zesstappen"]["fits"] == ["past in 60 minuten"]
-    tight = rank(scoring, {"minuten": 56})
-    assert {e["slug"]: e["misses"] for e in tight["good"]}["zesstappen"] == ["krap: duurt 60 minuten, je hebt er 56"]
+    shortened = {e["slug"]: e for e in rank(scoring, {"minuten": 56})["good"]}["zesstappen"]
+    assert (shortened["fits"], shortened["misses"]) == (["past, ingekort tot 56 min (gewoon 60 min)"], [])
+    tight = rank(scoring, {"minuten": 27})
+    assert {e["slug"]: e["misses"] for e in tight["good"]}["zesstappen"] == [
+        "krap: duurt ook ingekort minstens 30 minuten, je hebt er 27"
+    ]
 
 
 def test_per_topic_method_counts_the_topics_that_fit(scoring) -> None:
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 20})["good"]}
     assert good["ronde"]["fits"] == ["past in 20 minuten: genoeg voor 1 onderwerp"]
+    # 60 minutes: four topics a little shortened come nearer than three at full length.
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 60})["good"]}
-    assert good["ronde"]["fits"] == ["past in 60 minuten: genoeg voor 3 onderwerpen"]
+    assert good["ronde"]["fits"] == ["past, ingekort tot 60 min: 4 onderwerpen"]
     # The first 5 minutes are spent once, not per topic: 50 minutes hold three topics of 15.
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 50})["good"]}
     assert good["ronde"]["fits"] == ["past in 50 minuten: genoeg voor 3 onderwerpen"]
@@ -207,7 +214,8 @@ def test_each_result_explains_the_fit_and_starts_in_the_timer(page) -> None:
     too_long = page.locator(WEAKER, has=page.locator(".ih-miss", has_text="je hebt er 60"))
     assert too_long.count() > 0, "a method longer than 60 minutes says so"
     first.get_by_role("link", name="Start in de timer").click()
-    page.wait_for_url(f"**/timer/?methode={slug}")
+    # The link carries the answers it was chosen with: the timer fits the method to the 60 minutes.
+    page.wait_for_url(f"**/timer/?methode={slug}&minuten=60")
 
 
 def test_answers_round_trip_through_the_url(page) -> None:
