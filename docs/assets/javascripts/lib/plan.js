@@ -18,8 +18,8 @@
      and ceiling (water filling), and rounds to whole minutes by largest remainder. The total is
      exact or the plan is left alone with the reachable range and advice.
    - Choices the sources do not make (default floor and ceiling, round limits, how rounds are
-     picked for a time) are ours; the constants below name them; the Verantwoording page must
-     list them once a page uses this module (not yet: the timer and chooser still use their own fit). */
+     picked for a time) are ours; the constants below name them; docs/verantwoording.md
+     ("Keuzes van de sessieplanner") lists them; the timer and the chooser both fit through here. */
 (function (root, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
