@@ -88,6 +88,8 @@ RESULT_TEMPLATE = (
     '<template data-chooser-item><li class="ih-result">'
     '<p class="ih-result__title"><a data-field="link"></a> <span class="ih-result__meta" data-field="meta"></span></p>'
     '<ul class="ih-result__reasons" data-field="reasons"></ul>'
+    '<p class="ih-result__variant" data-field="variant">Ook beschreven als <a></a>: dezelfde methode, '
+    "andere uitwerking.</p>"
     '<p class="ih-result__actions"><a class="md-button md-button--primary" data-field="timer">Start in de timer</a></p>'
     "</li></template>"
 )
@@ -101,6 +103,9 @@ def form_html(site: SiteData) -> str:
             '<div class="ih-chooser ih-needs-js" data-chooser data-src="../api/methods.json" '
             f'data-weights="../api/chooser.json"{data_limits(chooser_limits())}>',
             '<form class="ih-chooser__form" data-chooser-form novalidate aria-label="Vragen over jullie casus">',
+            # First in the form, so that on a phone the results are one tap away, not a long scroll.
+            '<p class="ih-chooser__jump ih-chooser__jump--top"><a href="#ih-kies-resultaten" data-chooser-jump>'
+            'Direct naar de methoden <span data-chooser-jump-count></span></a></p>',
             case_fieldset(site),
             _number("minuten", "Hoeveel minuten hebben jullie?", "Voor de casus zelf, zonder opening en pauze.",
                     *CHOOSER_MINUTES, 5),
@@ -109,11 +114,12 @@ def form_html(site: SiteData) -> str:
             _choice_group("advies", "Wil de casusinbrenger advies?", ADVICE),
             '<p class="ih-chooser__buttons">'
             '<button type="button" class="md-button" data-chooser-clear>Alles wissen</button></p>',
-            '<p class="ih-chooser__jump"><a href="#ih-kies-resultaten">Naar de methoden'
+            '<p class="ih-chooser__jump"><a href="#ih-kies-resultaten" data-chooser-jump>Naar de methoden'
             ' <span data-chooser-jump-count></span></a></p>',
             "</form>",
             '<section class="ih-chooser__out" id="ih-kies-resultaten" aria-labelledby="ih-kies-kop" aria-busy="true">',
-            '<h2 id="ih-kies-kop">Methoden die passen</h2>',
+            '<h2 id="ih-kies-kop" tabindex="-1">Methoden die passen</h2>',
+            '<p class="ih-chooser__common" data-chooser-common hidden></p>',
             '<div class="admonition warning ih-chooser__note" data-chooser-note hidden></div>',
             '<p class="ih-chooser__count" data-chooser-count role="status" aria-live="polite">Methoden laden…</p>',
             '<ol class="ih-results" data-chooser-results></ol>',

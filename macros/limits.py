@@ -18,15 +18,16 @@ TIMER_ITEMS = 20  # items in an ?agenda= link
 TIMER_METHODS = 2  # methods in one session
 CHOOSER_MINUTES = (5, 600)
 CHOOSER_GROUP = (2, 30)
+PLAN_ROUNDS = (1, 12)  # topics or case-givers a method with rounds repeats for (our choice, see Verantwoording)
 
 
 def timer_limits() -> dict[str, object]:
     return {"minuten": list(TIMER_MINUTES), "onderdelen": TIMER_ITEMS, "methoden": TIMER_METHODS,
-            "sleutel": SLUG_RE.pattern}
+            "sleutel": SLUG_RE.pattern, "groep": list(CHOOSER_GROUP), "rondes": list(PLAN_ROUNDS)}
 
 
 def chooser_limits() -> dict[str, object]:
-    return {"minuten": list(CHOOSER_MINUTES), "groep": list(CHOOSER_GROUP)}
+    return {"minuten": list(CHOOSER_MINUTES), "groep": list(CHOOSER_GROUP), "rondes": list(PLAN_ROUNDS)}
 
 
 def data_limits(limits: dict[str, object]) -> str:

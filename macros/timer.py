@@ -12,7 +12,7 @@ from html import escape
 from sitebuild.load import SiteData
 from sitebuild.schema import AgendaItem
 
-from .limits import TIMER_MINUTES, data_limits, timer_limits
+from .limits import PLAN_ROUNDS, TIMER_MINUTES, data_limits, timer_limits
 from .render import minutes, total_label
 
 
@@ -62,9 +62,14 @@ def methods_table(site: SiteData) -> str:
     )
 
 
+def _repeats(method) -> str:  # noqa: ANN001 - a sitebuild Method
+    """Marks a method with a part per topic, so that the form offers the rounds field with it."""
+    return " data-rounds" if any(step.per_ronde for step in method.stappen) else ""
+
+
 def method_options(site: SiteData) -> str:
     return "".join(
-        f'<option value="{slug}">{escape(method.titel)} ({total_label(method)})</option>'
+        f'<option value="{slug}"{_repeats(method)}>{escape(method.titel)} ({total_label(method)})</option>'
         for slug, method in sorted(site.methods.items(), key=lambda item: item[1].titel.casefold())
     )
 
@@ -113,6 +118,7 @@ def run_view() -> str:
         '<dl class="ih-timer__facts">'
         "<div><dt>Hierna</dt><dd data-timer-upcoming></dd></div>"
         "<div><dt>Nog in totaal</dt><dd data-timer-total></dd></div>"
+        "<div><dt>Einde</dt><dd data-timer-end></dd></div>"
         "<div><dt>Agenda</dt><dd data-timer-drift></dd></div></dl>"
         '<p class="ih-timer__done" data-timer-done hidden></p>'
         "</div>\n"
@@ -122,7 +128,7 @@ def run_view() -> str:
         "</label></fieldset>\n"
         '<div class="ih-timer__fitreport" data-timer-fitreport hidden></div>\n'
         '<h2 class="ih-timer__heading">Programma</h2>'
-        '<p class="ih-timer__hint">Vooraan staat hoe lang na de start elke fase begint.</p>'
+        '<p class="ih-timer__hint" data-timer-hint>Vooraan staat hoe lang na de start elke fase begint.</p>'
         '<ol class="ih-timer__programme" data-timer-programme></ol>\n'
         '<p class="ih-timer__links"><a class="md-button" href="./" data-timer-choose-link>Andere methode of sessie</a>'
         ' <a class="md-button" href="./" data-timer-edit-link>Deze agenda aanpassen</a> '
@@ -130,6 +136,17 @@ def run_view() -> str:
         + "</p>\n"
         '<div class="ih-visually-hidden" aria-live="polite" data-timer-live></div>\n'
         "</section>"
+    )
+
+
+def _rounds_field(field_id: str, attr: str, name: str = "", value: str = "1") -> str:
+    """How often a method's repeating part runs; the script shows it only next to such a method
+    (disabled while hidden, so that a form does not send it)."""
+    named = f' name="{name}"' if name else ""
+    return (
+        f'<div class="ih-planner__row" {attr}-row hidden><label for="{field_id}">Aantal onderwerpen of rondes</label> '
+        f'<input id="{field_id}" type="number" min="{PLAN_ROUNDS[0]}" max="{PLAN_ROUNDS[1]}" step="1" '
+        f'inputmode="numeric" value="{value}"{named} disabled {attr}></div>'
     )
 
 
@@ -153,6 +170,9 @@ def planner() -> str:
         'data-timer-fit-minutes> minuten '
         + _button("data-timer-fit", "Passend maken")
         + "</div>"
+        f"{_rounds_field('ih-timer-rondes', 'data-timer-rounds')}"
+        '<div class="ih-planner__row"><label for="ih-timer-begin">Begintijd (niet verplicht)</label> '
+        '<input id="ih-timer-begin" type="time" data-timer-begin></div>'
         '<div class="ih-planner__report" data-timer-builder-report role="status"></div>'
         '<p class="ih-planner__row"><a class="md-button md-button--primary" href="./" data-timer-builder-start>'
         "Start deze sessie</a> "
@@ -185,6 +205,9 @@ def choose_view(site: SiteData) -> str:
         "</label> "
         f'<input id="ih-timer-minuten" name="minuten" type="number" min="{TIMER_MINUTES[0]}" max="{TIMER_MINUTES[1]}" step="1" '
         'inputmode="numeric"></p>'
+        f"{_rounds_field('ih-timer-pick-rondes', 'data-timer-pick-rounds', name='rondes', value='')}"
+        '<p class="ih-planner__row"><label for="ih-timer-pick-start">Begintijd (niet verplicht)</label> '
+        '<input id="ih-timer-pick-start" name="start" type="time"></p>'
         '<p><button type="submit" class="md-button md-button--primary">Open in de timer</button></p>'
         "</form>\n"
         '<h2 id="voorbeeldagenda">Voorbeeldagenda</h2>'

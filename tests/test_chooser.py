@@ -30,8 +30,9 @@ WEIGHTS = {
 
 def method(slug: str, titel: str, casus: list[str], steps: list[int], optional: tuple[int, ...] = (), **extra) -> dict:
     """A method as /api/methods.json exports it, small enough to reason about in a test."""
-    stappen = [{"naam": f"stap {i}", "minuten": m, "optioneel": i in optional} for i, m in enumerate(steps)]
     per_topic = extra.get("per_onderwerp", False)  # then every step after the first repeats per topic
+    stappen = [{"naam": f"stap {i}", "minuten": m, "optioneel": i in optional, "per_ronde": per_topic and i > 0}
+               for i, m in enumerate(steps)]
     return {
         "minuten_eenmalig": steps[0] if per_topic else sum(steps),
         "minuten_per_ronde": sum(steps[1:]) if per_topic else 0,
@@ -112,13 +113,14 @@ def test_on_a_tie_a_specialist_ranks_before_an_all_rounder(scoring) -> None:
 
 
 def test_time_shorter_than_every_method_lists_all_as_weaker_with_the_minutes(scoring) -> None:
-    result = rank(scoring, {"minuten": 10})
+    # Even shortened to its floors (half of each step) no method fits in 5 minutes.
+    result = rank(scoring, {"minuten": 5})
     assert result["good"] == []
     assert len(result["weaker"]) == len(METHODS)
     by_slug = {e["slug"]: e["misses"] for e in result["weaker"]}
-    assert by_slug["zesstappen"] == ["duurt 60 minuten, je hebt er 10"]
-    assert by_slug["analyse"] == ["duurt 60 tot 75 minuten, je hebt er 10"]
-    assert by_slug["ronde"] == ["duurt 5 minuten + 15 per onderwerp, je hebt er 10"]
+    assert by_slug["zesstappen"] == ["duurt 60 minuten, je hebt er 5"]
+    assert by_slug["analyse"] == ["duurt 60 tot 75 minuten, je hebt er 5"]
+    assert by_slug["ronde"] == ["duurt 5 minuten + 15 per onderwerp, je hebt er 5"]
 
 
 def test_group_size_outside_every_range_lists_all_as_weaker_with_the_range(scoring) -> None:
@@ -129,21 +131,26 @@ def test_group_size_outside_every_range_lists_all_as_weaker_with_the_range(scori
     assert by_slug["spiegel"] == ["is bedoeld voor 4 tot 8 personen, jullie zijn met 40"]
 
 
-def test_optional_steps_and_a_little_overtime_still_fit(scoring) -> None:
-    # analyse: 75 minutes, 60 without its optional step; zesstappen: 60 minutes.
+def test_optional_steps_shortening_and_a_little_overtime_still_fit(scoring) -> None:
+    # analyse: 75 minutes, 60 without its optional step; zesstappen: 60 minutes, at least 30 shortened.
     result = rank(scoring, {"minuten": 60})
     good = {e["slug"]: e for e in result["good"]}
     assert good["analyse"]["fits"] == ["past in 60 minuten als je de optionele stappen overslaat"]
     assert good["zesstappen"]["fits"] == ["past in 60 minuten"]
-    tight = rank(scoring, {"minuten": 56})
-    assert {e["slug"]: e["misses"] for e in tight["good"]}["zesstappen"] == ["krap: duurt 60 minuten, je hebt er 56"]
+    shortened = {e["slug"]: e for e in rank(scoring, {"minuten": 56})["good"]}["zesstappen"]
+    assert (shortened["fits"], shortened["misses"]) == (["past, ingekort tot 56 min (gewoon 60 min)"], [])
+    tight = rank(scoring, {"minuten": 27})
+    assert {e["slug"]: e["misses"] for e in tight["good"]}["zesstappen"] == [
+        "krap: duurt ook ingekort minstens 30 minuten, je hebt er 27"
+    ]
 
 
 def test_per_topic_method_counts_the_topics_that_fit(scoring) -> None:
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 20})["good"]}
     assert good["ronde"]["fits"] == ["past in 20 minuten: genoeg voor 1 onderwerp"]
+    # 60 minutes: four topics a little shortened come nearer than three at full length.
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 60})["good"]}
-    assert good["ronde"]["fits"] == ["past in 60 minuten: genoeg voor 3 onderwerpen"]
+    assert good["ronde"]["fits"] == ["past, ingekort tot 60 min: 4 onderwerpen"]
     # The first 5 minutes are spent once, not per topic: 50 minutes hold three topics of 15.
     good = {e["slug"]: e for e in rank(scoring, {"minuten": 50})["good"]}
     assert good["ronde"]["fits"] == ["past in 50 minuten: genoeg voor 3 onderwerpen"]
@@ -204,10 +211,13 @@ def test_each_result_explains_the_fit_and_starts_in_the_timer(page) -> None:
     assert "past bij incidenten" in first.locator(".ih-fit").all_inner_texts()
     assert first.locator(".ih-result__meta").inner_text().endswith("personen")
     slug = ranked(page)[0]
-    too_long = page.locator(WEAKER, has=page.locator(".ih-miss", has_text="je hebt er 60"))
-    assert too_long.count() > 0, "a method longer than 60 minutes says so"
+    # A method longer than 60 minutes that can be shortened within its floors fits, and says so.
+    shortened = page.locator(RESULTS, has=page.locator(".ih-fit", has_text="ingekort tot 60 min"))
+    assert shortened.count() > 0, "a method longer than 60 minutes says it is shortened"
+    assert "incidentenmethode" in ranked(page), "70 minutes, shortened to 60"
     first.get_by_role("link", name="Start in de timer").click()
-    page.wait_for_url(f"**/timer/?methode={slug}")
+    # The link carries the answers it was chosen with: the timer fits the method to the 60 minutes.
+    page.wait_for_url(f"**/timer/?methode={slug}&minuten=60")
 
 
 def test_answers_round_trip_through_the_url(page) -> None:
@@ -236,7 +246,11 @@ def test_malformed_link_shows_a_friendly_note_and_all_methods(page, console_erro
     assert note.locator("li").count() == 3
     assert "abc" in note.inner_text() and "-3" in note.inner_text() and "onbekend" in note.inner_text()
     api = json.loads(page.request.get("api/methods.json").text())
-    assert sorted(ranked(page)) == sorted(m["slug"] for m in api["methoden"])
+    # A handbook variant is listed with its method (".ih-result__variant"), not in a place of its own.
+    variants = page.locator(f"{RESULTS} .ih-result__variant a").evaluate_all("links => links.map(a => a.href)")
+    shown = ranked(page) + [href.rstrip("/").rsplit("/", 1)[-1] for href in variants]
+    assert sorted(shown) == sorted(m["slug"] for m in api["methoden"])
+    assert len(shown) == len(set(shown))
     assert page.get_by_label("Hoeveel minuten hebben jullie?").input_value() == ""
     assert console_errors == []
     page.locator("label.ih-option", has_text="Beginners").click()
@@ -332,12 +346,14 @@ def test_bad_weight_stops_the_build_with_a_plain_message(tmp_path: Path) -> None
 
 def test_chooser_script_stays_small(site_dir: Path) -> None:
     # The chooser's own modules within 5 KB (as the single chooser.js was before the split), and the
-    # bundle as served, with the widget library every widget shares, within 8 KB.
+    # bundle as served, with the widget library every widget shares, within 8 KB, plus lib/plan.js: the
+    # session-plan model the chooser shares with the timer, so that both fit a method the same way.
     own = [ROOT / "docs/assets/javascripts/chooser" / name for name in ("rank.js", "view.js")]
     minified = ";\n".join(rjsmin.jsmin(path.read_text(encoding="utf-8")) for path in own)
     assert len(gzip.compress(minified.encode("utf-8"))) < 5 * 1024
     (bundle,) = (site_dir / "assets/javascripts").glob("intervisie-chooser.*.js")
-    assert len(gzip.compress(bundle.read_bytes())) < 8 * 1024
+    plan = rjsmin.jsmin((ROOT / "docs/assets/javascripts/lib/plan.js").read_text(encoding="utf-8"))
+    assert len(gzip.compress(bundle.read_bytes())) < 8 * 1024 + len(gzip.compress(plan.encode("utf-8")))
 
 
 def test_form_and_script_use_the_same_limits(site_dir: Path) -> None:

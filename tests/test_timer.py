@@ -97,11 +97,14 @@ def test_example_agenda_runs_in_the_timer_with_a_method_in_its_slot(page, site_d
     assert programme(page) == [(item["naam"], item["minuten"]) for item in AGENDA["onderdelen"]]
     page.goto("timer/?agenda=voorbeeld&methode=vijfstappenmethode")
     expect(page.locator("[data-timer-run]")).to_be_visible()
-    steps = [(s["naam"], s["minuten"]) for s in method(site_dir, "vijfstappenmethode")["stappen"]]
-    slot = next(i for i, item in enumerate(AGENDA["onderdelen"]) if item.get("methode"))
+    steps = [s["naam"] for s in method(site_dir, "vijfstappenmethode")["stappen"]]
     names = [name for name, _ in programme(page)]
-    assert names[slot : slot + len(steps)] == [name for name, _ in steps]
-    assert AGENDA["onderdelen"][slot]["naam"] not in names
+    # The method brings its own case, questions, reflection and advice: the agenda's parts for those go.
+    kept = [item for item in AGENDA["onderdelen"] if not item.get("binnen_methode")]
+    assert names == [kept[0]["naam"], *steps, *(item["naam"] for item in kept[1:])]
+    entries = page.locator("[data-timer-programme] > li")
+    blocks = [entries.nth(i).get_attribute("data-plan-block") for i in range(entries.count())]
+    assert blocks == [kept[0]["sleutel"], *["vijfstappenmethode"] * len(steps), *(i["sleutel"] for i in kept[1:])]
 
 
 # ---- time
@@ -337,37 +340,54 @@ def test_projector_mode_fills_the_screen_with_a_huge_clock(page) -> None:
 # ---- fitting to the time available
 
 
-def test_fit_to_45_minutes_totals_exactly_45_with_no_step_under_a_minute(page, site_dir: Path) -> None:
+def test_fit_to_45_minutes_totals_exactly_45_within_each_steps_floor(page, site_dir: Path) -> None:
     open_timer(page, "?methode=vijfstappenmethode&minuten=45")
+    steps = method(site_dir, "vijfstappenmethode")["stappen"]
     minutes = [m for _, m in programme(page)]
-    assert sum(minutes) == 45 and min(minutes) >= 1
+    assert sum(minutes) == 45
+    # The floor is the data's min_minuten, or half the step rounded up (at least 1): see Verantwoording.
+    assert all(m >= (s.get("min_minuten") or max(1, -(-s["minuten"] // 2))) for m, s in zip(minutes, steps))
     report = page.locator("[data-timer-fitreport]")
     expect(report).to_be_visible()
     was = method(site_dir, "vijfstappenmethode")["totaal_minuten"]
     assert "45 minuten" in report.inner_text() and f"was {was}" in report.inner_text()
     assert report.locator("li").count() >= 1, "the page says which steps changed"
-    # The same rule for every method, and for steps so uneven that some would round to zero.
-    cases = [[s["minuten"] for s in m["stappen"]] for m in api(site_dir)["methoden"]]
-    cases += [[1, 1, 1, 60], [1] * 44 + [120]]
+    # The same fit for every method: exactly 45, or the usual times with what is possible instead.
     results = page.evaluate(
-        "cases => cases.map(c => Intervisie.timer.fit(c.map((m, i) => ({naam: 'stap ' + i, minuten: m})), 45))",
-        cases,
+        """async () => {
+            const [methods, agenda] = await Promise.all(["../api/methods.json", "../api/agenda.json"]
+                .map((u) => fetch(u).then((r) => r.json())));
+            const P = Intervisie.plan;
+            return methods.methoden.map((m) => {
+                const r = P.build({ agenda: [m.slug], minuten: 45 }, { methods, agenda });
+                return [m.slug, r.fit.ok, P.total(r.plan), r.fit.min, r.fit.max, r.notes];
+            });
+        }"""
     )
-    for case, result in zip(cases, results):
-        assert result["ok"], case
-        fitted = [s["minuten"] for s in result["steps"]]
-        assert sum(fitted) == 45 and min(fitted) >= 1, (case, fitted)
-    too_few = page.evaluate("Intervisie.timer.fit([{naam: 'a', minuten: 5}, {naam: 'b', minuten: 5}], 1)")
-    assert not too_few["ok"] and "minstens 1 minuut" in too_few["message"]
+    for slug, ok, total, low, high, notes in results:
+        if ok:
+            assert total == 45, slug
+        else:
+            assert not (low <= 45 <= high), slug
+            assert any("minstens" in n or "hoogstens" in n for n in notes), (slug, notes)
 
 
-def test_fit_keeps_proportions(page) -> None:
+def test_fit_keeps_proportions_down_to_each_steps_floor(page) -> None:
     open_timer(page)
     result = page.evaluate(
-        "Intervisie.timer.fit([10, 20, 30].map((m, i) => ({naam: String(i), minuten: m})), 30)"
+        """() => {
+            const P = Intervisie.plan;
+            const stappen = [10, 20, 30].map((m, i) => ({ naam: String(i), minuten: m, wat: "", wie: "" }));
+            const data = { methods: { methoden: [{ slug: "proef", titel: "Proef", advies: true, tijd: {}, stappen }] },
+                agenda: {} };
+            const plan = P.compose(["proef"], data);
+            return [P.fit(plan, 30), P.fit(plan, 29)];
+        }"""
     )
-    assert [s["minuten"] for s in result["steps"]] == [5, 10, 15]
-    assert [(c["van"], c["naar"]) for c in result["changes"]] == [(10, 5), (20, 10), (30, 15)]
+    half, below = result
+    assert [s["minutes"] for s in half["plan"]["blocks"][0]["steps"]] == [5, 10, 15]
+    assert half["changes"][:3] == ["0: 10 → 5 min", "1: 20 → 10 min", "2: 30 → 15 min"]
+    assert not below["ok"] and "minstens 30 minuten" in below["advice"]
 
 
 # ---- friendly notes
@@ -379,7 +399,8 @@ def test_fit_keeps_proportions(page) -> None:
         ("?methode=bestaat-niet", ["bestaat-niet", "staat niet in dit handboek"], False),
         ("?methode=vijfstappenmethode&minuten=veel", ["veel", "geen heel getal"], True),
         ("?methode=vijfstappenmethode&minuten=0", ["geen heel getal"], True),
-        ("?methode=vijfstappenmethode&minuten=3", ["minstens 1 minuut"], True),
+        # Not a plan of 3 one-minute steps: the usual times, and what is possible.
+        ("?methode=vijfstappenmethode&minuten=3", ["ingekort minstens", "Kies meer minuten"], True),
         ("?agenda=opening:10;;pauze", ["niet te lezen"], False),
         ("?agenda=opening:10,onzin,pauze:5", ["onzin", "overgeslagen"], True),
     ],

@@ -21,7 +21,7 @@ function method(slug, casustypen, steps, { optional = [], perTopic = false, groe
   const sum = (list) => list.reduce((a, b) => a + b, 0);
   return {
     slug, titel: slug[0].toUpperCase() + slug.slice(1), casustypen, advies, niveau,
-    stappen: steps.map((m, i) => ({ naam: `stap ${i}`, minuten: m, optioneel: optional.includes(i) })),
+    stappen: steps.map((m, i) => ({ naam: `stap ${i}`, minuten: m, optioneel: optional.includes(i), per_ronde: perTopic && i > 0 })),
     totaal_minuten: sum(steps),
     kern_minuten: sum(steps.filter((_, i) => !optional.includes(i))),
     minuten_eenmalig: perTopic ? steps[0] : sum(steps),
@@ -59,21 +59,34 @@ test("on a tie a specialist ranks before an all-rounder, only when a case type i
   assert.deepEqual(slugs(rank({}, methods).good), ["breed", "smal"]);
 });
 
-test("time: fits, fits without optional steps, tight, too long", () => {
+// The plan's fit decides (lib/plan.js): a method that can be shortened to the time within its floors
+// (half a step, see Verantwoording) fits, a little lower than one that fits as it is.
+test("time: fits, fits shortened (also by dropping optional steps), tight, too long", () => {
   const r = rank({ minuten: 60 });
   const good = new Map(r.good.map((e) => [e.slug, e]));
   assert.equal(good.get("zesstappen").score, WEIGHTS.minuten.punten);
   assert.equal(good.get("analyse").score, WEIGHTS.minuten.zonder_optioneel, "75 min, 60 without its optional step");
-  const tight = rank({ minuten: 56 });
-  assert.equal(tight.good.find((e) => e.slug === "zesstappen").penalty, WEIGHTS.minuten.strafpunten_krap);
-  assert.equal(slugs(rank({ minuten: 10 }).good).length, 0, "nothing fits in 10 minutes");
+  const shortened = rank({ minuten: 56 }).good.find((e) => e.slug === "zesstappen");
+  assert.equal(shortened.penalty, 0, "60 minutes shortened to 56 fits");
+  assert.equal(shortened.score, WEIGHTS.minuten.zonder_optioneel);
+  assert.deepEqual(shortened.fits, ["past, ingekort tot 56 min (gewoon 60 min)"]);
+  const tight = rank({ minuten: 27 });
+  assert.equal(tight.good.find((e) => e.slug === "zesstappen").penalty, WEIGHTS.minuten.strafpunten_krap,
+    "at least 30 minutes shortened, 3 over: tight");
+  assert.equal(slugs(rank({ minuten: 5 }).good).length, 0, "nothing fits in 5 minutes, even shortened");
+  const ten = rank({ minuten: 10 });
+  assert.deepEqual(slugs(ten.good), ["ronde"], "11 minutes at the shortest: tight, not too long");
+  assert.ok(ten.good[0].misses[0].startsWith("krap"));
 });
 
 test("a per-topic method counts the topics that fit after its one-off minutes", () => {
   const topics = (minuten) => rank({ minuten }).good.find((e) => e.slug === "ronde").fits[0].match(/\d+/g).map(Number);
   assert.deepEqual(topics(20), [20, 1]);
   assert.deepEqual(topics(50), [50, 3]);
-  assert.deepEqual(topics(60), [60, 3]);
+  // 60 minutes: four topics shortened a little is nearer than three at full length (plan.js roundsFor).
+  assert.deepEqual(topics(60), [60, 4]);
+  const capped = rank({ minuten: 60, groep: 3 });
+  assert.ok(capped.weaker.concat(capped.good).find((e) => e.slug === "ronde").fit.rounds <= 3, "one topic per person at most");
 });
 
 test("group size outside a method's range makes it weaker, inside adds points", () => {

@@ -1,11 +1,12 @@
 /* Method chooser (/kiezen/), the pure part: reading the answers from a link and ranking the
    methods for them. No DOM: chooser/view.js puts it on the page, `node --test tests/js/` calls
    it directly. The weights come from data/chooser.yml (/api/chooser.json); the limits for minutes
-   and group size from the page (data-limits, macros/limits.py) through `configure`. */
+   and group size from the page (data-limits, macros/limits.py) through `configure`. Whether a
+   method fits the time is lib/plan.js's fitsIn: the same fit, floors and rounds as the timer. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"));
-  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.chooser = Object.assign(ns.chooser || {}, factory(ns.widget)); }
-})(globalThis, function (W) {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"), require("../lib/plan.js"));
+  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.chooser = Object.assign(ns.chooser || {}, factory(ns.widget, ns.plan)); }
+})(globalThis, function (W, P) {
   "use strict";
 
   /* The query-string contract: /kiezen/?casus=&minuten=&groep=&ervaring=&advies= */
@@ -29,10 +30,16 @@
     perTopic: (once, round) => `${once} minuten + ${round} per onderwerp`,
     notForCase: (kort) => `is niet bedoeld voor ${kort}`,
     forCase: (kort) => `past bij ${kort}`,
+    alsoForCase: (kort) => `past ook bij ${kort}, al is de methode vooral voor iets anders`,
+    shortened: (have, own) => `past, ingekort tot ${have} min (gewoon ${own} min)`,
+    shortenedTopics: (have, topics) => `past, ingekort tot ${have} min: ${topics} onderwerp${topics > 1 ? "en" : ""}`,
+    lengthened: (have, own) => `past, verlengd tot ${have} min (gewoon ${own} min)`,
+    lengthenedTopics: (have, topics) => `past in ${have} minuten: ${topics} onderwerp${topics > 1 ? "en" : ""}, iets ruimer`,
+    shorter: (own, have) => `duurt ${own} minuten, korter dan de ${have} die je hebt`,
+    tightShortened: (least, have) => `krap: duurt ook ingekort minstens ${least} minuten, je hebt er ${have}`,
     fits: (have) => `past in ${have} minuten`,
     fitsTopics: (have, topics) => `past in ${have} minuten: genoeg voor ${topics} onderwerp${topics > 1 ? "en" : ""}`,
     fitsWithoutOptional: (have) => `past in ${have} minuten als je de optionele stappen overslaat`,
-    tight: (duration, have) => `krap: duurt ${duration}, je hebt er ${have}`,
     tooLong: (duration, have) => `duurt ${duration}, je hebt er ${have}`,
     groupFits: (n) => `geschikt voor ${n} personen`,
     groupMisses: (low, high, n) => `is bedoeld voor ${low} tot ${high} personen, jullie zijn met ${n}`,
@@ -43,6 +50,7 @@
     onlyReflection: "alleen reflectie, geen adviezen",
     noAdvice: "geeft geen adviezen, alleen reflectie",
     endsWithAdvice: "eindigt met adviezen aan de casusinbrenger",
+    shared: (reasons) => `Voor alle methoden hieronder geldt: ${reasons.join(", ")}.`,
     notesTitle: "Niet alles in de link of het formulier was bruikbaar",
     meta: (duration, low, high) => `${duration.replace("minuten", "min")} · ${low}–${high} personen`,
     count: (good, weaker) =>
@@ -59,6 +67,7 @@
    * @param {{minuten: [number, number], groep: [number, number]}} given
    */
   function configure(given) {
+    P.configure({ groep: given.groep, rondes: given.rondes || P.LIMITS.rounds });
     configured = { minuten: given.minuten, groep: given.groep };
     return configured;
   }
@@ -118,6 +127,31 @@
     return m.kern_minuten < m.totaal_minuten ? NL.span(m.kern_minuten, m.totaal_minuten) : NL.minutes(m.totaal_minuten);
   }
 
+  /**
+   * The time criterion, with the plan's own fit: a method that can be shortened or lengthened
+   * within its floors and ceilings fits (shortened scores a little less than as it is); one that
+   * cannot is "krap" when even its shortest is at most `speling` over, else too long. The fit is
+   * kept on the entry, so that the timer link carries the same minutes and rounds.
+   */
+  function timeReason(m, a, t, fit, miss, e) {
+    const have = a.minuten;
+    const result = P.fitsIn(m, have, { groep: a.groep });
+    const topics = perTopic(m) ? result.rounds : null;
+    e.fit = result;
+    if (!result.fits) {
+      if (result.minutes - have <= t.speling) miss(t.strafpunten_krap, NL.tightShortened(result.minutes, have));
+      else miss(t.strafpunten, NL.tooLong(duration(m), have));
+      return;
+    }
+    const own = P.total(P.compose([m.slug], { methods: { methoden: [m] }, agenda: {} }, { rondes: result.rounds || 1 }));
+    if (result.how === "ingekort") {
+      if (!topics && m.kern_minuten === have) fit(t.zonder_optioneel, NL.fitsWithoutOptional(have));
+      else fit(t.zonder_optioneel, topics ? NL.shortenedTopics(have, topics) : NL.shortened(have, own));
+    } else if (result.how === "verlengd") fit(t.punten, topics ? NL.lengthenedTopics(have, topics) : NL.lengthened(have, own));
+    else if (result.minutes === have) fit(t.punten, topics ? NL.fitsTopics(have, topics) : NL.fits(have));
+    else fit(t.punten, NL.shorter(result.minutes, have));
+  }
+
   /** Score one method; every criterion adds a reason to `fits` or to `misses`. */
   function score(m, a, w, caseTypes) {
     const e = { slug: m.slug, titel: m.titel, method: m, score: 0, penalty: 0, fits: [], misses: [] };
@@ -135,19 +169,9 @@
       const kort = (Object.hasOwn(caseTypes, a.casus) && caseTypes[a.casus].kort) || a.casus;
       const at = m.casustypen.indexOf(a.casus);
       if (at < 0) miss(w.casus.strafpunten, NL.notForCase(kort));
-      else fit(w.casus.punten + (at === 0 ? w.casus.hoofdtype : 0), NL.forCase(kort));
+      else fit(w.casus.punten + (at === 0 ? w.casus.hoofdtype : 0), at === 0 ? NL.forCase(kort) : NL.alsoForCase(kort));
     }
-    if (a.minuten) {
-      const t = w.minuten;
-      const have = a.minuten;
-      const over = m.kern_minuten - have;
-      if (m.totaal_minuten <= have) {
-        const topics = perTopic(m) ? Math.floor((have - m.minuten_eenmalig) / m.minuten_per_ronde) : 0;
-        fit(t.punten, perTopic(m) ? NL.fitsTopics(have, topics) : NL.fits(have));
-      } else if (over <= 0) fit(t.zonder_optioneel, NL.fitsWithoutOptional(have));
-      else if (over <= t.speling) miss(t.strafpunten_krap, NL.tight(duration(m), have));
-      else miss(t.strafpunten, NL.tooLong(duration(m), have));
-    }
+    if (a.minuten) timeReason(m, a, w.minuten, fit, miss, e);
     if (a.groep) {
       const g = m.groepsgrootte;
       if (a.groep >= g.min && a.groep <= g.max) fit(w.groep.punten, NL.groupFits(a.groep));
@@ -167,6 +191,30 @@
   }
 
   /**
+   * A method and its handbook variant (slug "<slug>-handboek") are one choice: the better ranked
+   * of the two keeps its place and carries the other as `variant`; the other leaves the list.
+   * @param {object[]} entries ranked, best first
+   * @returns {object[]}
+   */
+  function pairVariants(entries) {
+    const bySlug = new Map(entries.map((e) => [e.slug, e]));
+    const partner = (e) => (e.slug.endsWith("-handboek") ? bySlug.get(e.slug.slice(0, -"-handboek".length))
+      : bySlug.get(`${e.slug}-handboek`));
+    const taken = new Set();
+    const out = [];
+    for (const e of entries) {
+      if (taken.has(e)) continue;
+      const other = partner(e);
+      if (other && !taken.has(other)) {
+        taken.add(other);
+        e.variant = other;
+      }
+      out.push(e);
+    }
+    return out;
+  }
+
+  /**
    * Rank methods for the answers: highest score (points minus penalty) first; on a tie the
    * method made for fewer case types (when a case type was chosen), then the title.
    * A method whose penalty reaches weights.minder_goed_vanaf goes to `weaker` ("past minder
@@ -175,14 +223,33 @@
    * @param {Object<string, string|number>} answers as from parse(); unanswered keys absent
    * @param {Object} weights /api/chooser.json (data/chooser.yml)
    * @param {Object<string, {kort: string}>} [caseTypes] `casustypen` of /api/methods.json, for the wording
-   * @returns {{good: Object[], weaker: Object[]}} entries {slug, titel, method, score, penalty, fits, misses}
+   * @returns {{good: Object[], weaker: Object[]}} entries {slug, titel, method, score, penalty, fits, misses,
+   *   fit (plan.fitsIn's answer when minutes were given), variant (the paired entry, if any)}
    */
   function rank(methods, answers, weights, caseTypes = {}) {
     const entries = methods.map((m) => score(m, answers || {}, weights, caseTypes));
     entries.sort((x, y) => y.score - x.score || x.breadth - y.breadth || x.titel.localeCompare(y.titel, "nl"));
     const weak = (e) => e.penalty >= weights.minder_goed_vanaf;
-    return { good: entries.filter((e) => !weak(e)), weaker: entries.filter(weak) };
+    const kept = pairVariants(entries);
+    return { good: kept.filter((e) => !weak(e)), weaker: kept.filter(weak) };
   }
 
-  return { FIELDS, NL, configure, parse, toQuery, rank, duration };
+  /**
+   * The timer link for an entry: the method with the answers it was chosen with (minutes it fits
+   * in, group size, rounds for a method with rounds), in plan.encode's stable order.
+   * @param {object} entry from rank()
+   * @param {Object<string, string|number>} answers
+   * @returns {string} e.g. "?methode=incidentenmethode&minuten=60&groep=6"
+   */
+  function timerQuery(entry, answers) {
+    const fitted = entry.fit && entry.fit.fits ? entry.fit : null;
+    return P.encode({
+      methode: entry.slug,
+      minuten: fitted ? fitted.minutes : answers.minuten,
+      groep: answers.groep,
+      rondes: perTopic(entry.method) && fitted ? fitted.rounds : null,
+    });
+  }
+
+  return { FIELDS, NL, configure, parse, toQuery, rank, duration, timerQuery };
 });

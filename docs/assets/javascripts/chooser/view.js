@@ -10,7 +10,7 @@
   // Fetched once per visit: coming back to the page through instant navigation is immediate.
   let data = null;
 
-  function item(template, entry, weak) {
+  function item(template, entry, weak, answers, shared) {
     const m = entry.method;
     const li = template.content.firstElementChild.cloneNode(true);
     const field = (name) => li.querySelector(`[data-field="${name}"]`);
@@ -20,15 +20,21 @@
     field("meta").textContent = NL.meta(C.duration(m), m.groepsgrootte.min, m.groepsgrootte.max);
     const groups = [[entry.fits, "ih-fit"], [entry.misses, "ih-miss"]];
     for (const [list, css] of weak ? groups.reverse() : groups) {
-      for (const text of list) {
+      for (const text of list.filter((t) => !shared.has(t))) {
         const reason = document.createElement("li");
         reason.className = css;
         reason.textContent = text;
         field("reasons").append(reason);
       }
     }
-    if (!entry.fits.length && !entry.misses.length) field("reasons").remove();
-    field("timer").href = `../timer/?methode=${encodeURIComponent(entry.slug)}`;
+    if (!field("reasons").children.length) field("reasons").remove();
+    field("timer").href = `../timer/${C.timerQuery(entry, answers)}`;
+    const variant = field("variant");
+    if (entry.variant) {
+      const a = variant.querySelector("a");
+      a.href = `../methoden/${entry.variant.slug}/`;
+      a.textContent = entry.variant.titel;
+    } else variant.remove();
     if (weak) field("timer").classList.remove("md-button--primary");
     return li;
   }
@@ -46,19 +52,31 @@
     note.append(title, list);
   }
 
+  /** Reasons every good method shares: said once above the list, so that each item shows what sets it apart. */
+  function sharedReasons(good) {
+    if (good.length < 3) return new Set();
+    return new Set(good[0].fits.filter((t) => good.every((e) => e.fits.includes(t))));
+  }
+
   function show(root, answers, [api, weights]) {
     const { good, weaker } = C.rank(api.methoden, answers, weights, api.casustypen);
     const template = root.querySelector("template[data-chooser-item]");
-    root.querySelector("[data-chooser-results]").replaceChildren(...good.map((e) => item(template, e)));
+    const shared = sharedReasons(good);
+    const common = root.querySelector("[data-chooser-common]");
+    common.hidden = !shared.size;
+    common.textContent = shared.size ? NL.shared([...shared]) : "";
+    root.querySelector("[data-chooser-results]").replaceChildren(...good.map((e) => item(template, e, false, answers, shared)));
     const weak = root.querySelector("[data-chooser-weaker]");
-    weak.querySelector("ol").replaceChildren(...weaker.map((e) => item(template, e, true)));
+    weak.querySelector("ol").replaceChildren(...weaker.map((e) => item(template, e, true, answers, new Set())));
     weak.hidden = !weaker.length;
     let text = NL.count(good.length, weaker.length);
     if (!Object.keys(answers).length) text = NL.unranked(good.length);
     else if (!good.length) text = NL.noneFits(weaker.length);
     const count = root.querySelector("[data-chooser-count]");
     if (count.textContent !== text) count.textContent = text; // a live region: speak only real changes
-    root.querySelector("[data-chooser-jump-count]").textContent = `(${good.length})`;
+    root.querySelectorAll("[data-chooser-jump-count]").forEach((el) => (el.textContent = `(${good.length})`));
+    // In-page links keep the answers: a bare "#..." would lose the query on some phones' navigation.
+    root.querySelectorAll("[data-chooser-jump]").forEach((a) => (a.href = location.pathname + C.toQuery(answers) + "#ih-kies-resultaten"));
     root.querySelector(".ih-chooser__out").removeAttribute("aria-busy");
   }
 
@@ -90,6 +108,13 @@
       event.preventDefault();
       update();
     });
+    // Jump to the results without a navigation: Material's instant loading would fetch the page again.
+    root.querySelectorAll("[data-chooser-jump]").forEach((a) => life.listen(a, "click", (event) => {
+      event.preventDefault();
+      const out = root.querySelector("#ih-kies-resultaten");
+      out.scrollIntoView();
+      out.querySelector("h2").focus({ preventScroll: true });
+    }));
     life.listen(root.querySelector("[data-chooser-clear]"), "click", () => {
       fillForm(form, {});
       update();

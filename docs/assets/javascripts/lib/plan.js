@@ -18,8 +18,8 @@
      and ceiling (water filling), and rounds to whole minutes by largest remainder. The total is
      exact or the plan is left alone with the reachable range and advice.
    - Choices the sources do not make (default floor and ceiling, round limits, how rounds are
-     picked for a time) are ours; the constants below name them; the Verantwoording page must
-     list them once a page uses this module (not yet: the timer and chooser still use their own fit). */
+     picked for a time) are ours; the constants below name them; docs/verantwoording.md
+     ("Keuzes van de sessieplanner") lists them; the timer and the chooser both fit through here. */
 (function (root, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
@@ -27,13 +27,28 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  const LIMITS = Object.freeze({
+  /* Defaults for node tests; a page hands in the build's limits (macros/limits.py) with configure(). */
+  const LIMITS = {
     minutes: [1, 600], // one item, and a whole session's target
     rounds: [1, 12],
-    group: [2, 100], // as the chooser's groep
+    group: [2, 30], // as the chooser's groep
     blocks: 20,
     methods: 2,
-  });
+  };
+  const GIVEN = [["minuten", "minutes"], ["rondes", "rounds"], ["groep", "group"], ["onderdelen", "blocks"], ["methoden", "methods"]];
+
+  /**
+   * Take the limits the build decided, from a widget root's data-limits (Dutch names, as
+   * macros/limits.py writes them); a limit the page does not give keeps its default.
+   * @param {{minuten?: number[], rondes?: number[], groep?: number[], onderdelen?: number, methoden?: number}} given
+   * @returns {typeof LIMITS}
+   */
+  function configure(given) {
+    for (const [dutch, name] of GIVEN) {
+      if (given && Object.hasOwn(given, dutch)) LIMITS[name] = Array.isArray(given[dutch]) ? given[dutch].slice(0, 2) : given[dutch];
+    }
+    return LIMITS;
+  }
   /** A method counts as "squeezed a lot" (one summary line) from this change in its length. */
   const SUMMARY_FROM = 0.2;
   const KEY_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -48,7 +63,7 @@
     badItemMinutes: (key, raw) =>
       `De minuten bij „${key}” („${raw}”) zijn geen heel getal van 1 tot en met ${LIMITS.minutes[1]}; ` +
       "het onderdeel houdt zijn gewone tijd.",
-    tooManyBlocks: `Een plan heeft hoogstens ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
+    tooManyBlocks: () => `Een plan heeft hoogstens ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
     tooManyMethods: (names) =>
       `Een plan heeft hoogstens ${LIMITS.methods} methoden; ${list(names)} ${names.length === 1 ? "is" : "zijn"} weggelaten.`,
     unknownSlotMethod: (slug) =>
@@ -67,7 +82,7 @@
     eachRound: (unit) => `elk${unit[0] === "ronde" ? "e" : ""} ${unit[0]}`,
     oneRound: (unit, k) => `${unit[0]} ${k}`,
     emptyPlan: "Het plan is leeg: voeg eerst een onderdeel of methode toe.",
-    badTotal: `Kies een heel aantal minuten van ${LIMITS.minutes[0]} tot en met ${LIMITS.minutes[1]}.`,
+    badTotal: () => `Kies een heel aantal minuten van ${LIMITS.minutes[0]} tot en met ${LIMITS.minutes[1]}.`,
     atLeast: (min) => `Dit plan duurt ook ingekort minstens ${min} minuten.`,
     atMost: (max) => `Dit plan duurt ook verlengd hoogstens ${max} minuten.`,
     atLeastRounds: (n, unit, min) => `Met ${count(n, unit)} ${n === 1 ? "is" : "zijn"} minstens ${min} minuten nodig.`,
@@ -78,15 +93,16 @@
     moreMinutes: "Kies meer minuten of laat een onderdeel weg.",
     fewerMinutes: "Kies minder minuten of voeg een onderdeel toe, zoals een pauze.",
     badParam: (name, raw, rule) => `„${raw}” is geen geldige waarde voor ${name} (${rule}) en telt niet mee.`,
-    tooManyItems: `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
+    tooManyItems: () => `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
   };
+  const between = ([lo, hi]) => `een heel getal van ${lo} tot en met ${hi}`;
   const RULES = {
-    methode: "kleine letters, cijfers en streepjes",
-    minuten: `een heel getal van ${LIMITS.minutes[0]} tot en met ${LIMITS.minutes[1]}`,
-    groep: `een heel getal van ${LIMITS.group[0]} tot en met ${LIMITS.group[1]}`,
-    rondes: `een heel getal van ${LIMITS.rounds[0]} tot en met ${LIMITS.rounds[1]}`,
-    start: "een tijd als 19:00",
-    agenda: "onderdelen met komma's, zoals opening,pauze:10",
+    methode: () => "kleine letters, cijfers en streepjes",
+    minuten: () => between(LIMITS.minutes),
+    groep: () => between(LIMITS.group),
+    rondes: () => between(LIMITS.rounds),
+    start: () => "een tijd als 19:00",
+    agenda: () => "onderdelen met komma's, zoals opening,pauze:10",
   };
   const TOPIC = ["onderwerp", "onderwerpen"];
   const ROUND = ["ronde", "rondes"];
@@ -339,7 +355,7 @@
     const read = (Array.isArray(keys) ? keys : []).map((k) => readItem(k, notes)).filter(Boolean);
     let items = expand(read, idx, options, notes);
     if (items.length > LIMITS.blocks) {
-      notes.push(NL.tooManyBlocks);
+      notes.push(NL.tooManyBlocks());
       items = items.slice(0, LIMITS.blocks);
     }
     let blocks = [];
@@ -544,7 +560,7 @@
     const max = sum(all.map(highest));
     const fail = (advice) => ({ plan, total: length, changes: [], ok: false, min, max, advice });
     if (!all.length) return fail(NL.emptyPlan);
-    if (!within(target, LIMITS.minutes)) return fail(NL.badTotal);
+    if (!within(target, LIMITS.minutes)) return fail(NL.badTotal());
     if (target === length) return { plan, total: length, changes: [], ok: true, min, max, advice: null };
     if (target < min || target > max) return fail(advise(plan, target, min, max));
 
@@ -647,7 +663,7 @@
 
   /* ------------------------------------------------------------------ links */
 
-  const NUMBER_PARAMS = [["minuten", LIMITS.minutes], ["groep", LIMITS.group], ["rondes", LIMITS.rounds]];
+  const NUMBER_PARAMS = () => [["minuten", LIMITS.minutes], ["groep", LIMITS.group], ["rondes", LIMITS.rounds]];
 
   function readNumber(raw, range) {
     return /^\d{1,4}$/.test(raw) && within(Number(raw), range) ? Number(raw) : null;
@@ -665,7 +681,7 @@
     const notes = [];
     const request = { agenda: null, methode: null, minuten: null, groep: null, rondes: null, start: null };
     const text = (name) => (params.get(name) || "").trim();
-    const bad = (name, raw) => notes.push(NL.badParam(name, clip(raw), RULES[name]));
+    const bad = (name, raw) => notes.push(NL.badParam(name, clip(raw), RULES[name]()));
 
     const methode = text("methode");
     if (methode) {
@@ -675,12 +691,12 @@
     const agenda = text("agenda");
     if (agenda) {
       const parts = agenda.split(",").map((p) => p.trim()).filter(Boolean);
-      if (parts.length > LIMITS.blocks) notes.push(NL.tooManyItems);
+      if (parts.length > LIMITS.blocks) notes.push(NL.tooManyItems());
       const items = parts.slice(0, LIMITS.blocks).map((p) => readItem(p, notes)).filter(Boolean);
       if (items.length) request.agenda = items;
       else bad("agenda", agenda);
     }
-    for (const [name, range] of NUMBER_PARAMS) {
+    for (const [name, range] of NUMBER_PARAMS()) {
       const raw = text(name);
       if (!raw) continue;
       const value = readNumber(raw, range);
@@ -709,7 +725,7 @@
       .slice(0, LIMITS.blocks).map((it) => readItem(it, [])).filter(Boolean);
     if (items.length) parts.push(`agenda=${items.map((it) => (it.minutes ? `${it.key}:${it.minutes}` : it.key)).join(",")}`);
     if (typeof request.methode === "string" && KEY_RE.test(request.methode)) parts.push(`methode=${request.methode}`);
-    for (const [name, range] of NUMBER_PARAMS) {
+    for (const [name, range] of NUMBER_PARAMS()) {
       if (within(request[name], range)) parts.push(`${name}=${request[name]}`);
     }
     const start = typeof request.start === "string" ? TIME_RE.exec(request.start) : null;
@@ -723,7 +739,7 @@
    * @param {ReturnType<typeof decode>["request"]} request
    * @param {{methods: object, agenda: object}} data
    * @returns {{plan: object, fit: ReturnType<typeof fit>|null, clock: ReturnType<typeof clock>,
-   *            rounds: number|null, notes: string[]}}
+   *            rounds: number|null, notes: string[], was: number}} was: the length before the fit
    */
   function build(request, data) {
     const keys = request.agenda || (request.methode ? [request.methode] : []);
@@ -736,8 +752,8 @@
     const notes = composed.notes.concat(fitted && !fitted.ok ? [fitted.advice] : []);
     const hasRounds = plan.blocks.some((b) => b.rounds !== null);
     return { plan, fit: fitted, clock: request.start ? clock(plan, request.start) : null,
-      rounds: hasRounds ? rounds || 1 : null, notes };
+      rounds: hasRounds ? rounds || 1 : null, notes, was: total(composed) };
   }
 
-  return { LIMITS, compose, fit, fitsIn, clock, encode, decode, build, total };
+  return { LIMITS, configure, compose, fit, fitsIn, clock, encode, decode, build, total };
 });

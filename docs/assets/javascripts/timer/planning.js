@@ -1,7 +1,8 @@
-/* Planning a session from the address: reading ?methode=, ?agenda= and &minuten=, and fitting
-   steps into a number of minutes. Pure: the API data comes in as arguments; the limits (how many
-   minutes, items and methods, what a key looks like) come from the build through `configure`,
-   which timer/view.js calls with the page's data-limits (macros/limits.py).
+/* Planning a session from the address: reading the query and turning it into the phases the
+   timer runs. What a session is (which blocks, rounds, fitting to the time with floors and
+   ceilings, clock times) is lib/plan.js, shared with the chooser and print; this file adds what
+   only the timer needs: its own notes for a bad link, the session's title and key, and phases.
+   The limits come from the build through `configure` (data-limits, macros/limits.py).
 
    URL contract (documented on the page itself):
      ?methode=<slug>               the steps of one method
@@ -9,22 +10,28 @@
      ?agenda=<item>,<item>,...     a session: each item is key or key:minutes, where key is a block
                                    from /api/agenda.json or a method slug
      &minuten=<n>                  fit the whole session into n minutes
+     &groep=<n>                    the group size (caps the rounds picked for a time)
+     &rondes=<n>                   how often a method's repeating part runs (topics, case-givers)
+     &start=HH:MM                  clock times for every phase and the end
      &bewerk=1                     open the agenda in the planner instead of running it */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(require("../lib/widget.js"), require("./text.js"));
-  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.timer)); }
-})(globalThis, function (W, T) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("../lib/widget.js"), require("./text.js"), require("../lib/plan.js"));
+  } else { const ns = (root.Intervisie = root.Intervisie || {}); ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.timer, ns.plan)); }
+})(globalThis, function (W, T, P) {
   "use strict";
 
   const { NL } = T;
   let configured = null;
 
   /**
-   * Take the limits the build decided (data-limits on the timer's root).
-   * @param {{minuten: [number, number], onderdelen: number, methoden: number, sleutel: string}} given
+   * Take the limits the build decided (data-limits on the timer's root); plan.js gets them too.
+   * @param {{minuten: [number, number], onderdelen: number, methoden: number, sleutel: string,
+   *          groep?: [number, number], rondes?: [number, number]}} given
    * @returns {{minutes: [number, number], items: number, methods: number, key: RegExp}}
    */
   function configure(given) {
+    P.configure(given);
     configured = {
       minutes: given.minuten, items: given.onderdelen, methods: given.methoden, key: new RegExp(given.sleutel),
     };
@@ -37,55 +44,10 @@
   }
 
   /**
-   * Scale step minutes in proportion to a new total: whole minutes (largest remainder),
-   * never below one minute, adding up to exactly `total`.
-   * @param {{naam: string, minuten: number}[]} steps
-   * @param {number} total minutes wanted
-   * @returns {{ok: true, steps: object[], changes: {naam: string, van: number, naar: number}[]} |
-   *           {ok: false, message: string}}
-   */
-  function fit(steps, total) {
-    const n = steps.length;
-    if (!n) return { ok: false, message: NL.emptyAgenda };
-    const [low, high] = limits().minutes;
-    if (!Number.isInteger(total) || total < low || total > high) return { ok: false, message: NL.badMinutes(total, high) };
-    if (total < n) return { ok: false, message: NL.tooFew(total, n) };
-    const weights = steps.map((s) => Math.max(1, s.minuten));
-    const result = new Array(n).fill(1);
-    let free = weights.map((_, i) => i);
-    // Steps whose share would drop below one minute get exactly one; share the rest again.
-    for (;;) {
-      const budget = total - (n - free.length);
-      const weight = free.reduce((sum, i) => sum + weights[i], 0);
-      const low = free.filter((i) => budget * weights[i] < weight);
-      if (!low.length) {
-        const rest = free.map((i) => ({ i, floor: Math.floor((budget * weights[i]) / weight), rem: (budget * weights[i]) % weight }));
-        let left = budget - rest.reduce((sum, r) => sum + r.floor, 0);
-        rest.forEach((r) => (result[r.i] = r.floor));
-        rest
-          .slice()
-          .sort((a, b) => b.rem - a.rem || weights[b.i] - weights[a.i] || a.i - b.i)
-          .forEach((r) => {
-            if (left > 0) {
-              result[r.i] += 1;
-              left -= 1;
-            }
-          });
-        break;
-      }
-      free = free.filter((i) => !low.includes(i));
-    }
-    const fitted = steps.map((s, i) => Object.assign({}, s, { minuten: result[i] }));
-    const changes = steps
-      .map((s, i) => ({ naam: s.naam, van: s.minuten, naar: result[i] }))
-      .filter((c) => c.van !== c.naar);
-    return { ok: true, steps: fitted, changes };
-  }
-
-  /**
    * Read the timer's query string.
    * @param {string} search location.search
-   * @returns {{methode: string|null, agenda: string|null, minuten: number|null, bewerk: boolean, notes: string[]}}
+   * @returns {{methode: string|null, agenda: string|null, minuten: number|null, groep: number|null,
+   *            rondes: number|null, start: string|null, bewerk: boolean, notes: string[]}}
    */
   function parseQuery(search) {
     const params = new URLSearchParams(search);
@@ -101,7 +63,14 @@
       if (/^\d{1,4}$/.test(raw) && +raw >= low && +raw <= high) minuten = +raw;
       else notes.push(NL.badMinutes(W.clip(raw), high));
     }
-    return { methode: text("methode"), agenda: text("agenda"), minuten, bewerk: params.get("bewerk") === "1", notes };
+    // The newer parameters are read by plan.js, so a link means the same on every page.
+    const more = new URLSearchParams();
+    for (const name of ["groep", "rondes", "start"]) if (params.has(name)) more.set(name, params.get(name));
+    const extra = P.decode(more);
+    notes.push(...extra.notes);
+    const { groep, rondes, start } = extra.request;
+    return { methode: text("methode"), agenda: text("agenda"), minuten, groep, rondes, start,
+      bewerk: params.get("bewerk") === "1", notes };
   }
 
   /**
@@ -133,95 +102,83 @@
     return items.map((it) => (it.minuten ? `${it.key}:${it.minuten}` : it.key)).join(",");
   }
 
-  function methodPhases(method) {
-    return method.stappen.map((step) => ({
-      naam: step.naam,
-      wat: step.wat,
-      wie: step.wie || "",
-      groep: method.titel,
-      minuten: step.minuten,
-    }));
+  /** The plan's steps as the timer's phases; each knows its block and, in a round, which one. */
+  function phasesOf(plan) {
+    return plan.blocks.flatMap((block) => block.steps.map((step) => ({
+      naam: step.name,
+      wat: step.what,
+      wie: step.who,
+      groep: block.kind === "method" ? block.title : "",
+      minuten: step.minutes,
+      blok: block.key,
+      ronde: step.round !== null && block.rounds > 1 ? `${block.unit[0]} ${step.round}` : "",
+    })));
   }
 
-  function blockPhase(block, minuten) {
-    return { naam: block.naam, wat: block.wat, wie: "", groep: "", minuten: minuten || block.minuten };
+  /** The session's key: the request in the stable order of plan.encode, without the "?". */
+  function keyOf(query, agenda) {
+    return P.encode({ agenda, methode: query.methode, minuten: query.minuten, groep: query.groep,
+      rondes: query.rondes, start: query.start }).slice(1);
   }
 
   /**
-   * Turn the query and the two API files into a session: a title and the phases with minutes.
+   * Turn the query and the two API files into a session through plan.build: a title, the phases
+   * with minutes, what the fit changed and the clock times.
    * @param {ReturnType<typeof parseQuery>} query
    * @param {{methoden: object[]}} api /api/methods.json
    * @param {{onderdelen: object[], bouwstenen: object[]}} agenda /api/agenda.json
    * @returns {{session: {key: string, title: string, phases: object[], items: object[]|null} | null,
-   *            notes: string[], changes: object[]|null, was: number|null}}
+   *            notes: string[], changes: string[]|null, was: number|null, clock: object|null,
+   *            rounds: number|null, plan: object|null}}
    */
   function buildSession(query, api, agenda) {
     const notes = query.notes.slice();
     const methods = W.byKey(api.methoden, "slug");
-    const blocks = W.byKey(agenda.onderdelen.concat(agenda.bouwstenen), "sleutel");
-    let title = "";
-    let phases = null;
+    const none = { session: null, notes, changes: null, was: null, clock: null, rounds: null, plan: null };
     let items = null;
+    let title = "";
     if (query.agenda === "voorbeeld") {
+      items = [{ key: "voorbeeld", minuten: null }];
       title = NL.exampleTitle;
-      const method = query.methode && methods.get(query.methode);
-      if (query.methode && !method) notes.push(NL.unknownMethod(W.clip(query.methode)));
-      items = agenda.onderdelen.map((b) =>
-        b.methode && method ? { key: method.slug, minuten: null } : { key: b.sleutel, minuten: null });
     } else if (query.agenda) {
-      title = NL.ownTitle;
       items = parseAgenda(query.agenda);
-      if (!items) notes.push(NL.badAgenda);
-      else {
-        items = items.filter((it) => {
-          const known = blocks.has(it.key) || methods.has(it.key);
-          if (!known) notes.push(NL.unknownItem(W.clip(it.key)));
-          return known;
-        });
-        if (!items.length) items = null;
+      if (!items) {
+        notes.push(NL.badAgenda);
+        return none;
       }
+      title = NL.ownTitle;
     } else if (query.methode) {
-      const method = methods.get(query.methode);
-      if (!method) notes.push(NL.unknownMethod(W.clip(query.methode)));
-      else {
-        title = method.titel;
-        phases = methodPhases(method);
+      if (!methods.has(query.methode)) {
+        notes.push(NL.unknownMethod(W.clip(query.methode)));
+        return none;
       }
-    }
-    if (items) {
-      phases = [];
-      for (const it of items) {
-        const method = methods.get(it.key);
-        if (!method) {
-          phases.push(blockPhase(blocks.get(it.key), it.minuten));
-          continue;
-        }
-        let steps = methodPhases(method);
-        if (it.minuten && it.minuten !== method.totaal_minuten) {
-          const fitted = fit(steps, it.minuten);
-          if (fitted.ok) steps = fitted.steps;
-          else notes.push(fitted.message);
-        }
-        phases.push(...steps);
-      }
-      if (items.length === 1 && methods.has(items[0].key)) title = methods.get(items[0].key).titel;
-    }
-    if (!phases) return { session: null, notes, changes: null, was: null };
-    let changes = null;
-    const was = phases.reduce((sum, p) => sum + p.minuten, 0);
-    if (query.minuten) {
-      const fitted = fit(phases, query.minuten);
-      if (fitted.ok) {
-        phases = fitted.steps;
-        changes = fitted.changes;
-      } else notes.push(fitted.message);
-    }
-    const key = [
-      query.agenda ? `agenda=${query.agenda}` : "",
-      query.methode ? `methode=${query.methode}` : "",
-      query.minuten ? `minuten=${query.minuten}` : "",
-    ].filter(Boolean).join("&");
-    return { session: { key, title, phases, items }, notes, changes, was };
+      items = [{ key: query.methode, minuten: null }];
+    } else return none;
+    const request = {
+      agenda: items.map((it) => ({ key: it.key, minutes: it.minuten })),
+      methode: query.agenda === "voorbeeld" ? query.methode : null,
+      minuten: query.minuten, groep: query.groep, rondes: query.rondes, start: query.start,
+    };
+    const built = P.build(request, { methods: api, agenda });
+    notes.push(...built.notes);
+    const phases = phasesOf(built.plan);
+    if (!phases.length) return none;
+    const blocks = built.plan.blocks;
+    if (blocks.length === 1 && blocks[0].kind === "method") title = blocks[0].title;
+    const fitted = built.fit && built.fit.ok ? built.fit : null;
+    return {
+      session: {
+        key: keyOf(query, query.agenda ? query.agenda.split(",").map((t) => t.trim()) : null),
+        title, phases,
+        items: blocks.map((b) => ({ key: b.key, minuten: P.total(b) })),
+      },
+      notes,
+      changes: fitted ? fitted.changes : null,
+      was: built.was,
+      clock: built.clock,
+      rounds: built.rounds,
+      plan: built.plan,
+    };
   }
 
   /**
@@ -241,5 +198,5 @@
     return { minuten: value, problem: null };
   }
 
-  return { configure, limits, fit, parseQuery, parseAgenda, formatAgenda, buildSession, readMinutes };
+  return { configure, limits, parseQuery, parseAgenda, formatAgenda, buildSession, phasesOf, readMinutes };
 });

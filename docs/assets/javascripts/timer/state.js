@@ -27,7 +27,7 @@
    */
   function create(session, options) {
     const phases = session.phases.map((p) => ({
-      naam: p.naam, wat: p.wat || "", wie: p.wie || "", groep: p.groep || "",
+      naam: p.naam, wat: p.wat || "", wie: p.wie || "", groep: p.groep || "", blok: p.blok || "", ronde: p.ronde || "",
       ms: p.minuten * MINUTE, plan: p.minuten * MINUTE,
     }));
     return {
@@ -213,6 +213,7 @@
     const last = s.phases.length - 1;
     const phasesOk = s.phases.every((p) => p && typeof p === "object" &&
       text(p.naam) && text(p.wat) && text(p.wie) && text(p.groep) &&
+      (p.blok === undefined || text(p.blok)) && (p.ronde === undefined || text(p.ronde)) &&
       num(p.ms, 0, MAX_PHASE_MS) && num(p.plan, MINUTE, MAX_PHASE_MS));
     if (!phasesOk || !Number.isInteger(s.index) || !num(s.index, 0, last)) return false;
     const current = s.phases[s.index];

@@ -68,6 +68,16 @@
       fraction: `Alleen hele minuten: ${name} krijgt nu ${minutes(m)}.`,
     })[problem],
     resumeLink: (title, phase) => `${title}, verder bij ${phase}`,
+    hintClock: (start, end) => `Vooraan staat hoe laat elke fase begint: de sessie begint om ${start} en eindigt om ${end}.`,
+    totalOver: (left, over) => `${left} (deze fase loopt ${over} uit)`,
+    endPlanned: (at) => `gepland om ${at}`,
+    endExpected: (at) => `om ${at}`,
+    endBoth: (planned, expected) => `gepland om ${planned}, nu om ${expected}`,
+    endUnknown: "na de start te zien",
+    rounds: (unit) => (unit === "onderwerp" ? "Aantal onderwerpen" : "Aantal rondes"),
+    startAt: "Begintijd",
+    removed: (names) => `Niet meer in de lijst: ${names.join(", ")}.`,
+    clockEnd: (end) => `Einde om ${end}`,
   };
 
   return { NL };

@@ -133,7 +133,10 @@
     setText($("[role=timer]"), T.format(v.left));
     setText($("[data-timer-level]"), levelText(v, s));
     setText($("[data-timer-upcoming]"), v.next ? `${v.next.naam} (${NL.minutesShort(T.wholeMinutes(v.next.ms))})` : NL.end);
-    setText($("[data-timer-total]"), T.format(Math.max(0, v.sessionLeft)));
+    // In overtime the phase's own clock counts up; the total says so too instead of pretending to be on plan.
+    const over = v.left < 0 && !s.done ? -v.left : 0;
+    setText($("[data-timer-total]"), over ? NL.totalOver(T.format(v.sessionLeft), T.format(over)) : T.format(Math.max(0, v.sessionLeft)));
+    setText($("[data-timer-end]"), endText(v, s));
     const drift = Math.round(v.drift / MINUTE);
     setText($("[data-timer-drift]"), drift > 0 ? NL.behind(drift) : drift < 0 ? NL.ahead(-drift) : NL.onTime);
     const percent = Math.round(v.progress * 1000) / 10;
@@ -146,6 +149,23 @@
     if (s.done) setText(done, NL.done(T.wholeMinutes(v.used), T.wholeMinutes(v.planned)));
   }
 
+  /** "HH:MM" that many milliseconds after the session's start time (?start=), or null without one. */
+  function clockAt(ms) {
+    if (!page.start) return null;
+    const [h, m] = page.start.split(":").map(Number);
+    const minute = (((h * 60 + m + Math.round(ms / MINUTE)) % 1440) + 1440) % 1440;
+    return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+  }
+
+  /** The planned end (with ?start=) and, once running, when the session will end at this pace. */
+  function endText(v, s) {
+    const planned = clockAt(v.planned);
+    const wall = new Date(Date.now() + (s.done ? 0 : v.sessionLeft));
+    const expected = `${String(wall.getHours()).padStart(2, "0")}:${String(wall.getMinutes()).padStart(2, "0")}`;
+    if (!s.started || s.done) return planned ? NL.endPlanned(planned) : NL.endUnknown;
+    return planned && planned !== expected ? NL.endBoth(planned, expected) : NL.endExpected(expected);
+  }
+
   function renderProgramme() {
     const s = page.state;
     const list = $("[data-timer-programme]");
@@ -153,18 +173,28 @@
     let offset = 0;
     s.phases.forEach((p, i) => {
       const li = document.createElement("li");
-      li.dataset.minutes = String(T.wholeMinutes(p.ms));
+      const minutes = String(T.wholeMinutes(p.ms));
+      li.dataset.minutes = minutes;
+      li.dataset.planMinutes = minutes;
+      li.dataset.planBlock = p.blok || "";
       if (i === s.index && !s.done) li.setAttribute("aria-current", "step");
       if (i < s.index || s.done) li.classList.add("ih-timer__past");
       const when = document.createElement("span");
       when.className = "ih-timer__when";
-      when.textContent = T.format(offset);
+      when.textContent = clockAt(offset) || T.format(offset);
       const name = document.createElement("strong");
       name.textContent = p.naam;
       const min = document.createElement("span");
       min.className = "ih-timer__min";
       min.textContent = NL.minutesShort(T.wholeMinutes(p.ms));
-      li.append(when, " ", name, " ", min);
+      li.append(when, " ", name);
+      if (p.ronde) {
+        const round = document.createElement("span");
+        round.className = "ih-timer__round";
+        round.textContent = `(${p.ronde})`;
+        li.append(" ", round);
+      }
+      li.append(" ", min);
       if (p.groep && p.groep !== s.title) {
         const group = document.createElement("span");
         group.className = "ih-timer__group";
@@ -174,8 +204,11 @@
       list.append(li);
       offset += p.ms;
     });
+    const end = clockAt(offset);
+    setText($("[data-timer-hint]"), end ? NL.hintClock(page.start, end) : page.labels.hint);
   }
 
+  /** What the fit changed, one plain-Dutch line each (plan.js words them). */
   function renderFitReport(changes, was, total) {
     const box = $("[data-timer-fitreport]");
     box.textContent = "";
@@ -186,9 +219,9 @@
     box.append(p);
     if (changes.length) {
       const ul = document.createElement("ul");
-      changes.forEach((c) => {
+      changes.forEach((line) => {
         const li = document.createElement("li");
-        li.textContent = NL.change(c.naam, c.van, c.naar);
+        li.textContent = line;
         ul.append(li);
       });
       box.append(ul);
@@ -250,6 +283,7 @@
 
   function runSession(result) {
     const { life, sync, sound } = page;
+    page.start = page.query.start;
     const saved = sync.load();
     const notes = result.notes.slice();
     if (saved.discarded) {
@@ -268,10 +302,12 @@
     $("[data-timer-run]").hidden = false;
     renderFitReport(result.changes, result.was, page.query.minuten);
     const edit = $("[data-timer-edit-link]");
-    const items = result.session.items ||
-      (page.query.methode && !page.query.agenda ? [{ key: page.query.methode, minuten: null }] : null);
-    if (items) edit.href = `?agenda=${T.formatAgenda(items)}${page.query.minuten ? `&minuten=${page.query.minuten}` : ""}&bewerk=1`;
-    else edit.hidden = true;
+    const items = result.session.items;
+    const q = page.query;
+    if (items && items.length) {
+      edit.href = `${window.Intervisie.plan.encode({ agenda: items.map((it) => ({ key: it.key, minutes: it.minuten })),
+        groep: q.groep, rondes: result.rounds, start: q.start })}&bewerk=1`;
+    } else edit.hidden = true;
     const auto = $("[data-timer-auto]");
     auto.checked = s.auto;
     life.listen(auto, "change", () => update(Object.assign({}, page.state, { auto: auto.checked })));
@@ -339,41 +375,55 @@
 
   function runPlanner(agenda, apiData) {
     const { life } = page;
+    const P = window.Intervisie.plan;
     const limits = T.limits();
     const builder = $("[data-timer-builder]");
     builder.hidden = false;
+    const data = { methods: apiData, agenda };
     const methods = W.byKey(apiData.methoden, "slug");
     const blocks = W.byKey(agenda.onderdelen.concat(agenda.bouwstenen), "sleutel");
     const known = (key) => blocks.has(key) || methods.has(key);
+    const repeats = (key) => methods.has(key) && methods.get(key).stappen.some((st) => st.per_ronde === true);
+    const roundsInput = $("[data-timer-rounds]");
+    const startInput = $("[data-timer-begin]");
+    const rounds = () => {
+      const n = Number(roundsInput.value);
+      return Number.isInteger(n) && n >= Number(roundsInput.min) && n <= Number(roundsInput.max) ? n : 1;
+    };
+    // A method's own length depends on its rounds, so a method item without typed minutes has none.
+    const own = (key) => (methods.has(key)
+      ? P.total(P.compose([key], data, { rondes: rounds() }))
+      : blocks.get(key).minuten);
     const info = (key) => (methods.has(key)
-      ? { naam: methods.get(key).titel, minuten: methods.get(key).totaal_minuten, methode: true }
-      : { naam: blocks.get(key).naam, minuten: blocks.get(key).minuten, methode: false });
-    const startItems = (keys) => keys.filter(known).map((key) => ({ key, minuten: info(key).minuten }));
+      ? { naam: methods.get(key).titel, methode: true }
+      : { naam: blocks.get(key).naam, methode: false });
+    const minutesOf = (it) => (it.minuten === null ? own(it.key) : it.minuten);
+    const startItems = (keys) => keys.filter(known).map((key) => ({ key, minuten: methods.has(key) ? null : own(key) }));
     let items = startItems(agenda.startsessie);
+    if (page.query.rondes) roundsInput.value = String(page.query.rondes);
+    if (page.query.start) startInput.value = page.query.start;
     if (page.query.agenda && page.query.bewerk) {
       const parsed = page.query.agenda === "voorbeeld"
         ? agenda.onderdelen.map((b) => ({ key: b.sleutel, minuten: null }))
         : T.parseAgenda(page.query.agenda);
       if (parsed) {
-        items = parsed.filter((it) => known(it.key)).map((it) => ({ key: it.key, minuten: it.minuten || info(it.key).minuten }));
+        items = parsed.filter((it) => known(it.key))
+          .map((it) => ({ key: it.key, minuten: it.minuten || (methods.has(it.key) ? null : own(it.key)) }));
       }
     }
-    const asSteps = () => items.map((it) => ({ naam: info(it.key).naam, minuten: it.minuten }));
-    let initialReport;
-    if (page.query.minuten && items.length) {
-      const was = items.reduce((sum, it) => sum + it.minuten, 0);
-      const fitted = T.fit(asSteps(), page.query.minuten);
-      if (fitted.ok) {
-        fitted.steps.forEach((step, i) => (items[i].minuten = step.minuten));
-        initialReport = NL.fitted(page.query.minuten, was);
-      } else initialReport = fitted.message;
-    }
+    const hasRounds = () => items.some((it) => repeats(it.key));
+    const request = () => ({
+      agenda: items.map((it) => ({ key: it.key, minutes: it.minuten })),
+      rondes: hasRounds() ? rounds() : null,
+      start: startInput.value || null,
+    });
+    const compose = () => P.compose(request().agenda, data, { rondes: rounds() });
     plannerOptions(agenda, apiData);
     const report = $("[data-timer-builder-report]");
 
     const link = () => {
       const url = new URL(window.location.href);
-      url.search = `?agenda=${T.formatAgenda(items)}`;
+      url.search = P.encode(request());
       url.hash = "";
       return url.href;
     };
@@ -385,19 +435,46 @@
       return el;
     };
 
+    /** Fit the whole list to `total` minutes with plan.js; false (and the advice said) when it cannot. */
+    const fitTo = (total) => {
+      const plan = compose();
+      const was = P.total(plan);
+      const fitted = P.fit(plan, total);
+      if (!fitted.ok) {
+        setText(report, fitted.advice);
+        return false;
+      }
+      // Blocks come out in the items' order; an item the plan left out (a method covers it) goes.
+      const kept = [];
+      const gone = [];
+      let next = 0;
+      for (const it of items) {
+        const block = fitted.plan.blocks[next];
+        if (block && block.key === it.key) {
+          kept.push({ key: it.key, minuten: P.total(block) });
+          next += 1;
+        } else gone.push(info(it.key).naam);
+      }
+      items = kept;
+      page.edited = true;
+      const lines = [NL.fitted(total, was)].concat(fitted.changes.map((c) => `${c}.`), gone.length ? [NL.removed(gone)] : []);
+      refresh(lines.join(" "));
+      return true;
+    };
+
     const draw = () => {
       const list = $("[data-timer-items]");
       const focusKey = document.activeElement && document.activeElement.dataset.plannerFocus;
       list.textContent = "";
       items.forEach((it, i) => {
-        const data = info(it.key);
+        const item = info(it.key);
         const li = document.createElement("li");
         li.className = "ih-planner__item";
         li.dataset.key = it.key;
         const name = document.createElement("span");
         name.className = "ih-planner__name";
-        name.textContent = data.naam;
-        if (data.methode) name.append(" ", badge(NL.methodBadge));
+        name.textContent = item.naam;
+        if (item.methode) name.append(" ", badge(NL.methodBadge));
         else if (blocks.get(it.key).methode) name.append(" ", badge(NL.methodSlot));
         const input = document.createElement("input");
         input.type = "number";
@@ -405,17 +482,17 @@
         input.max = String(limits.minutes[1]);
         input.step = "1";
         input.inputMode = "numeric";
-        input.value = String(it.minuten);
-        input.setAttribute("aria-label", NL.minutesOf(data.naam));
+        input.value = String(minutesOf(it));
+        input.setAttribute("aria-label", NL.minutesOf(item.naam));
         input.dataset.plannerFocus = `min-${i}`;
         // Typed minutes count at once; what cannot be used is said, and set right when leaving the field.
         input.addEventListener("input", () => {
-          const read = T.readMinutes(input.value, it.minuten);
+          const read = T.readMinutes(input.value, minutesOf(it));
           it.minuten = read.minuten;
-          summarise(read.problem ? NL.minutesFixed(read.problem, data.naam, read.minuten, limits.minutes[1]) : "");
+          summarise(read.problem ? NL.minutesFixed(read.problem, item.naam, read.minuten, limits.minutes[1]) : "");
         });
         input.addEventListener("change", () => {
-          input.value = String(it.minuten);
+          input.value = String(minutesOf(it));
         });
         const unit = document.createElement("span");
         unit.textContent = "min";
@@ -433,9 +510,9 @@
           return b;
         };
         buttons.append(
-          mk(NL.up(data.naam), "↑", `up-${i - 1}`, i === 0, () => move(i, -1)),
-          mk(NL.down(data.naam), "↓", `down-${i + 1}`, i === items.length - 1, () => move(i, 1)),
-          mk(NL.remove(data.naam), "✕", "remove", false, () => {
+          mk(NL.up(item.naam), "↑", `up-${i - 1}`, i === 0, () => move(i, -1)),
+          mk(NL.down(item.naam), "↓", `down-${i + 1}`, i === items.length - 1, () => move(i, 1)),
+          mk(NL.remove(item.naam), "✕", "remove", false, () => {
             items.splice(i, 1);
             refresh();
           }),
@@ -467,26 +544,38 @@
       summarise(message);
     };
 
-    // Everything that follows from the items, except the list itself (which holds the focus while typing).
-    const summarise = (message) => {
-      const total = items.reduce((sum, it) => sum + it.minuten, 0);
-      setText($("[data-timer-builder-total]"), NL.minutesShort(total));
-      const href = link();
-      $("[data-timer-builder-start]").href = `?agenda=${T.formatAgenda(items)}`;
-      $("[data-timer-link]").value = href;
-      if (message !== undefined) setText(report, message);
+    /** The table that prints: clock times (with a start time), each block and its minutes. */
+    const printTable = (plan) => {
       const table = $("[data-timer-builder-print]");
       table.textContent = "";
-      items.forEach((it) => {
+      const times = startInput.value ? P.clock(plan, startInput.value) : null;
+      plan.blocks.forEach((block, b) => {
         const row = table.insertRow();
-        row.insertCell().textContent = info(it.key).naam;
-        row.insertCell().textContent = NL.minutesShort(it.minuten);
+        row.dataset.planBlock = block.key;
+        if (times) row.insertCell().textContent = `${times.blocks[b].start}–${times.blocks[b].end}`;
+        const rounds = block.rounds > 1 ? ` (${block.rounds} ${block.unit[1]})` : "";
+        row.insertCell().textContent = `${block.title}${rounds}`;
+        row.insertCell().textContent = NL.minutesShort(P.total(block));
       });
       const foot = table.insertRow();
+      if (times) foot.insertCell().textContent = NL.clockEnd(times.end);
       foot.insertCell().textContent = NL.together;
-      foot.insertCell().textContent = NL.minutesShort(total);
+      foot.insertCell().textContent = NL.minutesShort(P.total(plan));
+    };
+
+    // Everything that follows from the items, except the list itself (which holds the focus while typing).
+    const summarise = (message) => {
+      const plan = compose();
+      $("[data-timer-rounds-row]").hidden = !hasRounds();
+      roundsInput.disabled = !hasRounds();
+      setText($("[data-timer-builder-total]"), NL.minutesShort(P.total(plan)));
+      const query = P.encode(request());
+      $("[data-timer-builder-start]").href = query || "./";
+      $("[data-timer-link]").value = link();
+      if (message !== undefined) setText(report, [message].concat(plan.notes).filter(Boolean).join(" "));
+      printTable(plan);
       if (window.history.replaceState && (page.query.bewerk || page.edited)) {
-        window.history.replaceState(window.history.state, "", `?agenda=${T.formatAgenda(items)}&bewerk=1`);
+        window.history.replaceState(window.history.state, "", `${query || "?"}&bewerk=1`);
       }
     };
 
@@ -497,23 +586,30 @@
         setText(report, NL.tooManyMethods(limits.methods));
         return;
       }
-      items.push({ key, minuten: info(key).minuten });
+      items.push({ key, minuten: methods.has(key) ? null : own(key) });
       page.edited = true;
       refresh("");
     });
     life.listen($("[data-timer-fit]"), "click", () => {
       const raw = $("[data-timer-fit-minutes]").value.trim();
       const total = /^\d{1,4}$/.test(raw) ? +raw : NaN;
-      const was = items.reduce((sum, it) => sum + it.minuten, 0);
-      const fitted = T.fit(asSteps(), total);
-      if (!fitted.ok) {
-        setText(report, Number.isNaN(total) ? NL.badMinutes(W.clip(raw), limits.minutes[1]) : fitted.message);
+      if (Number.isNaN(total) || total < limits.minutes[0] || total > limits.minutes[1]) {
+        setText(report, NL.badMinutes(W.clip(raw), limits.minutes[1]));
         return;
       }
-      fitted.steps.forEach((step, i) => (items[i].minuten = step.minuten));
+      fitTo(total);
+    });
+    // A new number of rounds gives the methods with rounds their own length again.
+    life.listen(roundsInput, "change", () => {
+      items.forEach((it) => {
+        if (repeats(it.key)) it.minuten = null;
+      });
       page.edited = true;
-      const changed = fitted.changes.map((c) => NL.changeShort(c.naam, c.van, c.naar)).join(", ");
-      refresh(`${NL.fitted(total, was)}${changed ? ` ${changed}.` : ""}`);
+      refresh("");
+    });
+    life.listen(startInput, "change", () => {
+      page.edited = true;
+      summarise();
     });
     life.listen($("[data-timer-copy]"), "click", async () => {
       const href = link();
@@ -530,7 +626,28 @@
       page.edited = true;
       refresh("");
     });
-    refresh(initialReport);
+    refresh("");
+    if (page.query.minuten && items.length) fitTo(page.query.minuten);
+  }
+
+  /** The simple form: the rounds field only with a method that has rounds; empty fields stay out of the link. */
+  function runPickForm() {
+    const form = $(".ih-timer__pick");
+    const select = form.querySelector("[name=methode]");
+    const row = form.querySelector("[data-timer-pick-rounds-row]");
+    const input = row.querySelector("input");
+    const sync = () => {
+      const option = select.selectedOptions[0];
+      row.hidden = !(option && option.hasAttribute("data-rounds"));
+      input.disabled = row.hidden;
+    };
+    sync();
+    page.life.listen(select, "change", sync);
+    page.life.listen(form, "submit", () => {
+      form.querySelectorAll("input").forEach((el) => {
+        if (!el.value) el.disabled = true;
+      });
+    });
   }
 
   function showResume() {
@@ -555,7 +672,12 @@
       root, life, clock, state: null, plan: "", tabId: T.newTabId(), confirmRestart: null, edited: false,
       query: T.parseQuery(window.location.search),
       // The page's own words for the buttons whose label the script changes and changes back.
-      labels: { start: root.querySelector("[data-timer-start]").textContent, restart: root.querySelector("[data-timer-restart]").textContent },
+      labels: {
+        start: root.querySelector("[data-timer-start]").textContent,
+        restart: root.querySelector("[data-timer-restart]").textContent,
+        hint: root.querySelector("[data-timer-hint]").textContent,
+      },
+      start: null,
       say: W.announcer(root.querySelector("[data-timer-live]"), life),
     };
     const mine = page;
@@ -589,6 +711,7 @@
         return;
       }
       note(result.notes);
+      runPickForm();
       runPlanner(agenda, apiData);
       if (!page.query.agenda && !page.query.methode) showResume();
     }, () => note([NL.noData]));
