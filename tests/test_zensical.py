@@ -18,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, new_context, served
+from helpers import ROOT, SUBPATH, new_context, served
 
 ZVENV = ROOT / ".venv-zensical"
 VENV = ROOT / ".venv"
