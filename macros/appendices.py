@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from sitebuild.load import SiteData
-from sitebuild.schema import Form, FormField, Role
+from sitebuild.schema import Form, Role
 
-from . import generator
+from . import generator, markup
 
 STORAGE_PREFIX = "intervisie.formulier."
 STORAGE_VERSION = "v1"
@@ -88,74 +88,28 @@ def roles_page(site: SiteData) -> str:
 # --- forms ----------------------------------------------------------------------------------------
 
 
-def _control(form_key: str, field: FormField, help_id: str | None) -> str:
-    ident = f"ih-{form_key}-{field.sleutel}"
-    described = f' aria-describedby="{help_id}"' if help_id else ""
-    common = f'id="{ident}" name="{field.sleutel}"{described} data-form-field'
-    if field.soort == "regel":
-        return f'<input type="text" {common} autocomplete="off">'
-    if field.soort == "datum":
-        return f'<input type="date" {common}>'
-    return f'<textarea {common} rows="{FIELD_ROWS[field.soort]}"></textarea>'
-
-
-def form_field(form_key: str, field: FormField) -> str:
-    """One question: label, help, the control, and the ruled lines that print in its place."""
-    ident = f"ih-{form_key}-{field.sleutel}"
-    help_id = f"{ident}-hulp" if field.hulp else None
-    help_html = f'<p class="ih-form__help" id="{help_id}">{escape(field.hulp)}</p>' if field.hulp else ""
-    return (
-        f'<div class="ih-form__field ih-form__field--{field.soort}">'
-        f'<label class="ih-form__label" for="{ident}">{escape(field.label)}</label>'
-        f"{help_html}{_control(form_key, field, help_id)}"
-        f'<div class="ih-form__print ih-form__print--{field.soort}" data-print-for="{field.sleutel}" '
-        f'aria-hidden="true"></div></div>'
+def form_html(form_key: str, form: Form, privacy_href: str) -> str:
+    """A fillable form with one field per question (macros/templates/appendices/form.html)."""
+    fields = []
+    for field in form.velden:
+        ident = f"ih-{form_key}-{field.sleutel}"
+        fields.append({
+            "ident": ident, "soort": field.soort, "sleutel": field.sleutel, "label": field.label,
+            "hulp": field.hulp, "help_id": f"{ident}-hulp" if field.hulp else None,
+            "rows": FIELD_ROWS.get(field.soort),
+        })
+    return markup.html(
+        "appendices/form.html", key=form_key, form=form, fields=fields, storage_key=storage_key(form_key),
+        notice_id=f"ih-{form_key}-privacy", confirm_id=f"ih-{form_key}-bevestig",
+        filename=form.titel.casefold().replace(" ", "-"), privacy_href=privacy_href,
     )
 
 
-def form_html(form_key: str, form: Form) -> str:
-    """A fillable form. Without JavaScript it can still be typed in and printed; forms.js adds
-    saving in this browser, erasing, downloading as text and a print button."""
-    key = storage_key(form_key)
-    fields = "\n".join(form_field(form_key, f) for f in form.velden)
-    notice_id = f"ih-{form_key}-privacy"
-    confirm_id = f"ih-{form_key}-bevestig"
-    filename = form.titel.casefold().replace(" ", "-")
-    tip = f'<p class="ih-form__tip"><strong>Tip:</strong> {escape(form.tip)}</p>' if form.tip else ""
-    return f"""<p class="ih-lead">{escape(form.doel)}</p>
-
-<form class="ih-form" data-form="{form_key}" data-storage-key="{key}" data-title="{escape(form.titel)}" \
-data-filename="{escape(filename)}" aria-label="{escape(form.titel)}" aria-describedby="{notice_id}" \
-autocomplete="off" novalidate>
-<div class="ih-form__notice" id="{notice_id}">
-<p class="ih-form__notice-title"><strong>Je antwoorden blijven in jouw browser</strong></p>
-<p>Wat je hier invult, blijft op dit apparaat. De site bewaart het in deze browser terwijl je typt, zodat het er
-na het herladen nog staat. Er gaat niets naar de vereniging of naar iemand anders. Gebruik je een gedeelde computer?
-Wis je antwoorden dan als je klaar bent. <a href="../../privacy/">Meer over privacy</a>.</p>
-</div>
-{fields}
-<div class="ih-form__actions" data-form-actions hidden>
-<button type="button" class="md-button md-button--primary" data-form-print>Afdrukken</button>
-<button type="button" class="md-button" data-form-download>Download als tekstbestand</button>
-<button type="button" class="md-button" data-form-erase aria-controls="{confirm_id}" aria-expanded="false">\
-Wis mijn antwoorden</button>
-</div>
-<div class="ih-form__confirm" id="{confirm_id}" data-form-confirm role="group" aria-labelledby="{confirm_id}-vraag" hidden>
-<p id="{confirm_id}-vraag"><strong>Alles wissen?</strong> Je antwoorden op dit formulier verdwijnen uit deze browser.
-Dat kun je niet ongedaan maken.</p>
-<button type="button" class="md-button md-button--primary" data-form-erase-yes>Ja, wis alles</button>
-<button type="button" class="md-button" data-form-erase-no>Nee, bewaren</button>
-</div>
-<p class="ih-form__status" data-form-status role="status" aria-live="polite"></p>
-</form>
-{tip}"""
-
-
-def form_for(site: SiteData, form_key: str) -> str:
+def form_for(site: SiteData, form_key: str, privacy_href: str = "../../privacy/") -> str:
     if form_key not in site.forms:
         options = ", ".join(sorted(site.forms)) or "geen"
         raise AppendixError(f"Het formulier '{form_key}' staat niet in data/forms.yml. Kies uit: {options}.")
-    return form_html(form_key, site.forms[form_key])
+    return form_html(form_key, site.forms[form_key], privacy_href)
 
 
 # --- the whole handbook on one page ---------------------------------------------------------------
@@ -239,7 +193,7 @@ def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passe
 
     @env.macro
     def form(key: str) -> str:
-        return form_for(site, key)
+        return form_for(site, key, generator.raw_href(env.page, "privacy/"))
 
     @env.macro
     def form_storage_key(key: str) -> str:

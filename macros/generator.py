@@ -6,6 +6,7 @@ difference the macros rely on is answered here, so the rest of macros/ reads the
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,6 +20,17 @@ def page_uri(page: Any) -> str:
     MkDocs pages carry it as `page.file.src_uri`; Zensical's have no `file` and call it `page.path`."""
     file = getattr(page, "file", None)
     return file.src_uri if file is not None else page.path
+
+
+def raw_href(page: Any, target: str) -> str:
+    """A relative href to the site folder `target` ('privacy/') for raw HTML on `page`.
+
+    MkDocs leaves raw HTML alone, so the href is relative to the page's URL; Zensical resolves it
+    against the page's source file, as it does a Markdown link (ZENSICAL-NOTES.md #2). Where Markdown
+    can carry the link, prefer a Markdown link to the .md source: both generators agree on those."""
+    url = getattr(page, "url", None)
+    base = url if getattr(page, "file", None) is not None and url is not None else posixpath.dirname(page_uri(page)) + "/"
+    return posixpath.relpath(target.rstrip("/") or ".", base.rstrip("/") or ".") + "/"
 
 
 @contextmanager

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from sitebuild.load import SiteData
 from sitebuild.schema import Chapter, MinuteRange, Range, Rule, TextList
 
-from . import generator
+from . import generator, markup
 
 GLOSSARY_FILE = "docs/_snippets/begrippen.md"
 ABBR_RE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<uitleg>.+)$")
@@ -156,18 +155,10 @@ def phases_table(site: SiteData) -> str:
 
 def phase_sections(site: SiteData) -> str:
     """Per phase: a heading with its minutes, what happens and example questions."""
-    blocks = []
-    for number, phase in enumerate(site.phases.fasen, start=1):
-        block = (
-            f"### Fase {number}: {phase.naam} {{ #fase-{number} }}\n\n"
-            f'<p class="ih-phase-meta"><span class="ih-step__min" data-phase-minutes>{span(phase.minuten, "min")}</span> '
-            f"<span class=\"ih-label\">Aan het woord:</span> {escape(phase.wie)}</p>\n\n"
-            f"{phase.wat}"
-        )
-        if phase.vragen:
-            block += "\n\n*Bijvoorbeeld:*\n\n" + "\n".join(f"- {q}" for q in phase.vragen)
-        blocks.append(f'<div class="ih-phase" data-phase="{number}" markdown>\n\n{block}\n\n</div>')
-    return "\n\n".join(blocks)
+    return "\n\n".join(
+        markup.html("handbook/phase.html", number=number, phase=phase, minutes=span(phase.minuten, "min"))
+        for number, phase in enumerate(site.phases.fasen, start=1)
+    )
 
 
 # --- practical figures ----------------------------------------------------------------------------
@@ -320,11 +311,11 @@ def glossary_terms(root: Path) -> list[tuple[str, str]]:
 
 def glossary(root: Path) -> str:
     """The glossary page: the same terms as the tooltips, alphabetically, each with an anchor."""
-    items = []
-    for term, uitleg in sorted(glossary_terms(root), key=lambda t: t[0].casefold()):
-        anchor = "begrip-" + re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-")
-        items.append(f'<div id="{anchor}"><dt>{escape(term)}</dt><dd>{escape(uitleg)}</dd></div>')
-    return '<dl class="ih-glossary" data-glossary>\n' + "\n".join(items) + "\n</dl>"
+    terms = [
+        ("begrip-" + re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-"), term, uitleg)
+        for term, uitleg in sorted(glossary_terms(root), key=lambda t: t[0].casefold())
+    ]
+    return markup.html("handbook/glossary.html", terms=terms)
 
 
 # --- registration ---------------------------------------------------------------------------------

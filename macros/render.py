@@ -6,13 +6,15 @@ and the site keeps working under a sub-path.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 import yaml
 
 from sitebuild.load import SiteData
-from sitebuild.schema import Method, Step
+from sitebuild.schema import Method
+
+from . import markup
+from .markup import md_literal
 
 LEVEL_LABEL = {"beginners": "Ook voor beginners", "gevorderden": "Voor gevorderden"}
 
@@ -43,56 +45,27 @@ def step_numbers(numbers: list[int]) -> str:
 
 
 def time_bar(method: Method) -> str:
-    """The steps as proportional segments (inline SVG, so no inline styles are needed) with a text alternative."""
+    """The steps as proportional segments of the whole, numbered where there is room."""
     total = method.totaal_minuten
-    segments: list[str] = []
+    segments = []
     offset = 0.0
     for number, step in enumerate(method.stappen, start=1):
         width = 100 * step.minuten / total
-        css = "ih-seg ih-seg--opt" if step.optioneel else f"ih-seg ih-seg--{number % 2}"
-        label = f"{number}. {step.naam}: {minutes(step.minuten)}" + (" (optioneel)" if step.optioneel else "")
-        segments.append(
-            f'<rect class="{css}" x="{offset:.3f}%" y="0" width="{width:.3f}%" height="100%">'
-            f"<title>{escape(label)}</title></rect>"
-        )
-        if width >= 4:
-            segments.append(
-                f'<text class="ih-seg__nr" x="{offset + width / 2:.3f}%" y="50%" '
-                f'dominant-baseline="central" text-anchor="middle" aria-hidden="true">{number}</text>'
-            )
+        segments.append({
+            "number": number,
+            "step": step,
+            "css": "ih-seg ih-seg--opt" if step.optioneel else f"ih-seg ih-seg--{number % 2}",
+            "x": f"{offset:.3f}",
+            "width": f"{width:.3f}",
+            "center": f"{offset + width / 2:.3f}" if width >= 4 else None,
+        })
         offset += width
-    caption = "; ".join(
-        f"{n}. {escape(s.naam)} {minutes(s.minuten)}" + (" (optioneel)" if s.optioneel else "")
-        + (" (per onderwerp)" if s.per_ronde else "")
-        for n, s in enumerate(method.stappen, start=1)
-    )
-    summed = f"samen {minutes(total)}"
-    if method.tijd.per_onderwerp:
-        summed = f"{total_label(method)}, voor één onderwerp samen {minutes(total)}"
-    return (
-        f'<figure class="ih-timebar" data-timebar data-total="{total}">\n'
-        f'<svg class="ih-timebar__bar" width="100%" height="40" aria-hidden="true" focusable="false">'
-        f'{"".join(segments)}</svg>\n'
-        f'<figcaption class="ih-timebar__caption"><strong>Tijdbalk, {summed}:</strong> {caption}.'
-        f"</figcaption>\n</figure>"
-    )
-
-
-def step_item(number: int, step: Step) -> str:
-    optional = ' <span class="ih-badge">optioneel</span>' if step.optioneel else ""
-    optional += ' <span class="ih-badge">per onderwerp</span>' if step.per_ronde else ""
-    return (
-        f'<li class="ih-step" data-step data-minutes="{step.minuten}">'
-        f'<p class="ih-step__head"><strong>{escape(step.naam)}</strong>'
-        f' <span class="ih-step__min">{minutes(step.minuten)}</span>{optional}</p>'
-        f'<p>{escape(step.wat)}</p>'
-        f'<p class="ih-step__who"><span class="ih-label">Actief:</span> {escape(step.wie)}</p></li>'
-    )
+    return markup.html("method/timebar.html", total=total, segments=segments,
+                       per_topic=method.tijd.per_onderwerp, total_label=total_label(method))
 
 
 def steps_list(method: Method) -> str:
-    items = "\n".join(step_item(n, s) for n, s in enumerate(method.stappen, start=1))
-    return f'<ol class="ih-steps" data-steps>\n{items}\n</ol>'
+    return markup.html("method/steps.html", steps=method.stappen)
 
 
 def time_note(method: Method) -> str:
@@ -129,21 +102,12 @@ def time_note(method: Method) -> str:
     return "\n\n".join(parts)
 
 
-def facts(method: Method, site: SiteData) -> str:
-    tags = " ".join(
-        f'<a class="ih-tag" href="../#casus-{key}">{escape(site.case_types[key].naam)}</a>'
-        for key in method.casustypen
-    )
-    # The spaces between the elements keep label and value apart in the search index, which
-    # drops the tags (Material would index 'Duur60 minGroep...').
-    return (
-        '<dl class="ih-facts"> '
-        f"<div><dt>Duur</dt> <dd data-total-minutes>{total_label(method)}</dd></div> "
-        f"<div><dt>Groep</dt> <dd>{group_size(method)}</dd></div> "
-        f"<div><dt>Niveau</dt> <dd>{LEVEL_LABEL[method.niveau]}</dd></div> "
-        f"<div><dt>Advies</dt> <dd>{'Ja, de casusinbrenger krijgt adviezen' if method.advies else 'Nee, alleen reflectie'}</dd></div> "
-        f'<div class="ih-facts__wide"><dt>Soort casus</dt> <dd>{tags}</dd></div>'
-        " </dl>"
+def method_head(slug: str, method: Method, site: SiteData) -> str:
+    """The lead, the facts (duration, group, level, advice, case types) and the buttons to the timer and cards."""
+    return markup.html(
+        "method/head.html", slug=slug, method=method, total_label=total_label(method),
+        group_size=group_size(method), level=LEVEL_LABEL[method.niveau],
+        case_types=[(key, site.case_types[key].naam) for key in method.casustypen],
     )
 
 
@@ -176,14 +140,6 @@ def credit_block(method: Method, site: SiteData) -> str:
     return "\n".join(lines)
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
-
-
-def md_literal(text: str) -> str:
-    """`text` as Markdown that renders exactly as written (for titles in headings, links and tables)."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-
-
 def front_matter(**fields: object) -> str:
     """YAML front matter written by a YAML dumper, so no quote or backslash in a title can break out of it."""
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000) + "---"
@@ -195,18 +151,7 @@ def method_page(slug: str, method: Method, site: SiteData) -> str:
         # Material writes the description into an attribute without escaping it, so it is escaped here.
         front_matter(title=method.titel, description=escape(method.samenvatting), render_macros=False),
         f"# {md_literal(method.titel)}",
-        f'<p class="ih-lead">{escape(method.samenvatting)}</p>',
-        facts(method, site),
-        (
-            f'<p class="ih-actions">'
-            f'<a class="md-button md-button--primary" href="../../timer/?methode={slug}" data-run-timer>'
-            f"Start in de timer</a> "
-            f'<a class="md-button" href="../../kaarten/?stapel=methode-{slug}">Vragen als kaarten</a></p>'
-            if method.voorbeeldvragen
-            else f'<p class="ih-actions"><a class="md-button md-button--primary" '
-            f'href="../../timer/?methode={slug}" data-run-timer>Start in de timer</a> '
-            f'<a class="md-button" href="../../kaarten/">Trek een reflectiekaart</a></p>'
-        ),
+        method_head(slug, method, site),
         f"## Doel\n\n{method.doel}",
         f"## Wanneer gebruik je deze methode?\n\n{method.wanneer}",
         f"## Verloop\n\n{time_bar(method)}\n\n{steps_list(method)}",

@@ -346,8 +346,35 @@ def _check_handbook(site: SiteData) -> None:
     _check_known("data/practical.yml", "sleutel", list(site.practical), site.sources, "data/sources.yml")
 
 
+# The last site loaded per project root, with the fingerprint of data/ it was loaded from. Zensical runs
+# the macros' define_env once per page (ZENSICAL-NOTES.md #5); without this, all of data/ would be read
+# and validated again for each of them. A changed, added or removed file changes the fingerprint, so a
+# rebuild (make serve) never sees old data; a failed load stores nothing.
+_LOADED: dict[Path, tuple[tuple[tuple[str, int, int], ...], SiteData]] = {}
+
+
+def _fingerprint(data: Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime_ns, size) of every file below data/."""
+    found = []
+    for path in data.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            found.append((path.relative_to(data).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
 def load_site(root: Path) -> SiteData:
-    """Load and validate all of data/ below the project root."""
+    """Load and validate all of data/ below the project root (again only when a file there changed)."""
+    stamp = _fingerprint(root / "data")
+    cached = _LOADED.get(root)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    site = _load_site(root)
+    _LOADED[root] = (stamp, site)
+    return site
+
+
+def _load_site(root: Path) -> SiteData:
     data = root / "data"
     methods, files = load_methods(data / "methods", root)
     parts: dict[str, Any] = dict(

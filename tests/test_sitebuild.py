@@ -215,3 +215,21 @@ def test_only_the_dev_server_may_run_its_inline_reload_script() -> None:
     assert not is_dev_server(published, ("127.0.0.1", 8000)), "`mkdocs build` must never relax the policy"
     assert not is_dev_server(None, ("127.0.0.1", 8000))
     assert is_dev_server("http://127.0.0.1:8000/intervisiehandboek/", ("127.0.0.1", 8000))
+
+
+def test_loading_again_reuses_the_site_until_a_data_file_changes(tmp_path: Path) -> None:
+    # Zensical loads the data once per page; the cache must never hand out data older than the files.
+    project = copy_project(tmp_path / "project")
+    first = load_site(project)
+    assert load_site(project) is first
+    roles = project / "data" / "roles.yml"
+    data = yaml.safe_load(roles.read_text(encoding="utf-8"))
+    key = next(iter(data))
+    data[key]["naam"] = "Tijdbewaker"
+    roles.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    again = load_site(project)
+    assert again is not first and again.roles[key].naam == "Tijdbewaker"
+    # A removed file counts too: other methods still point at it, so loading fails now.
+    (project / "data" / "methods" / "vissenkom.yml").unlink()
+    with pytest.raises(DataError, match="'vissenkom' is onbekend"):
+        load_site(project)
