@@ -49,7 +49,7 @@ node:
 # The Zensical smoke test (tests/test_zensical.py) needs .venv-zensical too.
 test: $(VENV)/.dev $(ZVENV)/.installed chromium node
 	node --test tests/js/*.test.js
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadgroup
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

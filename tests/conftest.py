@@ -20,6 +20,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        # make test runs on two workers (pytest-xdist, --dist loadgroup): the tests of a file that shares a
+        # module- or class-scoped fixture (a site built once for the file) stay on one worker, so it is built
+        # once; every other test goes wherever a worker is free.
+        info = getattr(item, "_fixtureinfo", None)
+        shared = info and any(
+            d.scope in ("module", "class") for defs in info.name2fixturedefs.values() for d in defs
+        )
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture(scope="session")
