@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from sitebuild.load import SiteData
-from sitebuild.schema import Form, Role
+from sitebuild.schema import Form
 
 from . import generator, markup
 
@@ -51,38 +51,10 @@ def methods_with_role(site: SiteData, role_key: str) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1].casefold())
 
 
-def _bullets(items: list[str]) -> str:
-    return "\n".join(f"- {item}" for item in items)
-
-
-def role_section(key: str, role: Role, site: SiteData) -> str:
-    """One role under its own anchor (#<key>), which method pages link to."""
-    parts = [f"## {role.naam} {{ #{key} }}"]
-    notes = []
-    if role.optioneel:
-        notes.append("Deze rol is niet verplicht: de groep kiest zelf of er iemand voor nodig is.")
-    if role.ook_genoemd:
-        names = ", ".join(f"<em>{escape(name)}</em>" for name in role.ook_genoemd)
-        notes.append(f"In de bronnen heet deze rol ook: {names}.")
-    if notes:
-        parts.append('<p class="ih-role__aka">' + " ".join(notes) + "</p>")
-    parts.append(role.beschrijving)
-    parts.append(f'<p class="ih-role__label">Wat doe je in deze rol?</p>\n\n{_bullets(role.verantwoordelijkheden)}')
-    if role.vragen:
-        parts.append(f'<p class="ih-role__label">{escape(role.vragen_kop)}</p>\n\n{_bullets(role.vragen)}')
-    methods = methods_with_role(site, key)
-    if methods:
-        links = ", ".join(f"[{escape(title)}](../methoden/{slug}.md)" for slug, title in methods)
-        parts.append(f'<p class="ih-role__methods" data-role-methods markdown="1">**Gebruikt in:** {links}</p>')
-    else:
-        parts.append('<p class="ih-role__methods" data-role-methods>Nog geen methode noemt deze rol.</p>')
-    body = "\n\n".join(parts)
-    return f'<section class="ih-role" data-role="{key}" markdown="1">\n\n{body}\n\n</section>'
-
-
 def roles_page(site: SiteData) -> str:
-    """Every role of data/roles.yml, in file order."""
-    return "\n\n".join(role_section(key, role, site) for key, role in site.roles.items())
+    """Every role of data/roles.yml, in file order (macros/templates/appendices/roles.md)."""
+    roles = [{"key": key, "role": role, "methods": methods_with_role(site, key)} for key, role in site.roles.items()]
+    return markup.html("appendices/roles.md", roles=roles)
 
 
 # --- forms ----------------------------------------------------------------------------------------

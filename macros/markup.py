@@ -55,3 +55,12 @@ def md_literal(text: str) -> str:
 
 
 _ENV.filters["md_literal"] = md_literal
+
+
+def md_cell(text: str) -> Markup:
+    """Markdown from data/ for a table cell: as written (see `_markdown`), with '|' escaped so that it
+    cannot end the cell."""
+    return Markup(text.replace("|", "\\|"))
+
+
+_ENV.filters["cell"] = md_cell

@@ -71,35 +71,24 @@ def steps_list(method: Method) -> str:
 def time_note(method: Method) -> str:
     """Explain where the minutes come from, and any total the source states differently."""
     tijd = method.tijd
-    parts: list[str] = []
+    notes: list[dict[str, object]] = []
     if tijd.herkomst == "suggestie":
-        parts.append(
-            '!!! note "Suggestie voor de tijd"\n'
-            "    De bron geeft voor deze methode geen of maar enkele minuten. De minuten hierboven zijn een "
-            "suggestie van de redactie, passend bij de zes fasen van een sessie uit het handboek. Pas ze gerust aan."
-        )
+        notes.append({"kind": "suggestion"})
     # With rounds the source's total is the time of one round.
     summed = method.minuten_per_ronde if tijd.per_onderwerp else method.totaal_minuten
     if tijd.bron_totaal is not None and tijd.bron_totaal != summed:
-        parts.append(
-            f'!!! warning "De bron noemt {minutes(tijd.bron_totaal)}"\n'
-            f"    De stappen tellen op tot {minutes(summed)}; die som gebruiken wij overal. "
-            f"De bron noemt als totaal {minutes(tijd.bron_totaal)}."
-        )
+        notes.append({"kind": "source_total", "source": tijd.bron_totaal, "summed": summed})
     if tijd.per_onderwerp:
         once = [n for n, step in enumerate(method.stappen, start=1) if not step.per_ronde]
         rounds = [n for n, step in enumerate(method.stappen, start=1) if step.per_ronde]
-        one, per = method.minuten_eenmalig, method.minuten_per_ronde
-        once_text = f"{step_numbers(once).capitalize()} doe je één keer ({minutes(one)}). " if once else ""
-        parts.append(
-            '!!! info "Tijd per onderwerp"\n'
-            f"    {once_text}{step_numbers(rounds).capitalize()} herhaal je voor elk onderwerp "
-            f"({minutes(per)} per onderwerp). Eén onderwerp kost dus {minutes(one + per)}, twee "
-            f"{minutes(one + 2 * per)} en drie {minutes(one + 3 * per)}."
-        )
+        notes.append({
+            "kind": "per_topic", "once": step_numbers(once).capitalize() if once else "",
+            "rounds": step_numbers(rounds).capitalize(),
+            "one": method.minuten_eenmalig, "per": method.minuten_per_ronde,
+        })
     if tijd.toelichting:
-        parts.append(f'!!! info "Over de tijden"\n    {tijd.toelichting}')
-    return "\n\n".join(parts)
+        notes.append({"kind": "explanation", "text": tijd.toelichting})
+    return markup.html("method/time_notes.md", notes=notes)
 
 
 def method_head(slug: str, method: Method, site: SiteData) -> str:
