@@ -90,10 +90,10 @@ def build_fails_plainly(project: Path, site_dir: Path, *fragments: str) -> str:
     return message
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project, for tests that break or grow its data."""
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A throwaway copy of the project (the `parts` a build needs), for tests that break or grow its data."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in parts:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -18,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, SUBPATH, new_context, served
+from helpers import ROOT, SUBPATH, copy_project, new_context, served
 
 ZVENV = ROOT / ".venv-zensical"
 VENV = ROOT / ".venv"
@@ -33,14 +32,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def zsite(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("zensical") / "project"
-    project.mkdir()
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.is_file():
-            shutil.copy2(source, project / part)
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project", PARTS)
     # -o: the two environments are the project's own and already installed; never reinstall them here.
     result = subprocess.run(
         ["make", "--no-print-directory", "zensical", f"VENV={VENV}", f"ZVENV={ZVENV}",
