@@ -12,8 +12,18 @@ from html import escape
 from sitebuild.load import SiteData
 from sitebuild.schema import AgendaItem
 
-from .limits import PLAN_ROUNDS, TIMER_MINUTES, data_limits, timer_limits
+from .limits import PLAN_NAME, PLAN_ROUNDS, TIMER_MINUTES, data_limits, timer_limits
+from .markup import html
 from .render import minutes, total_label
+
+# The roles the printed session plan leaves room for, in the handbook's terms (the glossary
+# explains synonyms such as facilitator); the names typed for them stay in the browser.
+SHEET_ROLES = (
+    ("procesbegeleider", "Procesbegeleider"),
+    ("casusinbrenger", "Casusinbrenger"),
+    ("tijdbewaker", "Tijdbewaker"),
+    ("notulist", "Notulist"),
+)
 
 
 def source_range(item: AgendaItem) -> str:
@@ -231,8 +241,18 @@ def timer_widget(site: SiteData) -> str:
         '<p class="ih-timer__note" data-timer-note role="status" hidden></p>\n'
         '<p class="ih-timer__resume" data-timer-resume hidden>Er staat nog een sessie open: '
         '<a href="./" data-timer-resume-link></a></p>\n'
-        f"{run_view()}\n{choose_view(site)}\n</div>"
+        f"{run_view()}\n{session_sheet()}\n{saved_plans()}\n{choose_view(site)}\n</div>"
     )
+
+
+def session_sheet() -> str:
+    """The printable one-page plan of the session the timer is about to run."""
+    return html("timer/sheet.html", roles=SHEET_ROLES, max_name=PLAN_NAME).strip()
+
+
+def saved_plans() -> str:
+    """The plans kept in this browser, offered before a method is chosen."""
+    return html("timer/saved.html").strip()
 
 
 def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
