@@ -46,6 +46,7 @@
     between: (start, end) => ` · ${start}–${end}`,
     end: (end) => `Einde ${end}`,
     minutes: (m) => `${m} min`,
+    asRound: (unit) => `Dezelfde stappen als ${unit[0]} 1`,
   };
 
   /* ------------------------------------------------------------------ pure */
@@ -81,11 +82,13 @@
 
   /**
    * The rows of the printed plan: a row per block and, under a block with more than one step, a row
-   * per step. Times are clock times from `start` (plan.clock) or, without one, minutes after the start.
+   * per step. Rounds after the first repeat the first one's steps, so each gets one row naming its
+   * steps with their times: the whole session then fits on one A4 page. Times are clock times from
+   * `start` (plan.clock) or, without one, the time after the start ("0:10").
    * @param {{blocks: object[]}} plan
    * @param {string|null} start "HH:MM"
-   * @returns {{rows: {kind: "block"|"step", block: string, time: string, name: string, round: string,
-   *            what: string, who: string, minutes: number}[], end: string, total: number}}
+   * @returns {{rows: {kind: "block"|"step"|"round", block: string, time: string, name: string,
+   *            round: string, what: string, who: string, minutes: number}[], end: string, total: number}}
    */
   function sheetRows(plan, start) {
     const times = start ? P.clock(plan, start) : null;
@@ -96,21 +99,39 @@
       const single = block.steps.length === 1;
       const first = block.steps[0] || { what: "", who: "" };
       const rounds = block.rounds > 1 ? ` (${block.rounds} ${block.unit[1]})` : "";
+      const timeAt = (s, from) => (times ? times.blocks[b].steps[s].start : offset(from));
       rows.push({
         kind: "block", block: block.key, time: times ? times.blocks[b].start : offset(at),
         name: `${block.title}${rounds}`, round: "", what: single ? first.what : "", who: single ? first.who : "", minutes,
       });
-      if (!single) {
-        block.steps.forEach((step, s) => {
-          rows.push({
-            kind: "step", block: block.key, time: times ? times.blocks[b].steps[s].start : offset(at),
-            name: step.name, round: step.round !== null && block.rounds > 1 ? `${block.unit[0]} ${step.round}` : "",
-            what: step.what, who: step.who, minutes: step.minutes,
-          });
-          at += step.minutes;
-        });
-      } else at += minutes;
+      if (single) {
+        at += minutes;
+        return;
+      }
+      let current = null; // the row of a later round, while its steps are gathered
+      block.steps.forEach((step, s) => {
+        const label = step.round !== null && block.rounds > 1 ? `${block.unit[0]} ${step.round}` : "";
+        if (step.round !== null && step.round > 1 && block.rounds > 1) {
+          if (!current || current.roundNumber !== step.round) {
+            current = { kind: "round", block: block.key, time: timeAt(s, at), name: `${block.unit[0][0].toUpperCase()}${block.unit[0].slice(1)} ${step.round}`,
+              round: "", what: "", who: "", minutes: 0, roundNumber: step.round, parts: [] };
+            rows.push(current);
+          }
+          current.parts.push(`${timeAt(s, at)} ${step.name}`);
+          current.minutes += step.minutes;
+          current.what = `${NL.asRound(block.unit)}: ${current.parts.join(", ")}.`;
+        } else {
+          current = null;
+          rows.push({ kind: "step", block: block.key, time: timeAt(s, at), name: step.name, round: label,
+            what: step.what, who: step.who, minutes: step.minutes });
+        }
+        at += step.minutes;
+      });
     });
+    for (const row of rows) {
+      delete row.roundNumber;
+      delete row.parts;
+    }
     return { rows, end: times ? times.end : offset(at), total: at };
   }
 
