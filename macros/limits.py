@@ -18,6 +18,7 @@ TIMER_ITEMS = 20  # items in an ?agenda= link
 TIMER_METHODS = 2  # methods in one session
 CHOOSER_MINUTES = (5, 600)
 CHOOSER_GROUP = (2, 30)
+PLAN_NAME = 80  # characters in a saved plan's name and in a role's name on the printed plan
 PLAN_ROUNDS = (1, 12)  # topics or case-givers a method with rounds repeats for (our choice, see Verantwoording)
 
 

@@ -14,8 +14,17 @@ from sitebuild.load import SiteData
 from sitebuild.schema import AgendaItem
 
 from . import markup
-from .limits import PLAN_ROUNDS, TIMER_MINUTES, data_limits, timer_limits
+from .limits import PLAN_NAME, PLAN_ROUNDS, TIMER_MINUTES, data_limits, timer_limits
 from .render import minutes, total_label
+
+# The roles the printed session plan leaves room for, in the handbook's terms (the glossary
+# explains synonyms such as facilitator); the names typed for them stay in the browser.
+SHEET_ROLES = (
+    ("procesbegeleider", "Procesbegeleider"),
+    ("casusinbrenger", "Casusinbrenger"),
+    ("tijdbewaker", "Tijdbewaker"),
+    ("notulist", "Notulist"),
+)
 
 
 def source_range(item: AgendaItem) -> str:
@@ -53,6 +62,7 @@ def timer_widget(site: SiteData) -> str:
     return markup.html(
         "timer/widget.html", **_agenda(site), methods=_methods(site),
         limits=Markup(data_limits(timer_limits())), minutes=TIMER_MINUTES, rounds=PLAN_ROUNDS,
+        roles=SHEET_ROLES, max_name=PLAN_NAME,
     )
 
 

@@ -301,6 +301,8 @@
     $("[data-timer-choose]").hidden = true;
     $("[data-timer-run]").hidden = false;
     renderFitReport(result.changes, result.was, page.query.minuten);
+    T.mountSheet({ root: page.root, life, plan: result.plan, title: result.session.title,
+      link: `?${result.session.key}`, start: page.start });
     const edit = $("[data-timer-edit-link]");
     const items = result.session.items;
     const q = page.query;
@@ -713,6 +715,7 @@
       note(result.notes);
       runPickForm();
       runPlanner(agenda, apiData);
+      T.mountSaved({ root, life });
       if (!page.query.agenda && !page.query.methode) showResume();
     }, () => note([NL.noData]));
   }

@@ -1,0 +1,395 @@
+/* The printable session plan and the plans this browser keeps (/timer/).
+
+   The running view gets a one-page plan ([data-timer-sheet], macros/templates/timer/sheet.html):
+   title, date, clock times per block and step, what happens, who is active, and the roles with
+   names to fill in. The choosing view lists the saved plans ([data-timer-saved]). Both only live
+   in this browser: the names and the saved plans are two localStorage records, listed on /privacy/
+   and erased there. A saved plan is its link (plan.encode), so opening it is following that link.
+
+   The pure part (dates, rows, cleaning what storage gives back) comes first, so that
+   `node --test tests/js/` can require this file; the DOM part only runs when view.js calls it. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("../lib/widget.js"), require("../lib/plan.js"));
+  } else {
+    const ns = (root.Intervisie = root.Intervisie || {});
+    ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.plan));
+  }
+})(globalThis, function (W, P) {
+  "use strict";
+
+  const PLANS_KEY = "intervisie.plannen.v1";
+  const ROLES_KEY = "intervisie.rollen.v1";
+  const ROLES = ["procesbegeleider", "casusinbrenger", "tijdbewaker", "notulist"];
+  /** Characters in a name; the page's inputs carry the same maxlength (macros/limits.py PLAN_NAME). */
+  const MAX_NAME = 80;
+  /** Saved plans kept at most; saving one more lets the oldest go. */
+  const MAX_PLANS = 30;
+  const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  const DAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
+  const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december"];
+
+  const NL = {
+    saved: (name) => `Bewaard als „${name}”. Je vindt het plan terug onder Bewaarde plannen op de pagina Timer.`,
+    replaced: (name) => `Het plan „${name}” is bijgewerkt.`,
+    notSaved: "Bewaren lukte niet: deze browser staat geen opslag toe of de opslag is vol.",
+    copied: "De link naar dit plan staat op het klembord.",
+    copyFailed: (href) => `Kopiëren lukte niet. Kopieer de link zelf: ${href}`,
+    savedOn: (day) => `bewaard op ${day}`,
+    open: "Openen",
+    remove: "Verwijderen",
+    removeLabel: (name) => `Plan „${name}” verwijderen`,
+    removed: (name) => `Het plan „${name}” is verwijderd.`,
+    discarded: "Bewaarde plannen die niet meer te lezen waren, zijn overgeslagen.",
+    between: (start, end) => ` · ${start}–${end}`,
+    end: (end) => `Einde ${end}`,
+    minutes: (m) => `${m} min`,
+    asRound: (unit) => `Dezelfde stappen als ${unit[0]} 1`,
+  };
+
+  /* ------------------------------------------------------------------ pure */
+
+  /**
+   * A day as "YYYY-MM-DD" in the reader's own time zone (what an <input type=date> holds).
+   * @param {Date} date
+   * @returns {string}
+   */
+  function isoDay(date) {
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+
+  /**
+   * The Dutch long form of a day, "maandag 3 maart 2025"; "" for anything that is not a real day.
+   * @param {string} iso "YYYY-MM-DD"
+   * @returns {string}
+   */
+  function longDate(iso) {
+    const match = ISO_DAY.exec(String(iso || ""));
+    if (!match) return "";
+    const [y, m, d] = match.slice(1).map(Number);
+    const day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return "";
+    return `${DAYS[day.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+  }
+
+  /** "H:MM" after the start, for a plan without a start time. */
+  function offset(minutes) {
+    return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+  }
+
+  /**
+   * The rows of the printed plan: a row per block and, under a block with more than one step, a row
+   * per step. Rounds after the first repeat the first one's steps, so each gets one row naming its
+   * steps with their times: the whole session then fits on one A4 page. Times are clock times from
+   * `start` (plan.clock) or, without one, the time after the start ("0:10").
+   * @param {{blocks: object[]}} plan
+   * @param {string|null} start "HH:MM"
+   * @returns {{rows: {kind: "block"|"step"|"round", block: string, time: string, name: string,
+   *            round: string, what: string, who: string, minutes: number}[], end: string, total: number}}
+   */
+  function sheetRows(plan, start) {
+    const times = start ? P.clock(plan, start) : null;
+    const rows = [];
+    let at = 0;
+    plan.blocks.forEach((block, b) => {
+      const minutes = P.total(block);
+      const single = block.steps.length === 1;
+      const first = block.steps[0] || { what: "", who: "" };
+      const rounds = block.rounds > 1 ? ` (${block.rounds} ${block.unit[1]})` : "";
+      const timeAt = (s, from) => (times ? times.blocks[b].steps[s].start : offset(from));
+      rows.push({
+        kind: "block", block: block.key, time: times ? times.blocks[b].start : offset(at),
+        name: `${block.title}${rounds}`, round: "", what: single ? first.what : "", who: single ? first.who : "", minutes,
+      });
+      if (single) {
+        at += minutes;
+        return;
+      }
+      let current = null; // the row of a later round, while its steps are gathered
+      block.steps.forEach((step, s) => {
+        const label = step.round !== null && block.rounds > 1 ? `${block.unit[0]} ${step.round}` : "";
+        if (step.round !== null && step.round > 1 && block.rounds > 1) {
+          if (!current || current.roundNumber !== step.round) {
+            current = { kind: "round", block: block.key, time: timeAt(s, at), name: `${block.unit[0][0].toUpperCase()}${block.unit[0].slice(1)} ${step.round}`,
+              round: "", what: "", who: "", minutes: 0, roundNumber: step.round, parts: [] };
+            rows.push(current);
+          }
+          current.parts.push(`${timeAt(s, at)} ${step.name}`);
+          current.minutes += step.minutes;
+          current.what = `${NL.asRound(block.unit)}: ${current.parts.join(", ")}.`;
+        } else {
+          current = null;
+          rows.push({ kind: "step", block: block.key, time: timeAt(s, at), name: step.name, round: label,
+            what: step.what, who: step.who, minutes: step.minutes });
+        }
+        at += step.minutes;
+      });
+    });
+    for (const row of rows) {
+      delete row.roundNumber;
+      delete row.parts;
+    }
+    return { rows, end: times ? times.end : offset(at), total: at };
+  }
+
+  const isText = (value) => typeof value === "string";
+
+  /**
+   * The role names storage gave back, each a short text; anything else is dropped.
+   * @param {*} data
+   * @returns {Record<string, string>}
+   */
+  function cleanRoles(data) {
+    const roles = {};
+    if (!data || typeof data !== "object" || Array.isArray(data)) return roles;
+    for (const key of ROLES) {
+      if (Object.hasOwn(data, key) && isText(data[key]) && data[key].trim()) roles[key] = data[key].trim().slice(0, MAX_NAME);
+    }
+    return roles;
+  }
+
+  /**
+   * The link of a saved plan as plan.encode writes it, or "" when it is not a plan's link. A link
+   * from storage is read back through plan.decode, so storage can never smuggle in another address.
+   * @param {*} link
+   * @returns {string}
+   */
+  function cleanLink(link) {
+    if (!isText(link) || !link.startsWith("?") || link.length > 2000) return "";
+    const { request } = P.decode(link);
+    if (!request.agenda && !request.methode) return "";
+    return P.encode(request);
+  }
+
+  /**
+   * The saved plans storage gave back: each {naam, link, dag} with a name, a plan's link and the day
+   * it was saved ("" when unknown). Entries that are not that are left out, and `skipped` says so.
+   * @param {*} data
+   * @returns {{plans: {naam: string, link: string, dag: string}[], skipped: boolean}}
+   */
+  function cleanPlans(data) {
+    if (!Array.isArray(data)) return { plans: [], skipped: data !== null && data !== undefined };
+    const plans = [];
+    const seen = new Set();
+    let skipped = false;
+    for (const entry of data.slice(0, MAX_PLANS)) {
+      const naam = entry && isText(entry.naam) ? entry.naam.trim().slice(0, MAX_NAME) : "";
+      const link = entry ? cleanLink(entry.link) : "";
+      if (!naam || !link || seen.has(naam.toLocaleLowerCase("nl"))) {
+        skipped = true;
+        continue;
+      }
+      seen.add(naam.toLocaleLowerCase("nl"));
+      plans.push({ naam, link, dag: isText(entry.dag) && longDate(entry.dag) ? entry.dag : "" });
+    }
+    return { plans, skipped: skipped || data.length > MAX_PLANS };
+  }
+
+  /**
+   * The list with `plan` saved: first in the list, in place of a plan with the same name (whatever
+   * its capitals), and the oldest let go beyond MAX_PLANS.
+   * @param {{naam: string, link: string, dag: string}[]} plans
+   * @param {{naam: string, link: string, dag: string}} plan
+   * @returns {{plans: object[], replaced: boolean}}
+   */
+  function withPlan(plans, plan) {
+    const same = (p) => p.naam.toLocaleLowerCase("nl") === plan.naam.toLocaleLowerCase("nl");
+    const replaced = plans.some(same);
+    return { plans: [plan].concat(plans.filter((p) => !same(p))).slice(0, MAX_PLANS), replaced };
+  }
+
+  /** The list without the plan called `naam`. */
+  function withoutPlan(plans, naam) {
+    return plans.filter((p) => p.naam !== naam);
+  }
+
+  /** The two records; a test passes a fake `area`. */
+  function stores(area) {
+    const options = area ? { area } : {};
+    return {
+      plans: W.storage(PLANS_KEY, Object.assign({ validate: Array.isArray }, options)),
+      roles: W.storage(ROLES_KEY, Object.assign({ validate: (d) => Boolean(d) && typeof d === "object" && !Array.isArray(d) }, options)),
+    };
+  }
+
+  /* ------------------------------------------------------------------ DOM */
+
+  /** A status line that reads the same sentence twice as twice: emptied, then written a moment later. */
+  function sayer(el, life) {
+    return (text) => {
+      el.textContent = "";
+      life.later(() => (el.textContent = text), 30);
+    };
+  }
+
+  function cell(row, text, tag = "td") {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    row.append(el);
+    return el;
+  }
+
+  /**
+   * Fill the session plan of the running view and wire its fields and buttons.
+   * @param {{root: Element, life: object, plan: {blocks: object[]}, title: string, link: string,
+   *          start: string|null}} options link: the plan's own query ("?agenda=..."), start: ?start=
+   */
+  function mountSheet({ root, life, plan, title, link, start }) {
+    const sheet = root.querySelector("[data-timer-sheet]");
+    if (!sheet) return;
+    const $ = (sel) => sheet.querySelector(sel);
+    const store = stores();
+    const say = sayer($("[data-sheet-status]"), life);
+    const dateInput = $("[data-sheet-date]");
+    const startInput = $("[data-sheet-start]");
+    sheet.hidden = false;
+    // Printing from this view prints this sheet alone (timer.css).
+    document.documentElement.classList.add("ih-print-sheet");
+    life.onLeave(() => document.documentElement.classList.remove("ih-print-sheet"));
+    $("[data-sheet-title]").textContent = title;
+    dateInput.value = isoDay(new Date());
+    startInput.value = start || "";
+    $("[data-sheet-name]").placeholder = title;
+
+    const linkNow = () => {
+      const { request } = P.decode(link);
+      request.start = startInput.value || null;
+      return P.encode(request);
+    };
+
+    const draw = () => {
+      const chosen = startInput.value || null;
+      const { rows, end, total } = sheetRows(plan, chosen);
+      const body = $("[data-sheet-rows]");
+      body.textContent = "";
+      for (const r of rows) {
+        const tr = document.createElement("tr");
+        tr.className = `ih-sheet__${r.kind}`;
+        tr.dataset.planBlock = r.block;
+        cell(tr, r.time, "th").scope = "row";
+        const name = cell(tr, r.name);
+        if (r.round) {
+          const round = document.createElement("span");
+          round.className = "ih-timer__round";
+          round.textContent = ` (${r.round})`;
+          name.append(round);
+        }
+        cell(tr, r.what);
+        cell(tr, r.who);
+        cell(tr, NL.minutes(r.minutes));
+        body.append(tr);
+      }
+      $("[data-sheet-end]").textContent = NL.end(end);
+      $("[data-sheet-total]").textContent = NL.minutes(total);
+      $("[data-sheet-date-text]").textContent = longDate(dateInput.value);
+      $("[data-sheet-span]").textContent = chosen ? NL.between(rows.length ? rows[0].time : chosen, end) : "";
+    };
+    draw();
+    life.listen(dateInput, "input", draw);
+    life.listen(startInput, "input", draw);
+
+    const roles = cleanRoles(store.roles.read());
+    for (const input of sheet.querySelectorAll("[data-sheet-role]")) {
+      const key = input.dataset.sheetRole;
+      input.value = Object.hasOwn(roles, key) ? roles[key] : "";
+      life.listen(input, "input", () => {
+        const names = {};
+        for (const el of sheet.querySelectorAll("[data-sheet-role]")) if (el.value.trim()) names[el.dataset.sheetRole] = el.value;
+        // Nothing typed: nothing kept, so that the privacy page shows "leeg".
+        if (Object.keys(names).length) store.roles.write(cleanRoles(names));
+        else store.roles.remove();
+      });
+    }
+
+    life.listen($("[data-sheet-print]"), "click", () => window.print());
+    life.listen($("[data-sheet-save]"), "click", () => {
+      const field = $("[data-sheet-name]");
+      const naam = (field.value.trim() || title).slice(0, MAX_NAME);
+      const { plans } = cleanPlans(store.plans.read());
+      const next = withPlan(plans, { naam, link: linkNow(), dag: isoDay(new Date()) });
+      if (!store.plans.write(next.plans)) say(NL.notSaved);
+      else say(next.replaced ? NL.replaced(naam) : NL.saved(naam));
+    });
+    life.listen($("[data-sheet-copy]"), "click", async () => {
+      const href = new URL(linkNow(), window.location.href).href;
+      try {
+        await navigator.clipboard.writeText(href);
+        say(NL.copied);
+      } catch (e) {
+        say(NL.copyFailed(href));
+      }
+    });
+  }
+
+  /**
+   * List the saved plans in the choosing view: open (a link) and delete.
+   * @param {{root: Element, life: object}} options
+   */
+  function mountSaved({ root, life }) {
+    const box = root.querySelector("[data-timer-saved]");
+    if (!box) return;
+    const store = stores().plans;
+    const list = box.querySelector("[data-saved-list]");
+    const status = box.querySelector("[data-saved-status]");
+    const say = sayer(status, life);
+    const loaded = store.load();
+    let { plans, skipped } = cleanPlans(loaded.data);
+    if (loaded.discarded || skipped) {
+      // Keep what could be read, and only that, so the note is not shown on every visit.
+      if (plans.length) store.write(plans);
+      else store.remove();
+      status.textContent = NL.discarded;
+    }
+    const draw = (focusIndex) => {
+      list.textContent = "";
+      // Shown when there is something to open or to tell; it stays while the reader deletes.
+      if (focusIndex === undefined) box.hidden = !plans.length && !status.textContent;
+      plans.forEach((plan, i) => {
+        const li = document.createElement("li");
+        li.className = "ih-saved__item";
+        li.dataset.savedPlan = plan.naam;
+        const a = document.createElement("a");
+        a.href = plan.link;
+        a.textContent = plan.naam;
+        a.dataset.savedOpen = "";
+        li.append(a);
+        if (plan.dag) {
+          const when = document.createElement("span");
+          when.className = "ih-saved__day";
+          when.textContent = ` (${NL.savedOn(longDate(plan.dag))})`;
+          li.append(when);
+        }
+        const del = document.createElement("button");
+        del.type = "button";
+        del.className = "md-button ih-planner__small";
+        del.textContent = NL.remove;
+        del.setAttribute("aria-label", NL.removeLabel(plan.naam));
+        del.dataset.savedDelete = "";
+        del.addEventListener("click", () => {
+          plans = withoutPlan(plans, plan.naam);
+          if (plans.length) store.write(plans);
+          else store.remove();
+          say(NL.removed(plan.naam));
+          draw(Math.min(i, plans.length - 1));
+        });
+        li.append(" ", del);
+        list.append(li);
+      });
+      // Focus stays near where it was: the next plan's button, or the heading when none is left.
+      if (focusIndex !== undefined) {
+        const buttons = list.querySelectorAll("[data-saved-delete]");
+        (buttons[focusIndex] || box.querySelector("h2")).focus();
+      }
+    };
+    draw();
+  }
+
+  return {
+    PLANS_KEY, ROLES_KEY, ROLES, MAX_PLANS,
+    isoDay, longDate, sheetRows, cleanRoles, cleanLink, cleanPlans, withPlan, withoutPlan, stores,
+    mountSheet, mountSaved,
+  };
+});

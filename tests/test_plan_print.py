@@ -1,0 +1,144 @@
+"""The printed session plan and the plans a browser keeps (issue 11): a facilitator plans the session,
+prints one A4 page with clock times and the roles' names, saves the plan, opens it the next day and
+runs it; the privacy page erases the plans and the names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from playwright.sync_api import expect
+
+from helpers import seed_storage
+
+MONDAY = dt.datetime(2025, 3, 3, 18, 30, 0)
+# The "done when": opening, Snelle adviesronde for 3 topics, pause, evaluation, from 19:00, 90 minutes, 7 people.
+SESSION = "agenda=opening,snelle-adviesronde,pauze,evaluatie&minuten=90&groep=7&rondes=3&start=19:00"
+NAMES = {"procesbegeleider": "Anouk", "casusinbrenger": "Bram", "tijdbewaker": "Chantal", "notulist": "Dirk"}
+PLANS, ROLES = "intervisie.plannen.v1", "intervisie.rollen.v1"
+
+
+def stub_print(page) -> None:
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_facilitator_prints_a_one_page_plan_with_clock_times_and_the_roles_names(page, console_errors) -> None:
+    page.clock.install(time=MONDAY)
+    page.goto(f"timer/?{SESSION}")
+    sheet = page.locator("[data-timer-sheet]")
+    expect(sheet).to_be_visible()
+    assert page.input_value("[data-sheet-date]") == "2025-03-03", "the date is today's"
+    for role, name in NAMES.items():
+        page.fill(f"[data-sheet-role={role}]", name)
+    stub_print(page)
+    page.get_by_role("button", name="Sessieplan afdrukken").click()
+    assert page.evaluate("window.__printed") == 1
+
+    page.emulate_media(media="print")
+    expect(sheet).to_be_visible()
+    assert sheet.locator("[data-sheet-title]").inner_text() == "Eigen sessie"
+    assert "maandag 3 maart 2025" in sheet.locator(".ih-sheet__meta").inner_text()
+    rows = sheet.locator("[data-sheet-rows] > tr")
+    assert rows.first.locator("th").inner_text() == "19:00"
+    assert rows.first.get_attribute("data-plan-block") == "opening"
+    texts = rows.all_inner_texts()
+    assert any(t.startswith("20:08") and "Pauze" in t for t in texts), texts
+    assert any("Onderwerp 3" in t for t in texts)
+    assert "Einde 20:30" in sheet.locator("tfoot").inner_text()
+    for role, name in NAMES.items():
+        field = page.locator(f"[data-sheet-role={role}]")
+        expect(field).to_be_visible()
+        assert field.input_value() == name
+    assert page.locator("button:visible, .md-button:visible, input[type=date]:visible").count() == 0
+    expect(page.locator("[data-timer-run]")).to_be_hidden()
+    expect(page.locator("h1")).to_be_hidden()
+    assert pages_of(page.pdf(format="A4")) == 1, "the plan fits one A4 page"
+    assert console_errors == []
+
+
+def test_plan_saved_under_a_name_is_listed_the_next_day_opens_and_runs(context, console_errors) -> None:
+    page = context.new_page()
+    page.clock.install(time=MONDAY)
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    page.fill("[data-sheet-role=notulist]", "Dirk")
+    page.fill("[data-sheet-name]", "Dinsdaggroep")
+    page.get_by_role("button", name="Plan bewaren").click()
+    expect(page.locator("[data-sheet-status]")).to_contain_text("Bewaard als „Dinsdaggroep”")
+    page.close()
+
+    tomorrow = context.new_page()
+    tomorrow.on("pageerror", lambda exc: console_errors.append(str(exc)))
+    tomorrow.clock.install(time=MONDAY + dt.timedelta(days=1))
+    tomorrow.goto("timer/")
+    saved = tomorrow.locator("[data-timer-saved]")
+    expect(saved).to_be_visible()
+    item = saved.locator("[data-saved-plan]")
+    expect(item).to_have_count(1)
+    assert "bewaard op maandag 3 maart 2025" in item.inner_text()
+    item.get_by_role("link", name="Dinsdaggroep").click()
+    tomorrow.wait_for_url(re.compile(r"timer/\?agenda=opening,snelle-adviesronde,pauze,evaluatie&.*start=19:00"))
+    run = tomorrow.locator("[data-timer-run]")
+    expect(run).to_be_visible()
+    minutes = tomorrow.locator("[data-timer-programme] > li").evaluate_all(
+        "items => items.map(li => Number(li.dataset.planMinutes))")
+    assert sum(minutes) == 90
+    assert tomorrow.input_value("[data-sheet-role=notulist]") == "Dirk", "the names stay in this browser"
+    assert tomorrow.input_value("[data-sheet-date]") == "2025-03-04", "the date is the new day's"
+    tomorrow.click("[data-timer-start]")
+    tomorrow.clock.run_for(61_000)
+    assert tomorrow.locator("[data-timer-phase]").inner_text() == "Opening en check-in"
+    assert tomorrow.locator("[role=timer]").inner_text() == f"{minutes[0] - 2}:59"
+    assert console_errors == []
+
+
+def test_a_saved_plan_can_be_deleted_and_garbage_in_storage_does_not_break_the_page(page, console_errors) -> None:
+    good = {"naam": "Groep A", "link": f"?{SESSION}", "dag": "2025-03-03"}
+    junk = [good, {"naam": "Kwaad", "link": "javascript:alert(1)"}, None, {"naam": "Groep B", "link": "?methode=vijfstappenmethode"}]
+    seed_storage(page, PLANS, json.dumps({"v": 1, "data": junk}))
+    seed_storage(page, ROLES, "{kapot")
+    page.goto("timer/")
+    saved = page.locator("[data-timer-saved]")
+    expect(saved).to_be_visible()
+    assert saved.locator("[data-saved-plan]").all_inner_texts()[0].startswith("Groep A")
+    assert saved.locator("a[data-saved-open]").evaluate_all("as => as.map(a => a.getAttribute('href'))") == [
+        f"?{SESSION}", "?methode=vijfstappenmethode"]
+    assert "overgeslagen" in saved.locator("[data-saved-status]").inner_text()
+    saved.get_by_role("button", name="Plan „Groep A” verwijderen").click()
+    expect(saved.locator("[data-saved-plan]")).to_have_count(1)
+    expect(saved.locator("[data-saved-status]")).to_have_text("Het plan „Groep A” is verwijderd.")
+    assert page.evaluate("document.activeElement.dataset.savedDelete") == ""
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{PLANS}')"))
+    assert [p["naam"] for p in stored["data"]] == ["Groep B"]
+    # Broken role names: the sheet just starts empty.
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    assert page.input_value("[data-sheet-role=procesbegeleider]") == ""
+    assert console_errors == []
+
+
+def test_erasing_on_the_privacy_page_removes_saved_plans_and_names(page) -> None:
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    page.fill("[data-sheet-role=procesbegeleider]", "Anouk")
+    page.get_by_role("button", name="Plan bewaren").click()
+    expect(page.locator("[data-sheet-status]")).to_contain_text("Bewaard als „Eigen sessie”")
+    page.goto("privacy/")
+    for key in (PLANS, ROLES):
+        row = page.locator("tr", has=page.locator(f'[data-storage-key="{key}"]'))
+        expect(row.locator("[data-storage-state]")).to_have_text("nu bewaard")
+    page.get_by_role("button", name="Wis alles wat deze site bewaart").click()
+    page.get_by_role("button", name="Ja, wis alles").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("gewist")
+    assert page.evaluate(f"[localStorage.getItem('{PLANS}'), localStorage.getItem('{ROLES}')]") == [None, None]
+    page.goto("timer/")
+    expect(page.locator("[data-timer-builder]")).to_be_visible()
+    expect(page.locator("[data-timer-saved]")).to_be_hidden()
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    assert page.input_value("[data-sheet-role=procesbegeleider]") == ""
