@@ -155,3 +155,18 @@ test("a card link holds decks, card and seed only", () => {
   assert.equal(share.cardLink("https://x/kaarten/", ["reflectie", "gevoel"], "r-3", 35), "https://x/kaarten/?stapel=reflectie,gevoel&kaart=r-3&ronde=z");
   assert.equal(share.cardLink("/kaarten/", [], null, null), "/kaarten/");
 });
+
+test("a card link too long for a coarse QR code goes compact and comes back the same", () => {
+  const order = ["a-long-deck-name", "another-long-deck-name", "third-deck", "fourth-deck-name", "fifth-deck-name"];
+  const all = order.flatMap((d) => Array.from({ length: 30 }, (_, i) => `${d}-what-would-you-like-to-ask-now-${i}`));
+  const base = "https://intervisiehandboek.github.io/intervisiehandboek/kaarten/";
+  const card = all[77];
+  assert.ok(share.cardLink(base, order, card, 123456).length > 213, "the test needs a long link");
+  const link = share.qrLink(base, order, all, order, card, 123456);
+  assert.ok(link.length <= 213, link);
+  const params = new URL(link).searchParams;
+  assert.deepEqual(share.expandShort(params.get("kort"), order, all), { decks: order, card });
+  assert.equal(share.readSeed(params.get("ronde")), 123456);
+  assert.equal(share.expandShort(params.get("kort"), order, all.slice(1)), null, "other cards: ignored");
+  assert.equal(share.qrLink(base, ["x"], ["x-1"], ["x"], "x-1", null), `${base}?stapel=x&kaart=x-1`);
+});

@@ -3,7 +3,10 @@
    every device that opens the round's link draw the same order.
 
    The seed only picks an order of card ids; the link holds deck keys, a card id and that number, never
-   anything the group says. The pure part (seed, order, link) runs under node; createShare is the DOM. */
+   anything the group says. Long deck lists and card ids make a link too long for a coarse QR code; the
+   code then carries `kort=<decks>.<cards>-<deck>.<deck>...-<card>` instead of stapel= and kaart=: base-36
+   places in /api/cards.json's order of decks and of all cards, after the number of each (a page with
+   other numbers, from another version of the handbook, ignores it). The pure part (seed, order, link) runs under node; createShare is the DOM. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./deck.js"), null);
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.cards = Object.assign(ns.cards || {}, factory(ns.cards, ns.qr)); }
@@ -64,6 +67,39 @@
     return base + (parts.length ? `?${parts.join("&")}` : "");
   }
 
+  const QR_LIMIT = 213; // as lib/follow.js: version 10, error correction M
+  const SHORT_RE = /^([0-9a-z]{1,3})\.([0-9a-z]{1,4})-((?:[0-9a-z]{1,3}\.){0,49}[0-9a-z]{1,3})(?:-([0-9a-z]{1,4}))?$/;
+
+  /**
+   * The link for the QR code: cardLink when it fits a coarse code, else the compact form.
+   * @param {string} base
+   * @param {string[]} order every deck key, in the order of /api/cards.json
+   * @param {string[]} all every card id, in the order of /api/cards.json
+   */
+  function qrLink(base, order, all, decks, card, seed) {
+    const full = cardLink(base, decks, card, seed);
+    if (full.length <= QR_LIMIT) return full;
+    const n = (x) => x.toString(36);
+    const places = decks.map((key) => order.indexOf(key));
+    const at = card ? all.indexOf(card) : -1;
+    if (places.includes(-1) || !places.length) return full;
+    const short = `kort=${n(order.length)}.${n(all.length)}-${places.map(n).join(".")}${at >= 0 ? `-${n(at)}` : ""}`;
+    return `${base}?${short}${seed === null ? "" : `&ronde=${seedText(seed)}`}`;
+  }
+
+  /**
+   * The decks and card of a compact `kort` value, or null when it does not fit these decks and cards.
+   * @returns {{decks: string[], card: string|null}|null}
+   */
+  function expandShort(text, order, all) {
+    const match = SHORT_RE.exec(typeof text === "string" ? text : "");
+    if (!match || parseInt(match[1], 36) !== order.length || parseInt(match[2], 36) !== all.length) return null;
+    const decks = match[3].split(".").map((x) => order[parseInt(x, 36)]);
+    const card = match[4] === undefined ? null : all[parseInt(match[4], 36)];
+    if (decks.includes(undefined) || card === undefined) return null;
+    return { decks, card };
+  }
+
   const NL = {
     label: "Deze kaart op je telefoon",
     qr: "QR-code van de link naar deze kaart",
@@ -115,5 +151,5 @@
     };
   }
 
-  return { readSeed, seedText, newSeed, seededRound, drawSource, cardLink, createShare };
+  return { readSeed, seedText, newSeed, seededRound, drawSource, cardLink, qrLink, expandShort, createShare };
 });

@@ -91,7 +91,10 @@
       el.card.classList.add("ih-card--turn");
     }
     if (announce) ui.say(announce);
-    if (ui.share) ui.share.update(C.cardLink(location.origin + location.pathname, ui.selected, id, ui.seed), ui.seed !== null);
+    if (ui.share) {
+      const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
+      ui.share.update(C.qrLink(location.origin + location.pathname, ui.order, all, ui.selected, id, ui.seed), ui.seed !== null);
+    }
   }
 
   function describe(note) {
@@ -190,7 +193,15 @@
     const { saved, corrupt } = readSaved();
     if (corrupt) notes.push(message("corrupt"));
 
-    const params = new URLSearchParams(location.search);
+    let params = new URLSearchParams(location.search);
+    if (params.has("kort")) {
+      // A scanned compact code: write it out as the usual link before reading it.
+      const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
+      const short = C.expandShort(params.get("kort"), ui.order, all);
+      const seed = C.readSeed(params.get("ronde"));
+      history.replaceState(history.state, "", C.cardLink(location.pathname, short ? short.decks : [], short && short.card, seed) + location.hash);
+      params = new URLSearchParams(location.search);
+    }
     const asked = readParams((key) => ui.decks.has(key), (id) => ui.cards.has(id));
     notes.push(...asked.notes);
     const card = asked.card;
