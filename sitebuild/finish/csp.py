@@ -89,6 +89,8 @@ def policy(html: str, where: str = "de pagina", dev_server: bool = False) -> str
             "default-src 'self'",
             f"script-src {scripts}",
             "style-src 'self'",
+            # QR codes (timer share panel, cards) are inline SVG elements made by the page's own script,
+            # not images, so they need no blob: or further sources here.
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",

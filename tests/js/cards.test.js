@@ -121,3 +121,52 @@ test("a round saved before the shared storage ({version: 1, decks, round}) is mi
   assert.equal(C.migrateSaved({ version: 2, decks: ["x"], round }), null);
   assert.equal(C.migrateSaved("x"), null);
 });
+
+// ---- a shared round (cards/share.js)
+const share = require("../../docs/assets/javascripts/cards/share.js");
+
+test("a shared round's seed survives its link text and refuses garbage", () => {
+  for (const seed of [0, 1, 12345, 0xffffffff]) assert.equal(share.readSeed(share.seedText(seed)), seed);
+  for (const bad of [null, "", "-1", "ZZ", "1.5", "zzzzzzz", "__proto__"]) assert.equal(share.readSeed(bad), null, String(bad));
+});
+
+test("every device with the same seed draws the same order, and a link to the fifth card is the same round", () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `k${i}`);
+  const drawAll = (round, seed) => {
+    const seen = [];
+    for (let i = 0; i < 12; i += 1) {
+      round = C.draw(round, share.drawSource(seed)).round;
+      seen.push(round.drawn[round.shown]);
+    }
+    return { seen, round };
+  };
+  const a = drawAll(share.seededRound(ids, 99, null), 99);
+  const b = drawAll(share.seededRound(ids, 99, null), 99);
+  assert.deepEqual(a.seen, b.seen);
+  assert.notDeepEqual(a.seen, drawAll(share.seededRound(ids, 100, null), 100).seen);
+  const fifth = share.seededRound(ids, 99, a.seen[4]);
+  assert.deepEqual(fifth.drawn, a.seen.slice(0, 5));
+  assert.deepEqual(fifth.left, share.seededRound(ids, 99, null).left.slice(0, 7));
+  // The second pass through the deck is the same everywhere too.
+  assert.deepEqual(drawAll(a.round, 99).seen, drawAll(b.round, 99).seen);
+});
+
+test("a card link holds decks, card and seed only", () => {
+  assert.equal(share.cardLink("https://x/kaarten/", ["reflectie", "gevoel"], "r-3", 35), "https://x/kaarten/?stapel=reflectie,gevoel&kaart=r-3&ronde=z");
+  assert.equal(share.cardLink("/kaarten/", [], null, null), "/kaarten/");
+});
+
+test("a card link too long for a coarse QR code goes compact and comes back the same", () => {
+  const order = ["a-long-deck-name", "another-long-deck-name", "third-deck", "fourth-deck-name", "fifth-deck-name"];
+  const all = order.flatMap((d) => Array.from({ length: 30 }, (_, i) => `${d}-what-would-you-like-to-ask-now-${i}`));
+  const base = "https://intervisiehandboek.github.io/intervisiehandboek/kaarten/";
+  const card = all[77];
+  assert.ok(share.cardLink(base, order, card, 123456).length > 213, "the test needs a long link");
+  const link = share.qrLink(base, order, all, order, card, 123456);
+  assert.ok(link.length <= 213, link);
+  const params = new URL(link).searchParams;
+  assert.deepEqual(share.expandShort(params.get("kort"), order, all), { decks: order, card });
+  assert.equal(share.readSeed(params.get("ronde")), 123456);
+  assert.equal(share.expandShort(params.get("kort"), order, all.slice(1)), null, "other cards: ignored");
+  assert.equal(share.qrLink(base, ["x"], ["x-1"], ["x"], "x-1", null), `${base}?stapel=x&kaart=x-1`);
+});

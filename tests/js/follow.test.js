@@ -102,3 +102,57 @@ test("a text too long for version 10 gives no code instead of a tiny one", () =>
 test("an accessible name cannot break out of its attribute", () => {
   assert.match(qr.svg("a", '"><script>').markup, /aria-label="&quot;&gt;&lt;script&gt;"/);
 });
+
+const TABLE = follow.keyTable([
+  "opening", "casus-inbrengen", "pauze", "evaluatie", "afsluiting", "terugblik",
+  "vijfstappenmethode", "snelle-adviesronde", "roddelmethode", "incidentenmethode", "balintmethode", "opening",
+]);
+const LONG = "?agenda=opening:10,vijfstappenmethode:45,pauze:15,snelle-adviesronde:40,roddelmethode:30," +
+  "terugblik:5,evaluatie:10,afsluiting:5&minuten=160&start=19:00";
+
+test("the plan part of an address keeps its order, its commas and colons, and nothing else", () => {
+  assert.equal(follow.planQuery("?start=19:00&volg=1.2.3.4&agenda=opening,pauze:10&bewerk=1&minuten=60"),
+    "?agenda=opening,pauze:10&minuten=60&start=19:00");
+  assert.equal(follow.planQuery("?volg=1.2.3.4"), "");
+  assert.equal(follow.planQuery("?methode=a%26b"), "?methode=a%26b");
+});
+
+test("a facilitator's timer state becomes the state in the link", () => {
+  const s = { phases: [{ ms: 10 * MIN, plan: 10 * MIN }, { ms: 6 * MIN, plan: 5 * MIN }], index: 1, running: true,
+    endsAt: T0 + 2 * MIN, left: 0, done: false };
+  assert.deepEqual(follow.fromTimer(s, T0), { phase: 1, elapsedMs: 4 * MIN, addedMs: MIN, paused: false });
+  const paused = Object.assign({}, s, { running: false, endsAt: null, left: 90_000 });
+  assert.deepEqual(follow.fromTimer(paused, T0), { phase: 1, elapsedMs: 270_000, addedMs: MIN, paused: true });
+  assert.equal(follow.fromTimer(Object.assign({}, s, { done: true }), T0).phase, 2);
+});
+
+test("a plan too long for a QR code goes compact, and the follower expands it to the same plan", () => {
+  const plain = follow.link(BASE, LONG, { phase: 3, elapsedMs: 61_000, addedMs: 0, paused: false }, T0);
+  assert.equal(plain.fits, false, "the test needs a plan that is too long");
+  const made = follow.shareLink(BASE, LONG, { phase: 3, elapsedMs: 61_000, addedMs: 0, paused: false }, T0, TABLE);
+  assert.equal(made.compact, true);
+  assert.equal(made.fits, true, made.url);
+  assert.ok(qr.svg(made.url, "QR-code").version <= 10);
+  const search = new URL(made.url).search;
+  assert.ok(!search.includes("agenda="));
+  assert.equal(follow.planQuery(follow.expand(search, TABLE)), LONG);
+  assert.equal(new URLSearchParams(follow.expand(search, TABLE)).get("volg"), new URLSearchParams(search).get("volg"));
+});
+
+test("a short plan keeps its readable link", () => {
+  const query = "?methode=vijfstappenmethode&minuten=45";
+  const made = follow.shareLink(BASE, query, { phase: 0, elapsedMs: 0, addedMs: 0, paused: true }, T0, TABLE);
+  assert.equal(made.compact, false);
+  assert.ok(made.url.startsWith(BASE + query + "&volg="));
+  assert.equal(follow.expand(query, TABLE), query, "nothing to expand");
+});
+
+test("a compact agenda from another version of the handbook, or garbage, is refused", () => {
+  const short = new URLSearchParams(follow.compact(LONG, TABLE)).get("kort");
+  assert.equal(follow.expand(`?kort=${short}`, TABLE.concat(["zzz"])), null, "another number of keys");
+  for (const bad of ["", "x", "b~", "b~zz", "b~1:", "b~1..2", "__proto__"]) {
+    assert.equal(follow.expand(`?kort=${bad}`, TABLE), null, bad);
+  }
+  assert.equal(follow.compact("?agenda=voorbeeld&methode=roddelmethode", TABLE), null);
+  assert.equal(follow.compact("?agenda=onbekend,pauze", TABLE), null);
+});

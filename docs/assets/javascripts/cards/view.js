@@ -49,7 +49,7 @@
 
   function save() {
     // Private mode or full storage: the round just does not survive a reload.
-    if (ui.selected.length) ui.slot.write({ decks: ui.selected, round: ui.round });
+    if (ui.selected.length) ui.slot.write({ decks: ui.selected, round: ui.round, ...(ui.seed === null ? {} : { seed: ui.seed }) });
     else ui.slot.remove();
   }
 
@@ -57,13 +57,9 @@
     return ui.round.shown >= 0 ? ui.round.drawn[ui.round.shown] : null;
   }
 
-  /** Keep the address bar shareable: the chosen decks and the card on the table. */
+  /** Keep the address bar shareable: the chosen decks, the card on the table, a shared round's seed. */
   function syncUrl() {
-    const parts = [];
-    if (ui.selected.length) parts.push(`stapel=${ui.selected.join(",")}`);
-    const id = shownId();
-    if (id) parts.push(`kaart=${id}`);
-    const url = `${location.pathname}${parts.length ? `?${parts.join("&")}` : ""}${location.hash}`;
+    const url = `${C.cardLink(location.pathname, ui.selected, shownId(), ui.seed)}${location.hash}`;
     history.replaceState(history.state, "", url);
   }
 
@@ -95,6 +91,10 @@
       el.card.classList.add("ih-card--turn");
     }
     if (announce) ui.say(announce);
+    if (ui.share) {
+      const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
+      ui.share.update(C.qrLink(location.origin + location.pathname, ui.order, all, ui.selected, id, ui.seed), ui.seed !== null);
+    }
   }
 
   function describe(note) {
@@ -109,7 +109,7 @@
       setNote(message("none"));
       return;
     }
-    const result = C.draw(ui.round, C.random);
+    const result = C.draw(ui.round, C.drawSource(ui.seed));
     ui.round = result.round;
     const note = result.reshuffled ? message("reshuffled") : ui.round.left.length === 0 ? message("last") : "";
     setNote(note);
@@ -132,6 +132,7 @@
   function chooseDecks() {
     ui.selected = ui.order.filter((key) => ui.el.boxes.some((box) => box.checked && box.value === key));
     ui.round = C.newRound(idsOf(ui.selected), C.random);
+    ui.seed = null; // other decks: no longer the round the phones have
     setNote(ui.selected.length ? "" : message("none"));
     render({ announce: ui.selected.length ? NL.newRound(ui.round.ids.length) : message("none") });
     save();
@@ -192,7 +193,15 @@
     const { saved, corrupt } = readSaved();
     if (corrupt) notes.push(message("corrupt"));
 
-    const params = new URLSearchParams(location.search);
+    let params = new URLSearchParams(location.search);
+    if (params.has("kort")) {
+      // A scanned compact code: write it out as the usual link before reading it.
+      const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
+      const short = C.expandShort(params.get("kort"), ui.order, all);
+      const seed = C.readSeed(params.get("ronde"));
+      history.replaceState(history.state, "", C.cardLink(location.pathname, short ? short.decks : [], short && short.card, seed) + location.hash);
+      params = new URLSearchParams(location.search);
+    }
     const asked = readParams((key) => ui.decks.has(key), (id) => ui.cards.has(id));
     notes.push(...asked.notes);
     const card = asked.card;
@@ -213,7 +222,17 @@
       ui.selected = data.stapels.filter((deck) => deck.soort === "reflectie").map((deck) => deck.sleutel);
       ui.round = C.newRound(idsOf(ui.selected), C.random);
     }
-    if (card) ui.round = C.showCard(ui.round, card);
+    const seed = C.readSeed(params.get("ronde"));
+    if (seed !== null && ui.selected.length) {
+      // A shared round: the same order as every other device with this link, up to the card it names.
+      ui.seed = seed;
+      const same = saved && saved.seed === seed && sameDecks && (!card || saved.round.drawn.includes(card));
+      ui.round = same ? C.showCard(saved.round, card || saved.round.drawn[saved.round.shown]) : C.seededRound(idsOf(ui.selected), seed, card);
+    } else {
+      const resumed = saved && !(wanted.length && !sameDecks);
+      ui.seed = resumed && Number.isInteger(saved.seed) && C.readSeed(C.seedText(saved.seed)) === saved.seed ? saved.seed : null;
+      if (card) ui.round = C.showCard(ui.round, card);
+    }
 
     if (ui.selected.some((key) => ui.decks.get(key).soort === "methode")) {
       for (const more of ui.root.querySelectorAll("[data-card-more]")) more.open = true;
@@ -229,7 +248,7 @@
   function setup(root, life) {
     const q = (sel) => root.querySelector(sel);
     const mine = {
-      root, ready: false, selected: [], round: C.newRound([]),
+      root, ready: false, selected: [], round: C.newRound([]), seed: null, share: null,
       el: {
         note: q("[data-card-note]"), app: q("[data-cards-app]"), card: q("[data-card]"), theme: q("[data-card-theme]"),
         question: q("[data-card-question]"), left: q("[data-card-left]"), live: q("[data-card-live]"),
@@ -263,6 +282,20 @@
     life.listen(el.prev, "click", () => move(-1));
     life.listen(el.next, "click", () => move(1));
     life.listen(el.projector, "click", () => ui.projector.toggle());
+    ui.share = C.createShare({
+      stage: q("[data-card-stage]"),
+      life,
+      onShareRound() {
+        if (!ui || !ui.ready || !ui.selected.length) return;
+        ui.seed = C.newSeed();
+        ui.round = C.seededRound(idsOf(ui.selected), ui.seed, null);
+        ui.round = C.draw(ui.round).round;
+        setNote("");
+        render({ turn: true, announce: describe("") });
+        save();
+        syncUrl();
+      },
+    });
     for (const box of el.boxes) life.listen(box, "change", chooseDecks);
     life.listen(document, "keydown", onKey);
 

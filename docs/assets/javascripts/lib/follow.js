@@ -14,7 +14,14 @@
 
    The link holds no names and no case text: only keys, minutes, times. A phone that opens it computes the
    time left from its own clock. It cannot know what the facilitator did later (pause, +1 minute, next),
-   so view() says how old its state is and never presents a guess as certain. */
+   so view() says how old its state is and never presents a guess as certain.
+
+   Too long for a QR code (a long own agenda): the link then carries the agenda as indexes instead of
+   keys, `kort=<n>~<i>[:<m>].<i>[:<m>]...` in base 36, where i is the key's place in the sorted list of
+   every agenda part and method slug of /api/agenda.json and /api/methods.json, m its minutes, and n the
+   length of that list. A page that opens it expands it from the same /api data (which the follower
+   has cached anyway); a page whose list has another length (another version of the handbook) refuses
+   it instead of guessing. */
 (function (root, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
@@ -29,6 +36,10 @@
   /** A state this much older than the phase's planned end is "stale" even while running. */
   const GRACE_MS = 0;
   const MAX_SKEW_MS = 10 * 60 * 1000;
+  /** The parameters of a timer address that make its plan, in the order a link writes them. */
+  const PLAN_PARAMS = ["methode", "agenda", "kort", "minuten", "groep", "rondes", "start"];
+  const SHORT = "kort";
+  const SHORT_RE = /^([0-9a-z]{1,4})~([0-9a-z]{1,4}(?::[0-9a-z]{1,3})?(?:\.[0-9a-z]{1,4}(?::[0-9a-z]{1,3})?){0,39})$/;
 
   /**
    * The `volg` value for a facilitator's state.
@@ -127,5 +138,112 @@
     return Math.max(-MAX_SKEW_MS, Math.min(MAX_SKEW_MS, next));
   }
 
-  return { PARAM, QR_LIMIT, encodeState, decodeState, link, view, nudge };
+  /**
+   * The facilitator's state in the form of encodeState, from a timer state (timer/state.js) at `now`.
+   * A finished session is the phase after the last one.
+   * @param {{phases: {ms: number, plan: number}[], index: number, running: boolean, endsAt: number|null,
+   *          left: number, done: boolean}} s
+   * @param {number} now
+   */
+  function fromTimer(s, now) {
+    if (s.done) return { phase: s.phases.length, elapsedMs: 0, addedMs: 0, paused: true };
+    const p = s.phases[s.index];
+    const left = s.running ? s.endsAt - now : s.left;
+    return { phase: s.index, elapsedMs: Math.max(0, p.ms - left), addedMs: p.ms - p.plan, paused: !s.running };
+  }
+
+  /**
+   * The plan part of a timer address: its plan parameters in a fixed order, as "?a=b&c=d" ("" for none).
+   * Commas and colons stay readable (and short): they need no escaping in a query.
+   * @param {string} search location.search
+   * @returns {string}
+   */
+  function planQuery(search) {
+    const params = new URLSearchParams(search);
+    const parts = [];
+    for (const name of PLAN_PARAMS) {
+      const value = params.get(name);
+      if (value) parts.push(`${name}=${encodeURIComponent(value).replace(/%2C/g, ",").replace(/%3A/g, ":")}`);
+    }
+    return parts.length ? `?${parts.join("&")}` : "";
+  }
+
+  /**
+   * The keys a compact link counts in: every agenda part and method slug, each once, sorted.
+   * @param {string[]} keys
+   * @returns {string[]}
+   */
+  function keyTable(keys) {
+    return Array.from(new Set(keys.map(String))).sort();
+  }
+
+  /**
+   * A plan query with its agenda as indexes into `table` (see the top of this file), or null when
+   * there is nothing to shorten (no own agenda, or a key the table does not hold).
+   * @param {string} query as planQuery gives it
+   * @param {string[]} table from keyTable
+   * @returns {string|null}
+   */
+  function compact(query, table) {
+    const params = new URLSearchParams(query);
+    const agenda = params.get("agenda");
+    if (!agenda || agenda === "voorbeeld") return null;
+    const place = new Map(table.map((key, i) => [key, i]));
+    const items = [];
+    for (const part of agenda.split(",")) {
+      const match = /^([a-z0-9-]+)(?::(\d{1,4}))?$/.exec(part.trim());
+      if (!match || !place.has(match[1])) return null;
+      items.push(place.get(match[1]).toString(36) + (match[2] ? `:${Number(match[2]).toString(36)}` : ""));
+    }
+    params.delete("agenda");
+    params.set(SHORT, `${table.length.toString(36)}~${items.join(".")}`);
+    return planQuery(`?${params}`);
+  }
+
+  /**
+   * The address with a compact agenda (kort=) written out again (agenda=), so the page can plan it as
+   * any other. Unchanged when there is no kort=; null when it cannot be read with this `table`.
+   * @param {string} search location.search
+   * @param {string[]} table from keyTable
+   * @returns {string|null}
+   */
+  function expand(search, table) {
+    const params = new URLSearchParams(search);
+    if (!params.has(SHORT)) return search;
+    const match = SHORT_RE.exec(params.get(SHORT) || "");
+    if (!match || parseInt(match[1], 36) !== table.length) return null;
+    const items = [];
+    for (const item of match[2].split(".")) {
+      const [index, minutes] = item.split(":");
+      const key = table[parseInt(index, 36)];
+      if (key === undefined) return null;
+      items.push(minutes === undefined ? key : `${key}:${parseInt(minutes, 36)}`);
+    }
+    params.delete(SHORT);
+    params.set("agenda", items.join(","));
+    return `?${params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":")}`;
+  }
+
+  /**
+   * The follow link for a plan and a state: the plan as it is when that fits a QR code, else with its
+   * agenda compact (see compact).
+   * @param {string} base absolute URL of the timer page, without query
+   * @param {string} query the page's plan query (planQuery)
+   * @param {object} state see encodeState
+   * @param {number} wallMs
+   * @param {string[]} table from keyTable
+   * @returns {{url: string, fits: boolean, compact: boolean}}
+   */
+  function shareLink(base, query, state, wallMs, table) {
+    const plain = link(base, query, state, wallMs);
+    if (plain.fits) return Object.assign(plain, { compact: false });
+    const short = compact(query, table);
+    if (short === null) return Object.assign(plain, { compact: false });
+    return Object.assign(link(base, short, state, wallMs), { compact: true });
+  }
+
+  return {
+    PARAM, QR_LIMIT, PLAN_PARAMS, encodeState, decodeState, link, view, nudge, fromTimer, planQuery, keyTable,
+    compact, expand, shareLink,
+  };
 });

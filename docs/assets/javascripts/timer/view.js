@@ -65,6 +65,7 @@
   function show(next) {
     const before = page.state;
     page.state = next;
+    if (page.share) page.share.update(next);
     $("[data-timer-auto]").checked = next.auto;
     if (!before || before.index !== next.index || before.done !== next.done) {
       renderProgramme();
@@ -326,6 +327,9 @@
       life.listen($(`[data-timer-${action}]`), "click", (event) => onAction(action, event));
     }
     life.listen($("[data-timer-projector]"), "click", () => page.projector.toggle());
+    const mine = page;
+    page.share = T.createShare({ root: page.root, life, now: clockNow, state: () => (page === mine ? mine.state : null),
+      keys: page.keys, say: page.say });
     life.listen($("[data-timer-mute]"), "click", () => setMuted(!sound.muted));
     life.listen(document, "keydown", onKey);
     // Coming back from a hidden tab, a frozen page or the back/forward cache: the computer may have
@@ -707,6 +711,15 @@
     }));
     life.listen(window, "afterprint", () => delete document.documentElement.dataset.ihPrint);
     W.fetchJSON([root.dataset.src, root.dataset.agendaSrc], { signal: life.signal }).then(([apiData, agenda]) => {
+      // Every key a compact share link may count in (lib/follow.js).
+      page.keys = apiData.methoden.map((m) => m.slug).concat(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => b.sleutel));
+      if (T.isFollowing(window.location.search)) {
+        T.runFollower({
+          root, life, now: clock.now, say: page.say, projector: page.projector, keys: page.keys,
+          build: (search) => T.buildSession(T.parseQuery(search), apiData, agenda),
+        });
+        return;
+      }
       const result = T.buildSession(page.query, apiData, agenda);
       if (result.session && !page.query.bewerk) {
         runSession(result);

@@ -1,0 +1,275 @@
+/* The participants' view of /timer/?…&volg=… (issue 12): the same running view as the facilitator's,
+   without the controls, computed from the state in the link and this device's own clock.
+
+   Two sources, one screen:
+   - the link alone (another device): lib/follow.js's view(); it cannot know what the facilitator did
+     after the link was made, so the screen says how old its state is and, past a phase's end or when
+     the link says paused, says so instead of moving on by itself;
+   - the same browser as the facilitator (the presenter window, another tab): sync.js brings every
+     change of the control window at once; the screen then shows the facilitator's own state and keeps
+     its address up to date, so a reload finds the latest state too.
+   No network after the page and /api have loaded; nothing is stored. */
+(function (root, factory) {
+  const ns = (root.Intervisie = root.Intervisie || {});
+  ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.follow, ns.timer));
+})(globalThis, function (W, F, T) {
+  "use strict";
+
+  const MINUTE = 60000;
+  const NUDGE_STEP_MS = 5000;
+  // A saved state this close to the one in the link (same phase, same pause) is the facilitator's own.
+  const SAME_MS = 2500;
+
+  const NL = {
+    age: (time) => `Volgt de stand van ${time}; is er gepauzeerd of verschoven, scan dan opnieuw.`,
+    live: "Volgt het venster van de procesbegeleider rechtstreeks.",
+    running: "Loopt",
+    notStarted: (time) => `Nog niet gestart (stand van ${time}).`,
+    paused: (time) => `Gepauzeerd volgens de stand van ${time}. Loopt de tijd weer, scan dan opnieuw.`,
+    pausedLive: "Gepauzeerd",
+    notStartedLive: "Nog niet gestart",
+    overtime: "■ De tijd van deze fase is om. Misschien is de groep al verder: scan de code opnieuw.",
+    overLive: "■ Tijd is om",
+    ended: "De sessie is afgelopen.",
+    future: "De klok van dit scherm loopt niet gelijk met die van de procesbegeleider. " +
+      "Stel hem hieronder bij, of scan de code opnieuw.",
+    unknown: "Deze link geeft geen leesbare stand van de timer. Scan de code opnieuw.",
+    noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
+    who: (wie) => `Wie: ${wie}`,
+    title: "Meekijken",
+    nudgeLabel: "Loopt deze klok anders dan die op het grote scherm? Stel hem bij:",
+    earlier: "5 seconden terug",
+    later: "5 seconden vooruit",
+    offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
+    fullscreen: "Volledig scherm",
+    strip: "De hele sessie",
+  };
+
+  function make(tag, className, attrs) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (attrs) for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  }
+
+  function setText(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
+  /** Whether an address asks for the follower's view. */
+  function isFollowing(search) {
+    return new URLSearchParams(search).has(F.PARAM);
+  }
+
+  /**
+   * Run the follower's view on the timer's page.
+   * @param {{root: Element, life: object, now: () => number, say: (text: string) => void,
+   *          projector: object, keys: string[], build: (search: string) => object}} page
+   *   now: this page's clock (Date.now() units); keys: agenda parts and method slugs of /api;
+   *   build: the timer's own planning, from an address to {session, notes}
+   */
+  function runFollower(page) {
+    const { root, life } = page;
+    const $ = (sel) => root.querySelector(sel);
+    const table = F.keyTable(page.keys);
+    const search = F.expand(window.location.search, table);
+    const result = search === null ? { session: null } : page.build(search);
+    const snapshot = F.decodeState(new URLSearchParams(window.location.search).get(F.PARAM));
+    root.classList.add("ih-timer--follow");
+    $("[data-timer-choose]").hidden = true;
+    $("[data-timer-resume]").hidden = true;
+    if (!result.session) {
+      const note = $("[data-timer-note]");
+      note.textContent = NL.noPlan;
+      note.hidden = false;
+      return;
+    }
+    const session = result.session;
+    const base = T.create(session, { rev: -1 }); // any state of this session from another window is later
+    const phases = base.phases;
+    const plan = T.planOf(session.phases);
+    let live = null;
+    let nudgeMs = 0;
+    let lastIndex = null;
+
+    $("[data-timer-run]").hidden = false;
+    for (const sel of [".ih-timer__controls", ".ih-timer__settings", "[data-timer-fitreport]", ".ih-timer__links"]) {
+      const el = $(sel);
+      if (el) el.hidden = true;
+    }
+    const drift = $("[data-timer-drift]");
+    if (drift && drift.parentElement) drift.parentElement.hidden = true;
+
+    // What only a follower needs: who is active, how old the state is, the strip, the clock nudge.
+    const who = make("p", "ih-timer__who", { "data-timer-follow-who": "" });
+    $("[data-timer-what]").after(who);
+    const age = make("p", "ih-timer__age", { "data-timer-follow-age": "" });
+    $("[data-timer-clockbox]").after(age);
+    const strip = make("ol", "ih-timer__strip", { "data-timer-follow-strip": "", "aria-label": NL.strip });
+    $("[data-timer-bar]").after(strip);
+    const tools = make("div", "ih-timer__followtools");
+    const nudge = make("p", "ih-timer__nudge", { "data-timer-follow-nudge": "" });
+    const nudgeText = make("span");
+    nudgeText.textContent = NL.nudgeLabel;
+    const earlier = make("button", "md-button ih-planner__small", { type: "button", "aria-label": NL.earlier, "data-timer-follow-earlier": "" });
+    earlier.textContent = "−5 s";
+    const later = make("button", "md-button ih-planner__small", { type: "button", "aria-label": NL.later, "data-timer-follow-later": "" });
+    later.textContent = "+5 s";
+    const offset = make("span", "ih-timer__offset", { "aria-live": "polite" });
+    nudge.append(nudgeText, " ", earlier, " ", later, " ", offset);
+    const full = make("button", "md-button", { type: "button", "data-timer-follow-full": "" });
+    full.textContent = NL.fullscreen;
+    tools.append(nudge, full);
+    $("[data-timer-stage]").append(tools);
+
+    /** This device's time, corrected by the participant's nudge. */
+    const now = () => page.now() + nudgeMs;
+
+    /** The screen's model, from the facilitator's live state or else from the link. */
+    function model(at) {
+      if (live) {
+        const s = T.advance(live, at);
+        live = s;
+        const v = T.view(s, at);
+        const stale = s.done ? "ended" : s.running ? (v.left < 0 ? "over" : null) : s.started ? "paused" : "ready";
+        return { index: v.index, phases: s.phases, remainingMs: v.left, sessionLeftMs: v.sessionLeft, stale, live: true };
+      }
+      const ms = phases.map((p) => p.ms);
+      const v = F.view(phases.map((p) => ({ minutes: p.plan / MINUTE })), snapshot, at);
+      const shown = phases.map((p, i) => (i === v.index && snapshot ? Object.assign({}, p, { ms: ms[i] + snapshot.addedMs }) : p));
+      let stale = v.stale;
+      if (stale === "paused" && snapshot.phase === 0 && snapshot.elapsedMs === 0) stale = "ready";
+      return { index: v.index, phases: shown, remainingMs: v.ended ? 0 : v.remainingMs, sessionLeftMs: v.sessionLeftMs,
+        stale, live: false, stampMs: v.stampMs };
+    }
+
+    function levelText(m) {
+      const time = T.followHhmm(m.stampMs);
+      if (m.live) {
+        return { ended: NL.ended, over: NL.overLive, paused: NL.pausedLive, ready: NL.notStartedLive }[m.stale] || NL.running;
+      }
+      return {
+        ended: NL.ended, overtime: NL.overtime, paused: NL.paused(time), ready: NL.notStarted(time),
+        future: NL.future, unknown: NL.unknown,
+      }[m.stale] || NL.running;
+    }
+
+    function renderStrip(m) {
+      strip.textContent = "";
+      const total = m.phases.reduce((sum, p) => sum + p.ms, 0) || 1;
+      m.phases.forEach((p, i) => {
+        const li = make("li");
+        li.style.flexGrow = String(Math.max(1, p.ms / total * 100));
+        li.title = p.naam;
+        li.textContent = p.naam;
+        if (i < m.index || m.stale === "ended") li.className = "ih-timer__past";
+        if (i === m.index && m.stale !== "ended") li.setAttribute("aria-current", "step");
+        strip.append(li);
+      });
+    }
+
+    function renderProgramme(m) {
+      const list = $("[data-timer-programme]");
+      list.textContent = "";
+      let at = 0;
+      m.phases.forEach((p, i) => {
+        const li = make("li");
+        li.dataset.minutes = String(T.wholeMinutes(p.ms));
+        if (i === m.index && m.stale !== "ended") li.setAttribute("aria-current", "step");
+        if (i < m.index || m.stale === "ended") li.classList.add("ih-timer__past");
+        const when = make("span", "ih-timer__when");
+        when.textContent = T.format(at);
+        const name = make("strong");
+        name.textContent = p.naam;
+        const min = make("span", "ih-timer__min");
+        min.textContent = `${T.wholeMinutes(p.ms)} min`;
+        li.append(when, " ", name, " ", min);
+        list.append(li);
+        at += p.ms;
+      });
+    }
+
+    function render() {
+      const m = model(now());
+      const unsure = m.stale === "unknown";
+      const p = m.phases[m.index];
+      const next = m.phases[m.index + 1];
+      const ended = m.stale === "ended";
+      root.dataset.level = ended ? "ok" : m.remainingMs <= 0 ? "over" : "ok";
+      root.dataset.running = String(!m.stale || m.stale === "over" || m.stale === "overtime");
+      root.dataset.followStale = m.stale || "";
+      setText($("[data-timer-context]"), `${session.title} · ${ended ? NL.ended : `Fase ${m.index + 1} van ${m.phases.length}`}`);
+      setText($("[data-timer-phase]"), unsure ? NL.title : p.naam);
+      setText($("[data-timer-what]"), unsure ? "" : p.wat);
+      setText(who, !unsure && p.wie ? NL.who(p.wie) : "");
+      who.hidden = unsure || !p.wie;
+      setText($("[role=timer]"), unsure || m.stale === "future" ? "–:––" : T.format(m.remainingMs));
+      setText($("[data-timer-level]"), levelText(m));
+      setText(age, m.live ? NL.live : unsure ? "" : NL.age(T.followHhmm(m.stampMs)));
+      age.hidden = !age.textContent;
+      setText($("[data-timer-upcoming]"), ended || !next ? "einde van de sessie" : `${next.naam} (${T.wholeMinutes(next.ms)} min)`);
+      setText($("[data-timer-total]"), T.format(Math.max(0, m.sessionLeftMs)));
+      const total = m.phases.reduce((sum, q) => sum + q.ms, 0);
+      const percent = ended ? 100 : total ? Math.round((1 - Math.max(0, m.sessionLeftMs) / total) * 1000) / 10 : 0;
+      $("[data-timer-fill]").style.width = `${percent}%`;
+      $("[data-timer-bar]").setAttribute("aria-valuenow", String(Math.round(percent)));
+      nudge.hidden = m.live;
+      setText(offset, NL.offset(Math.round(nudgeMs / 1000)));
+      const key = `${m.index}|${ended}|${m.phases[m.index].ms}`;
+      if (key !== lastIndex) {
+        // Only a new phase (or the end) is told; the seconds are on the screen, not in the speaker.
+        if (lastIndex !== null) page.say(ended ? NL.ended : `Fase ${m.index + 1} van ${m.phases.length}: ${p.naam}.`);
+        lastIndex = key;
+        renderStrip(m);
+        renderProgramme(m);
+      }
+    }
+
+    /** Keep the address on the latest state, so a reload of this window starts from it. */
+    function remember(s) {
+      if (!window.history.replaceState) return;
+      const at = page.now();
+      const made = F.link("", F.planQuery(window.location.search), F.fromTimer(s, at), at);
+      window.history.replaceState(window.history.state, "", made.url);
+    }
+
+    function adopt(s) {
+      live = s;
+      remember(s);
+      render();
+    }
+
+    const sync = T.createSync({ life, now: page.now, current: () => live || base, plan: () => plan, adopt });
+    // The facilitator's own browser: the saved state is theirs when it matches the link.
+    const saved = sync.load().state;
+    if (saved && snapshot && saved.key === session.key && T.planOf(saved.phases) === plan) {
+      const mine = F.fromTimer(saved, snapshot.stampMs);
+      if (mine.phase === snapshot.phase && mine.paused === snapshot.paused &&
+          Math.abs(mine.elapsedMs - snapshot.elapsedMs) <= SAME_MS) live = saved;
+    }
+    sync.open();
+
+    const move = (delta) => {
+      nudgeMs = F.nudge(nudgeMs, delta);
+      render();
+    };
+    life.listen(earlier, "click", () => move(-NUDGE_STEP_MS));
+    life.listen(later, "click", () => move(NUDGE_STEP_MS));
+    life.listen(full, "click", () => page.projector.toggle());
+    // The presenter window goes full screen at the first click anywhere (a browser allows that only
+    // after a gesture); until then the projector style already fills the window.
+    if (window.name === T.PRESENTER) {
+      root.classList.add("ih-timer--projector");
+      life.listen(root, "click", (event) => {
+        if (!page.projector.on && !event.target.closest("button")) page.projector.set(true);
+      });
+    }
+    life.listen(document, "visibilitychange", () => {
+      if (document.visibilityState === "visible") render();
+    });
+    life.every(render, 250);
+    render();
+  }
+
+  return { isFollowing, runFollower };
+});
