@@ -18,7 +18,7 @@ from helpers import ROOT, copy_project
 from sitebuild import __main__ as cli
 from sitebuild.config import read_settings
 from sitebuild.errors import DataError
-from sitebuild.finish import csp
+from sitebuild.finish import bundle, csp
 from sitebuild.generate import generated_files, handbook_nav, write_files
 from sitebuild.load import load_site
 from sitebuild.mkdocs_hooks import is_dev_server
@@ -192,6 +192,28 @@ def test_finish_refuses_an_unknown_inline_script_and_leaves_the_folder_as_it_was
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "index.html" in result.stderr and "niet zelf meelevert" in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize(("css", "message"), [
+    ("@media print {\n  p { margin: 0; }\n.ih-demo { display: grid; }\n", "demo.css, regel 1: dit blok"),
+    ("/* { in a comment */ .ih-demo { content: \"}\"; }\n}\n", "demo.css, regel 2: een }"),
+])
+def test_finish_refuses_a_stylesheet_whose_blocks_do_not_close(tmp_path: Path, css: str, message: str) -> None:
+    """A `}` lost in a merge once put the whole share panel's style inside `@media print`: the QR code
+    grew past the screen and no phone could read it. The finish stage now names the file and line."""
+    site = tiny_site(tmp_path)
+    (site / "assets/stylesheets/demo.css").write_text(css, encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    result = run_cli("finish", str(site), "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert message in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_every_stylesheet_of_the_site_closes_its_blocks() -> None:
+    settings = read_settings(ROOT / "mkdocs.yml")
+    for rel in (*settings.extra_css, *settings.widget_styles):
+        bundle.balanced(rel, (ROOT / "docs" / rel).read_text(encoding="utf-8"))
 
 
 def test_finish_reads_a_widget_script_given_as_one_file_or_as_a_list(tmp_path: Path) -> None:

@@ -70,7 +70,6 @@ def expect_follower(page) -> None:
     expect(page.locator("[data-timer-next]")).to_be_hidden()
 
 
-@pytest.mark.xfail(reason="open: since the merge with the printable plan, zxing reads no code from the screenshot (issue 12 stays open)", strict=False)
 def test_a_phone_opens_the_scanned_code_and_shows_the_same_phase_and_time(
     page, browser, base_url: str, console_errors: list[str]
 ) -> None:
@@ -101,7 +100,6 @@ def test_a_phone_opens_the_scanned_code_and_shows_the_same_phase_and_time(
     assert console_errors == []
 
 
-@pytest.mark.xfail(reason="open: since the merge with the printable plan, zxing reads no code from the screenshot (issue 12 stays open)", strict=False)
 def test_pause_next_and_a_minute_change_the_code_at_once(page) -> None:
     open_timer(page, QUERY)
     page.click("[data-timer-start]")

@@ -82,6 +82,29 @@ def reader(folder: Path, where: str) -> Reader:
     return read
 
 
+_CSS_SKIP = re.compile(r"""/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'""", re.S)
+
+
+def balanced(rel: str, css: str) -> str:
+    """The stylesheet itself, once every block it opens is closed. An unclosed block (a lost `}` after a
+    merge, say) would silently swallow every rule after it into, for example, `@media print`."""
+    line, opened = 1, []
+    text = _CSS_SKIP.sub(lambda m: "\n" * m.group().count("\n"), css)
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char == "{":
+            opened.append(line)
+        elif char == "}":
+            if not opened:
+                raise FinishError(f"{rel}, regel {line}: een }} sluit een blok dat nergens geopend is.")
+            opened.pop()
+    if opened:
+        raise FinishError(f"{rel}, regel {opened[-1]}: dit blok {{ wordt nergens gesloten, dus alles wat erna "
+                          "komt valt erbinnen.")
+    return css
+
+
 def _class_pattern(css: str) -> re.Pattern[str]:
     """A pattern that finds, in a class attribute, any of our classes the stylesheet styles."""
     names = sorted(set(_OWN_CLASS.findall(_COMMENT.sub("", css))), key=len, reverse=True)
@@ -106,11 +129,11 @@ def make_bundles(read: Reader, settings: Settings) -> Bundles:
     """Minify and hash every bundle from the sources that `read` returns."""
     outputs: dict[str, str] = {}
     page_styles = []
-    css = rcssmin.cssmin("\n".join(read(rel) for rel in settings.extra_css))
+    css = rcssmin.cssmin("\n".join(balanced(rel, read(rel)) for rel in settings.extra_css))
     css_path = _hashed("stylesheets", "intervisie", "css", css)
     outputs[css_path] = css
     for rel in settings.widget_styles:
-        source = read(rel)
+        source = balanced(rel, read(rel))
         if not _OWN_CLASS.search(_COMMENT.sub("", source)):
             raise FinishError(f"{rel} (extra.widget_styles in mkdocs.yml) stijlt geen enkele ih-klasse, "
                               "dus geen pagina zou het laden.")
