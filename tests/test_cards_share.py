@@ -11,7 +11,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from helpers import new_context
+from helpers import ROOM_MODULE_PX, ROOM_QR_PX, new_context, qr_size
 from test_cards import open_cards
 
 QUESTION = "[data-card-question]"
@@ -40,28 +40,46 @@ def test_the_card_on_the_table_opens_on_a_phone_and_a_shared_round_draws_alike(p
     expect(page.locator("[data-card-share-qr] svg")).to_be_visible()
     first = page.locator(QUESTION).get_attribute("data-card-id")
     link = page.locator("[data-card-share-link]").get_attribute("href")
-    # The usual stapel=…&kaart=…, or its compact form when that is too long for a coarse code.
-    assert re.search(r"[?&](kaart=|kort=[0-9a-z.-]+-)[^&]+&ronde=[0-9a-z]+$", link), link
-    assert scanned(page) == link
+    assert re.search(rf"[?&]stapel=[^&]+&kaart={first}&ronde=[0-9a-z]+$", link), "the readable link beside the code"
+    code = scanned(page)
+    # The code carries the compact form: fewer, larger modules, readable from the back of the room.
+    assert re.search(r"\?kort=[0-9a-z.-]+-[0-9a-z]+&ronde=[0-9a-z]+$", code) and len(code) < len(link), code
     phone = new_context(browser, base_url, viewport={"width": 390, "height": 844})
     try:
         other = phone.new_page()
-        other.goto(link)
+        other.goto(code)
         expect(other.locator(QUESTION)).to_have_attribute("data-card-id", first)
         assert other.locator(QUESTION).inner_text() == page.locator(QUESTION).inner_text()
         # Drawing on the projector changes the code; the phone draws the same next cards by itself.
-        seen = {link}
+        seen = {code}
         for _ in range(3):
             card = draw(page)
             code = scanned(page)
-            assert code == page.locator("[data-card-share-link]").get_attribute("href")
+            assert f"kaart={card}&" in page.locator("[data-card-share-link]").get_attribute("href")
             assert code not in seen
             seen.add(code)
             assert draw(other) == card
-        # A phone that scans the newest code holds that card, in the same round.
+        # A phone that scans the newest code holds that card, in the same round; so does the pasted link.
         other.goto(code)
         expect(other.locator(QUESTION)).to_have_attribute("data-card-id", card)
         assert draw(other) == draw(page)
+        other.goto(page.locator("[data-card-share-link]").get_attribute("href"))
+        expect(other.locator(QUESTION)).to_have_attribute("data-card-id", page.locator(QUESTION).get_attribute("data-card-id"))
     finally:
         phone.close()
     assert console_errors == []
+
+
+def test_the_card_code_on_a_projector_can_be_read_from_the_back_of_the_room(browser, base_url: str) -> None:
+    ctx = new_context(browser, base_url, viewport={"width": 1920, "height": 1080})
+    try:
+        page = ctx.new_page()
+        open_cards(page)
+        page.click("[data-card-projector]")
+        draw(page)
+        width, module = qr_size(page, "[data-card-share-qr]")
+        assert width >= ROOM_QR_PX and module >= ROOM_MODULE_PX, (width, module)
+        box = page.locator("[data-card-share-qr]").bounding_box()
+        assert box["y"] + box["height"] <= 1080, "the whole code is on the screen"
+    finally:
+        ctx.close()

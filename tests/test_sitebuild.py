@@ -210,6 +210,32 @@ def test_finish_refuses_a_stylesheet_whose_blocks_do_not_close(tmp_path: Path, c
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.parametrize(("js", "line"), [
+    ("const a = `Fase ${i} van ${n}`;", None),
+    ("const a = `${title} · ${done ? end : `Fase ${i} van ${n}`}`;", 1),
+    ("f(x);\nconst b = `${x.map((y) => `${y}:`)}`;", 2),
+    ("const c = '`${'; const d = \"`\"; // `${`\n/* `${` */ const e = /`[`]/.test(s) ? 1 / 2 : 0;", None),
+    ("function f() { return /`/.source + `${ {a: 1}.a }`; }", None),
+])
+def test_the_minifier_is_not_given_a_template_inside_a_template(js: str, line: int | None) -> None:
+    assert bundle.nested_template(js) == line
+
+
+def test_finish_names_the_script_and_line_of_a_template_inside_a_template(tmp_path: Path) -> None:
+    site = tiny_site(tmp_path)
+    (site / "assets/javascripts/demo/view.js").write_text("window.a = 1;\nwindow.b = `${1 ? `x ${2} y` : ''}`;\n")
+    result = run_cli("finish", str(site), "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "demo/view.js, regel 2: een template literal" in result.stderr, result.stderr
+
+
+def test_no_script_of_the_site_holds_a_template_inside_a_template() -> None:
+    settings = read_settings(ROOT / "mkdocs.yml")
+    scripts = {*settings.extra_javascript, *(f for files in settings.widget_scripts.values() for f in files)}
+    found = {rel: bundle.nested_template((ROOT / "docs" / rel).read_text(encoding="utf-8")) for rel in scripts}
+    assert {rel: line for rel, line in found.items() if line is not None} == {}
+
+
 def test_every_stylesheet_of_the_site_closes_its_blocks() -> None:
     settings = read_settings(ROOT / "mkdocs.yml")
     for rel in (*settings.extra_css, *settings.widget_styles):

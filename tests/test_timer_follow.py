@@ -17,7 +17,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from helpers import new_context
+from helpers import ROOM_MODULE_PX, ROOM_QR_PX, new_context, qr_size
 from test_accessibility import AXE, RULES, violations
 from test_timer import T0, clock, open_timer, phase
 
@@ -88,6 +88,13 @@ def test_a_phone_opens_the_scanned_code_and_shows_the_same_phase_and_time(
         expect_follower(follower)
         assert phase(follower) == phase(page)
         assert abs(seconds(clock(follower)) - seconds(clock(page))) <= 2
+        expect(follower.locator("[data-timer-context]")).to_have_text("Vijfstappenmethode · Fase 2 van 5")
+        left = dt.timedelta(seconds=seconds(follower.locator("[data-timer-total]").inner_text()))
+        expect(follower.locator("[data-timer-end]")).to_have_text(f"om {now_of(follower) + left:%H:%M}")
+        # The page's explanation is for the procesbegeleider; the participant gets the clock first.
+        expect(follower.locator(".md-content__inner > p").first).to_be_hidden()
+        box = follower.locator("[role=timer]").bounding_box()
+        assert box["y"] + box["height"] < 844 * 0.75, "the clock is well on the phone's first screen"
         expect(follower.locator("[data-timer-follow-age]")).to_contain_text("scan dan opnieuw")
         # Both devices count on by themselves, and stay together.
         page.clock.fast_forward("02:00")
@@ -137,8 +144,9 @@ def test_a_follower_says_it_is_paused_or_behind_instead_of_guessing(page, browse
         assert "Gepauzeerd volgens de stand van" in follower.locator("[data-timer-level]").inner_text()
         # The running link, long after its phase ended: same phase, overtime, and the advice to scan again.
         follower.goto(running)
+        expect_follower(follower)
         follower.clock.fast_forward("06:00")
-        assert phase(follower) == phase(page)
+        expect(follower.locator("[data-timer-phase]")).to_have_text(phase(page))
         assert clock(follower).startswith("+")
         assert "scan de code opnieuw" in follower.locator("[data-timer-level]").inner_text()
         stamp = follower.locator("[data-timer-follow-age]").inner_text()
@@ -191,6 +199,23 @@ def test_presenter_window_follows_next_and_pause_within_a_second(page, context, 
     expect_follower(presenter)
     assert clock(presenter) == clock(page)
     assert console_errors == []
+
+
+def test_the_code_on_a_projector_can_be_read_from_the_back_of_the_room(browser, base_url: str) -> None:
+    ctx = new_context(browser, base_url, viewport={"width": 1920, "height": 1080})
+    try:
+        page = ctx.new_page()
+        open_timer(page, LONG_AGENDA)
+        page.click("[data-timer-start]")
+        page.click("[data-timer-projector]")
+        open_share(page)
+        width, module = qr_size(page, "[data-timer-share-qr]")
+        assert width >= ROOM_QR_PX and module >= ROOM_MODULE_PX, (width, module)
+        box = page.locator("[data-timer-share-qr]").bounding_box()
+        assert box["y"] + box["height"] <= 1080, "the whole code is on the screen"
+        assert page.locator("[data-timer-clock]").bounding_box()["y"] >= 0
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

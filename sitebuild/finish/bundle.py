@@ -105,6 +105,89 @@ def balanced(rel: str, css: str) -> str:
     return css
 
 
+_REGEX_BEFORE = set("(,=:[!&|?{};+-*%<>~^")
+_REGEX_KEYWORDS = ("return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await")
+
+
+def nested_template(js: str) -> int | None:
+    """The line of the first template literal inside another's `${...}`, or None.
+
+    rjsmin (1.3) takes such a template for code and drops the spaces in it: `Fase ${i} van ${n}` inside
+    another template came out as "Fase 2van 5". It skips strings, comments and regular expressions like a
+    JavaScript scanner would, and tells a regular expression from a division by what comes before it."""
+    stack: list[str] = []  # "`" inside a template's text, "${" inside its expression, "{" a block
+    i, n, line, last = 0, len(js), 1, ""
+    while i < n:
+        c = js[i]
+        if c == "\n":
+            line += 1
+        if stack and stack[-1] == "`":
+            if c == "\\":
+                i += 2
+                continue
+            if c == "`":
+                stack.pop()
+                last = "`"
+            elif js.startswith("${", i):
+                stack.append("${")
+                i += 2
+                last = "{"
+                continue
+            i += 1
+            continue
+        if js.startswith("//", i):
+            i = js.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if js.startswith("/*", i):
+            end = js.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            line += js.count("\n", i, end)
+            i = end
+            continue
+        if c in "'\"":
+            j = i + 1
+            while j < n and js[j] != c:
+                j += 2 if js[j] == "\\" else 1
+            i, last = j + 1, c
+            continue
+        if c == "/":
+            word = re.search(r"(\w+)\s*$", js[max(0, i - 12):i])
+            if last in _REGEX_BEFORE or last == "" or (word and word.group(1) in _REGEX_KEYWORDS and last.isalnum()):
+                j, in_class = i + 1, False
+                while j < n and (in_class or js[j] != "/"):
+                    if js[j] == "\\":
+                        j += 1
+                    elif js[j] == "[":
+                        in_class = True
+                    elif js[j] == "]":
+                        in_class = False
+                    j += 1
+                i, last = j + 1, "/"
+                continue
+        if c == "`":
+            if "${" in stack:
+                return line
+            stack.append("`")
+        elif c == "{":
+            stack.append("{")
+        elif c == "}":
+            if stack:
+                stack.pop()
+        if not c.isspace():
+            last = c
+        i += 1
+    return None
+
+
+def minified_js(rel: str, js: str) -> str:
+    line = nested_template(js)
+    if line is not None:
+        raise FinishError(f"{rel}, regel {line}: een template literal (`...`) binnen de ${{...}} van een andere; "
+                          "de minifier haalt daar spaties weg. Zet het binnenste deel eerst in een variabele.")
+    return rjsmin.jsmin(js)
+
+
 def _class_pattern(css: str) -> re.Pattern[str]:
     """A pattern that finds, in a class attribute, any of our classes the stylesheet styles."""
     names = sorted(set(_OWN_CLASS.findall(_COMMENT.sub("", css))), key=len, reverse=True)
@@ -144,11 +227,11 @@ def make_bundles(read: Reader, settings: Settings) -> Bundles:
 
     loader_map = {}
     for selector, files in settings.widget_scripts.items():
-        code = ";\n".join(rjsmin.jsmin(read(rel)) for rel in files)
+        code = ";\n".join(minified_js(rel, read(rel)) for rel in files)
         path = _hashed("javascripts", f"intervisie-{widget_name(files)}", "js", code)
         outputs[path] = code
         loader_map[selector] = path
-    common = [rjsmin.jsmin(read(rel)) for rel in settings.extra_javascript]
+    common = [minified_js(rel, read(rel)) for rel in settings.extra_javascript]
     common.append(rjsmin.jsmin(LOADER % json.dumps(loader_map)))
     js = ";\n".join(common)
     js_path = _hashed("javascripts", "intervisie", "js", js)

@@ -168,5 +168,6 @@ test("a card link too long for a coarse QR code goes compact and comes back the 
   assert.deepEqual(share.expandShort(params.get("kort"), order, all), { decks: order, card });
   assert.equal(share.readSeed(params.get("ronde")), 123456);
   assert.equal(share.expandShort(params.get("kort"), order, all.slice(1)), null, "other cards: ignored");
-  assert.equal(share.qrLink(base, ["x"], ["x-1"], ["x"], "x-1", null), `${base}?stapel=x&kaart=x-1`);
+  assert.equal(share.qrLink(base, ["x"], ["x-1"], ["x"], null, null), `${base}?stapel=x`, "shorter as it is");
+  assert.equal(share.qrLink(base, ["x"], ["x-1"], ["x"], "x-1", 35), `${base}?kort=1.1-0-0&ronde=z`, "else compact");
 });

@@ -67,24 +67,26 @@
     return base + (parts.length ? `?${parts.join("&")}` : "");
   }
 
-  const QR_LIMIT = 213; // as lib/follow.js: version 10, error correction M
   const SHORT_RE = /^([0-9a-z]{1,3})\.([0-9a-z]{1,4})-((?:[0-9a-z]{1,3}\.){0,49}[0-9a-z]{1,3})(?:-([0-9a-z]{1,4}))?$/;
 
   /**
-   * The link for the QR code: cardLink when it fits a coarse code, else the compact form.
+   * The link for the QR code: the compact form when it is shorter than cardLink, as it nearly always is.
+   * A shorter link makes a code with fewer, larger modules, which a phone reads from further away.
    * @param {string} base
    * @param {string[]} order every deck key, in the order of /api/cards.json
    * @param {string[]} all every card id, in the order of /api/cards.json
    */
   function qrLink(base, order, all, decks, card, seed) {
     const full = cardLink(base, decks, card, seed);
-    if (full.length <= QR_LIMIT) return full;
     const n = (x) => x.toString(36);
     const places = decks.map((key) => order.indexOf(key));
     const at = card ? all.indexOf(card) : -1;
     if (places.includes(-1) || !places.length) return full;
-    const short = `kort=${n(order.length)}.${n(all.length)}-${places.map(n).join(".")}${at >= 0 ? `-${n(at)}` : ""}`;
-    return `${base}?${short}${seed === null ? "" : `&ronde=${seedText(seed)}`}`;
+    const current = at >= 0 ? "-" + n(at) : ""; // no template inside a template: rjsmin drops spaces there
+    const short = `kort=${n(order.length)}.${n(all.length)}-${places.map(n).join(".")}${current}`;
+    const round = seed === null ? "" : "&ronde=" + seedText(seed);
+    const compact = `${base}?${short}${round}`;
+    return compact.length < full.length ? compact : full;
   }
 
   /**
@@ -100,51 +102,29 @@
     return { decks, card };
   }
 
-  const NL = {
-    label: "Deze kaart op je telefoon",
-    qr: "QR-code van de link naar deze kaart",
-    shared: "Gedeelde ronde: elke telefoon trekt dezelfde volgorde.",
-    share: "Gedeelde ronde starten",
-  };
-
   /**
-   * The QR box in the card table's projector view.
+   * The QR box in the card table's projector view (in the page: macros/templates/cards/widget.html).
    * @param {{stage: Element, life: object, onShareRound: () => void}} page
-   * @returns {{update: (url: string, shared: boolean) => void}}
+   * @returns {{update: (code: string, url: string, shared: boolean) => void}}
+   *   code: the link in the QR code (qrLink); url: the readable link beside it (cardLink)
    */
   function createShare({ stage, life, onShareRound }) {
-    const box = document.createElement("aside");
-    box.className = "ih-cards__share";
-    box.setAttribute("data-card-share", "");
-    box.setAttribute("aria-label", NL.label);
-    const code = document.createElement("div");
-    code.className = "ih-cards__qr";
-    code.setAttribute("data-card-share-qr", "");
-    const text = document.createElement("p");
-    text.className = "ih-cards__sharetext";
-    const link = document.createElement("a");
-    link.setAttribute("data-card-share-link", "");
-    const note = document.createElement("span");
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button";
-    button.setAttribute("data-card-share-round", "");
-    button.textContent = NL.share;
-    text.append(`${NL.label}: `, link, " ", note);
-    box.append(code, text, button);
-    stage.append(box);
+    const $ = (sel) => stage.querySelector(sel);
+    const code = $("[data-card-share-qr]");
+    const link = $("[data-card-share-link]");
+    const note = $("[data-card-share-note]");
+    const button = $("[data-card-share-round]");
     life.listen(button, "click", onShareRound);
-    life.onLeave(() => box.remove());
     let last = "";
     return {
-      update(url, shared) {
-        note.textContent = shared ? NL.shared : "";
+      update(codeUrl, url, shared) {
+        note.textContent = shared ? note.dataset.textShared : "";
         button.hidden = shared;
-        if (url === last) return;
-        last = url;
+        if (codeUrl === last) return;
+        last = codeUrl;
         link.href = url;
         link.textContent = url;
-        const svg = Q && Q.svg(url, NL.qr);
+        const svg = Q && Q.svg(codeUrl, code.dataset.textLabel);
         code.innerHTML = svg ? svg.markup : ""; // our own markup; the label is escaped by qr.js
         code.hidden = !svg;
       },

@@ -93,14 +93,17 @@
     if (announce) ui.say(announce);
     if (ui.share) {
       const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
-      ui.share.update(C.qrLink(location.origin + location.pathname, ui.order, all, ui.selected, id, ui.seed), ui.seed !== null);
+      const base = location.origin + location.pathname;
+      ui.share.update(C.qrLink(base, ui.order, all, ui.selected, id, ui.seed), C.cardLink(base, ui.selected, id, ui.seed),
+        ui.seed !== null);
     }
   }
 
   function describe(note) {
     const { card, deck } = ui.cards.get(shownId());
     const where = NL.where(ui.round.shown + 1, ui.round.ids.length);
-    return `${note ? `${note} ` : ""}${where}, ${theme(deck)}: ${card.vraag}`;
+    const before = note ? note + " " : "";
+    return `${before}${where}, ${theme(deck)}: ${card.vraag}`;
   }
 
   function drawCard() {

@@ -86,7 +86,8 @@
    * @returns {{url: string, fits: boolean}} fits: short enough for a QR code of version <= 10, level M
    */
   function link(base, planQuery, state, wallMs) {
-    const query = `${planQuery ? `${planQuery}&` : "?"}${PARAM}=${encodeState(state, wallMs)}`;
+    const start = planQuery ? planQuery + "&" : "?";
+    const query = `${start}${PARAM}=${encodeState(state, wallMs)}`;
     const url = base + query;
     return { url, fits: url.length <= QR_LIMIT };
   }

@@ -723,7 +723,8 @@
     const parts = [];
     const items = (Array.isArray(request.agenda) ? request.agenda : [])
       .slice(0, LIMITS.blocks).map((it) => readItem(it, [])).filter(Boolean);
-    if (items.length) parts.push(`agenda=${items.map((it) => (it.minutes ? `${it.key}:${it.minutes}` : it.key)).join(",")}`);
+    const item = (it) => (it.minutes ? it.key + ":" + it.minutes : it.key);
+    if (items.length) parts.push(`agenda=${items.map(item).join(",")}`);
     if (typeof request.methode === "string" && KEY_RE.test(request.methode)) parts.push(`methode=${request.methode}`);
     for (const [name, range] of NUMBER_PARAMS()) {
       if (within(request[name], range)) parts.push(`${name}=${request[name]}`);

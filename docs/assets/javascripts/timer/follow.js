@@ -37,12 +37,8 @@
     noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
     who: (wie) => `Wie: ${wie}`,
     title: "Meekijken",
-    nudgeLabel: "Loopt deze klok anders dan die op het grote scherm? Stel hem bij:",
-    earlier: "5 seconden terug",
-    later: "5 seconden vooruit",
+    endUnknown: "hangt af van wat er na deze stand gebeurt",
     offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
-    fullscreen: "Volledig scherm",
-    strip: "De hele sessie",
   };
 
   function make(tag, className, attrs) {
@@ -100,27 +96,25 @@
     const drift = $("[data-timer-drift]");
     if (drift && drift.parentElement) drift.parentElement.hidden = true;
 
-    // What only a follower needs: who is active, how old the state is, the strip, the clock nudge.
-    const who = make("p", "ih-timer__who", { "data-timer-follow-who": "" });
-    $("[data-timer-what]").after(who);
-    const age = make("p", "ih-timer__age", { "data-timer-follow-age": "" });
-    $("[data-timer-clockbox]").after(age);
-    const strip = make("ol", "ih-timer__strip", { "data-timer-follow-strip": "", "aria-label": NL.strip });
-    $("[data-timer-bar]").after(strip);
-    const tools = make("div", "ih-timer__followtools");
-    const nudge = make("p", "ih-timer__nudge", { "data-timer-follow-nudge": "" });
-    const nudgeText = make("span");
-    nudgeText.textContent = NL.nudgeLabel;
-    const earlier = make("button", "md-button ih-planner__small", { type: "button", "aria-label": NL.earlier, "data-timer-follow-earlier": "" });
-    earlier.textContent = "−5 s";
-    const later = make("button", "md-button ih-planner__small", { type: "button", "aria-label": NL.later, "data-timer-follow-later": "" });
-    later.textContent = "+5 s";
-    const offset = make("span", "ih-timer__offset", { "aria-live": "polite" });
-    nudge.append(nudgeText, " ", earlier, " ", later, " ", offset);
-    const full = make("button", "md-button", { type: "button", "data-timer-follow-full": "" });
-    full.textContent = NL.fullscreen;
-    tools.append(nudge, full);
-    $("[data-timer-stage]").append(tools);
+    // What only a follower needs (in the page, hidden until now): who is active, how old the state
+    // is, the strip, the clock nudge. The rest of the page is for the procesbegeleider.
+    const who = $("[data-timer-follow-who]");
+    const age = $("[data-timer-follow-age]");
+    const strip = $("[data-timer-follow-strip]");
+    const tools = $("[data-timer-follow-tools]");
+    const nudge = $("[data-timer-follow-nudge]");
+    const offset = $("[data-timer-follow-offset]");
+    const earlier = $("[data-timer-follow-earlier]");
+    const later = $("[data-timer-follow-later]");
+    const full = $("[data-timer-follow-full]");
+    strip.hidden = false;
+    tools.hidden = false;
+    document.documentElement.classList.add("ih-follow-open");
+    life.onLeave(() => {
+      document.documentElement.classList.remove("ih-follow-open");
+      strip.hidden = true;
+      tools.hidden = true;
+    });
 
     /** This device's time, corrected by the participant's nudge. */
     const now = () => page.now() + nudgeMs;
@@ -198,7 +192,8 @@
       root.dataset.level = ended ? "ok" : m.remainingMs <= 0 ? "over" : "ok";
       root.dataset.running = String(!m.stale || m.stale === "over" || m.stale === "overtime");
       root.dataset.followStale = m.stale || "";
-      setText($("[data-timer-context]"), `${session.title} · ${ended ? NL.ended : `Fase ${m.index + 1} van ${m.phases.length}`}`);
+      const where = ended ? NL.ended : `Fase ${m.index + 1} van ${m.phases.length}`;
+      setText($("[data-timer-context]"), `${session.title} · ${where}`);
       setText($("[data-timer-phase]"), unsure ? NL.title : p.naam);
       setText($("[data-timer-what]"), unsure ? "" : p.wat);
       setText(who, !unsure && p.wie ? NL.who(p.wie) : "");
@@ -209,6 +204,11 @@
       age.hidden = !age.textContent;
       setText($("[data-timer-upcoming]"), ended || !next ? "einde van de sessie" : `${next.naam} (${T.wholeMinutes(next.ms)} min)`);
       setText($("[data-timer-total]"), T.format(Math.max(0, m.sessionLeftMs)));
+      // The expected end, on this device's clock, only while the time runs as the link says.
+      const runs = !m.stale || m.stale === "over";
+      const end = T.followHhmm(now() + Math.max(0, m.sessionLeftMs));
+      setText($("[data-timer-end]"), runs ? `om ${end}` : ended ? "" : NL.endUnknown);
+      $("[data-timer-end]").parentElement.hidden = ended;
       const total = m.phases.reduce((sum, q) => sum + q.ms, 0);
       const percent = ended ? 100 : total ? Math.round((1 - Math.max(0, m.sessionLeftMs) / total) * 1000) / 10 : 0;
       $("[data-timer-fill]").style.width = `${percent}%`;

@@ -3,9 +3,9 @@
    second window, which follows this one through sync.js. timer/view.js creates it in runSession and
    hands it every new state.
 
-   The buttons and the panel are made here, not in the built HTML: without the script there is no
-   running session to share. The link is remade only when the state changes in a way a follower
-   cannot work out by itself (pause, next, +1 minute, restart): while the clock runs, the moment in the
+   The buttons and the panel are in the page (macros/templates/timer/), inside the running view that
+   only the script shows. The link is remade only when the state changes in a way a follower cannot
+   work out by itself (pause, next, +1 minute, restart): while the clock runs, the moment in the
    link and the time spent at that moment describe the same phase start, so the code stays still and
    a phone can scan it at leisure. */
 (function (root, factory) {
@@ -16,18 +16,12 @@
 
   const PRESENTER = "ih-presentatie";
 
+  // The panel's fixed text is in the page (macros/templates/timer/share.html); these are the words
+  // that depend on what happens.
   const NL = {
-    share: "Deel met de groep",
-    present: "Presentatiescherm",
-    title: "Volg de sessie op je eigen scherm",
-    how: "Scan de code met de camera van je telefoon, of zet de link in de chat van een online bijeenkomst. " +
-      "Je telefoon telt dan zelf de tijd af, ook zonder verbinding.",
     qrLabel: "QR-code van de volglink",
-    copy: "Kopieer link",
     copied: "De volglink staat op het klembord.",
     copyFailed: "Kopiëren lukte niet; selecteer de link en kopieer hem zelf.",
-    close: "Sluiten",
-    privacy: "De link bevat alleen de sessie en de stand van de klok, geen namen en niets over de casus.",
     stand: (time) => `Stand van ${time}. Pauzeer je, ga je naar een volgende fase of geef je tijd erbij, ` +
       "dan verandert de code meteen: wie al volgt, scant opnieuw.",
     tooLong: "Deze sessie is te lang voor een QR-code. Deel de link via de chat of de mail.",
@@ -38,16 +32,6 @@
   function hhmm(ms) {
     const d = new Date(ms);
     return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-  }
-
-  function button(attr, text, extra) {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "md-button";
-    b.setAttribute(attr, "");
-    b.textContent = text;
-    if (extra) for (const [k, v] of Object.entries(extra)) b.setAttribute(k, v);
-    return b;
   }
 
   /**
@@ -63,47 +47,16 @@
     const table = F.keyTable(page.keys);
     const base = window.location.origin + window.location.pathname;
     const query = F.planQuery(window.location.search);
-    const controls = root.querySelector(".ih-timer__controls");
-    const open = button("data-timer-share", NL.share, { "aria-expanded": "false", "aria-controls": "ih-timer-share" });
-    const present = button("data-timer-present", NL.present);
-    controls.append(open, present);
-
-    const panel = document.createElement("section");
-    panel.id = "ih-timer-share";
-    panel.className = "ih-timer__share";
-    panel.hidden = true;
-    panel.setAttribute("aria-labelledby", "ih-timer-share-title");
-    panel.setAttribute("data-timer-share-panel", "");
-    const code = document.createElement("div");
-    code.className = "ih-timer__qr";
-    code.setAttribute("data-timer-share-qr", "");
-    const text = document.createElement("div");
-    text.className = "ih-timer__sharetext";
-    const heading = document.createElement("h2");
-    heading.id = "ih-timer-share-title";
-    heading.textContent = NL.title;
-    const how = document.createElement("p");
-    how.textContent = NL.how;
-    const link = document.createElement("a");
-    link.className = "ih-timer__followlink";
-    link.setAttribute("data-timer-follow-link", "");
-    link.target = "_blank";
-    link.rel = "noopener";
-    const stand = document.createElement("p");
-    stand.className = "ih-timer__stand";
-    const privacy = document.createElement("p");
-    privacy.className = "ih-timer__hint";
-    privacy.textContent = NL.privacy;
-    const status = document.createElement("p");
-    status.setAttribute("role", "status");
-    status.className = "ih-timer__hint";
-    const copy = button("data-timer-follow-copy", NL.copy);
-    const close = button("data-timer-share-close", NL.close);
-    const row = document.createElement("p");
-    row.append(copy, " ", close);
-    text.append(heading, how, link, stand, row, status, privacy);
-    panel.append(code, text);
-    controls.after(panel);
+    const $ = (sel) => root.querySelector(sel);
+    const open = $("[data-timer-share]");
+    const present = $("[data-timer-present]");
+    const panel = $("[data-timer-share-panel]");
+    const code = $("[data-timer-share-qr]");
+    const link = $("[data-timer-follow-link]");
+    const stand = $("[data-timer-share-stand]");
+    const status = $("[data-timer-share-status]");
+    const copy = $("[data-timer-follow-copy]");
+    const close = $("[data-timer-share-close]");
 
     let shown = ""; // the state the link was made for
     let current = { url: "", fits: true };
@@ -163,11 +116,7 @@
       const win = window.open(current.url, PRESENTER);
       if (!win) page.say(NL.blocked);
     });
-    life.onLeave(() => {
-      open.remove();
-      present.remove();
-      panel.remove();
-    });
+    life.onLeave(() => toggle(false));
     return { update: (s) => (panel.hidden ? null : update(s)), url: () => current.url };
   }
 
