@@ -7,7 +7,7 @@ ZVENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench chromium node clean schema zensical
+.PHONY: serve build test bench bench-lighthouse chromium node clean schema zensical
 
 $(VENV)/.site: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig.")'
@@ -57,6 +57,10 @@ node_modules/.installed: package.json package-lock.json
 
 bench: $(VENV)/.dev chromium node_modules/.installed
 	$(PY) tools/bench.py
+
+# Only the Lighthouse table of the bench and its budgets (a few minutes instead of the whole bench).
+bench-lighthouse: $(VENV)/.dev chromium node_modules/.installed
+	$(PY) tools/bench.py --lighthouse-only
 
 # The same site built with Zensical (Material's successor) instead of MkDocs, into site-zensical/, in its
 # own .venv-zensical. Zensical runs no hooks, so the stages run around it: generate the method pages and
