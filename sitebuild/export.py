@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from .decks import KINDS
@@ -28,6 +29,46 @@ def methods_json(site: SiteData) -> dict[str, Any]:
             for slug, method in sorted(site.methods.items())
         ],
     }
+
+
+# What the chooser ranks on and the planner fits with (lib/plan.js fitsIn): no prose.
+INDEX_FIELDS = ("slug", "titel", "casustypen", "advies", "niveau", "groepsgrootte", "tijd", "totaal_minuten",
+                "minuten_eenmalig", "minuten_per_ronde", "kern_minuten")
+INDEX_STEP_FIELDS = ("naam", "minuten", "optioneel", "per_ronde", "min_minuten", "max_minuten", "vast")
+
+
+def title_order(title: str) -> str:
+    """A Dutch reader's alphabetical order, without the browser's collator: loading one costs a slow phone
+    about 100 ms before the chooser can show its list."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return plain.casefold()
+
+
+def methods_index_json(site: SiteData) -> dict[str, Any]:
+    """The chooser's compact index of /api/methods.json: per method what it ranks on, the steps' minutes,
+    and `volgorde`, its place in alphabetical order of titles."""
+    full = methods_json(site)
+    order = {m["slug"]: i for i, m in enumerate(sorted(full["methoden"], key=lambda m: title_order(m["titel"])))}
+    return {
+        "versie": 1,
+        "casustypen": full["casustypen"],
+        "methoden": [
+            {**{key: m[key] for key in INDEX_FIELDS}, "volgorde": order[m["slug"]],
+             "stappen": [{key: step[key] for key in INDEX_STEP_FIELDS} for step in m["stappen"]]}
+            for m in full["methoden"]
+        ],
+    }
+
+
+def method_files(site: SiteData) -> dict[str, dict[str, Any]]:
+    """/api/methods/<slug>.json: one method as methods.json gives it, in the same shape (a list of one),
+    for the timer, which runs one method and needs no other."""
+    full = methods_json(site)
+    files = {}
+    for m in full["methoden"]:
+        cases = {key: full["casustypen"][key] for key in m["casustypen"]}
+        files[m["slug"]] = {"versie": 1, "casustypen": cases, "methoden": [m]}
+    return files
 
 
 def agenda_json(site: SiteData) -> dict[str, Any]:
@@ -60,3 +101,8 @@ def cards_json(site: SiteData) -> dict[str, Any]:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def dumps_compact(value: Any) -> str:
+    """For the files only the widgets read: no indentation to download and parse."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -35,7 +35,12 @@ def api_files(site: SiteData) -> dict[str, str]:
         "chooser.json": export.chooser_json(site),
         "cards.json": export.cards_json(site),
     }
-    return {f"api/{name}": export.dumps(value) for name, value in values.items()}
+    files = {f"api/{name}": export.dumps(value) for name, value in values.items()}
+    # For the widgets: the chooser's compact index and the timer's one method (issue 14).
+    files["api/methods-index.json"] = export.dumps_compact(export.methods_index_json(site))
+    for slug, value in export.method_files(site).items():
+        files[f"api/methods/{slug}.json"] = export.dumps_compact(value)
+    return files
 
 
 def generated_files(site: SiteData) -> dict[str, str]:

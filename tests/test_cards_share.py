@@ -35,6 +35,8 @@ def test_the_card_on_the_table_opens_on_a_phone_and_a_shared_round_draws_alike(p
                                                                                 console_errors: list[str]) -> None:
     open_cards(page)
     expect(page.locator("[data-card-share]")).to_be_hidden()  # only for the projector
+    draw(page)
+    assert page.locator("[data-card-share-qr] svg").count() == 0, "no code is encoded for a hidden box"
     page.click("[data-card-projector]")
     page.click("[data-card-share-round]")
     expect(page.locator("[data-card-share-qr] svg")).to_be_visible()

@@ -258,7 +258,7 @@ def test_malformed_link_shows_a_friendly_note_and_all_methods(page, console_erro
 
 
 def test_failed_download_still_explains_the_link_and_points_to_the_table(page) -> None:
-    page.route("**/api/methods.json", lambda route: route.abort())
+    page.route("**/api/methods-index.json", lambda route: route.abort())
     page.goto("kiezen/?minuten=abc")
     count = page.locator("[data-chooser-count]")
     page.wait_for_function("() => document.querySelector('[data-chooser-count]').textContent.includes('niet')")
@@ -363,3 +363,11 @@ def test_form_and_script_use_the_same_limits(site_dir: Path) -> None:
     for name in ("minuten", "groep"):
         field = html.select_one(f'[data-chooser-form] input[name="{name}"]')
         assert limits[name] == [int(field["min"]), int(field["max"])], name
+
+
+def test_the_chooser_ranks_on_the_compact_index(page) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.split("/api/", 1)[-1]))
+    open_chooser(page, "?minuten=60&casus=incident")
+    assert ranked(page)[0] == "incidentenmethode"
+    assert "methods-index.json" in requested and "methods.json" not in requested

@@ -78,9 +78,36 @@ def test_generate_writes_a_page_per_method_and_the_api_into_a_folder(tmp_path: P
     api = json.loads((tmp_path / "api/methods.json").read_text(encoding="utf-8"))
     assert sorted(m["slug"] for m in api["methoden"]) == slugs
     assert sorted(p.name for p in (tmp_path / "api").iterdir()) == [
-        "agenda.json", "cards.json", "chooser.json", "method.schema.json", "methods.json"]
+        "agenda.json", "cards.json", "chooser.json", "method.schema.json", "methods", "methods-index.json",
+        "methods.json"]
+    assert sorted(p.stem for p in (tmp_path / "api/methods").iterdir()) == slugs
     # A second run replaces what the first wrote.
     assert write_files(generated_files(load_site(ROOT)), tmp_path)
+
+
+def test_the_widgets_files_hold_what_they_need_of_methods_json_and_no_more(tmp_path: Path) -> None:
+    """Issue 14: the chooser ranks on a compact index, the timer runs one method from its own file; both
+    say what /api/methods.json (the open-data contract) says."""
+    assert run_cli("generate", "--into", str(tmp_path)).returncode == 0
+    api = tmp_path / "api"
+    full = json.loads((api / "methods.json").read_text(encoding="utf-8"))
+    index = json.loads((api / "methods-index.json").read_text(encoding="utf-8"))
+    assert (api / "methods-index.json").stat().st_size * 4 < (api / "methods.json").stat().st_size
+    assert index["casustypen"] == full["casustypen"]
+    by_slug = {m["slug"]: m for m in full["methoden"]}
+    assert sorted(by_slug) == sorted(m["slug"] for m in index["methoden"])
+    for entry in index["methoden"]:
+        method = by_slug[entry["slug"]]
+        for key in ("titel", "casustypen", "advies", "niveau", "groepsgrootte", "tijd", "totaal_minuten", "kern_minuten"):
+            assert entry[key] == method[key], (entry["slug"], key)
+        assert [s["minuten"] for s in entry["stappen"]] == [s["minuten"] for s in method["stappen"]]
+        assert not {"wat", "wie"} & {k for s in entry["stappen"] for k in s} and "samenvatting" not in entry
+        one = json.loads((api / "methods" / f"{entry['slug']}.json").read_text(encoding="utf-8"))
+        assert one["methoden"] == [method]
+        assert set(one["casustypen"]) == set(method["casustypen"])
+    # Alphabetical as a Dutch reader sorts: case and accents do not count.
+    order = [m["titel"] for m in sorted(index["methoden"], key=lambda m: m["volgorde"])]
+    assert order == sorted(order, key=lambda t: t.casefold()) and len(set(m["volgorde"] for m in index["methoden"])) == len(order)
 
 
 def test_handbook_nav_lists_the_chapters_of_handbook_yml_in_order() -> None:

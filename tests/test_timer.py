@@ -606,3 +606,17 @@ def test_timer_inputs_and_script_use_the_same_limits(site_dir: Path) -> None:
     for field in html.select("#ih-timer-minuten, #ih-timer-fit"):
         assert limits["minuten"] == [int(field["min"]), int(field["max"])], field["id"]
     assert re.fullmatch(limits["sleutel"], "vijfstappenmethode") and not re.fullmatch(limits["sleutel"], "a--b")
+
+
+def test_one_method_loads_its_own_file_and_not_every_method(page) -> None:
+    """Issue 14: a phone that opens the timer for one method downloads 2 KB of it, not all of /api."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.split("/api/", 1)[-1]))
+    open_timer(page, "?methode=vijfstappenmethode")
+    assert phase(page) == "Vraag introduceren"
+    assert "methods/vijfstappenmethode.json" in requested
+    assert "methods.json" not in requested
+    # An agenda names several methods: those come from the whole file.
+    requested.clear()
+    open_timer(page, "?agenda=opening:10,vijfstappenmethode,afsluiting:5")
+    assert "methods.json" in requested

@@ -30,7 +30,8 @@ from urllib.parse import urlsplit
 import yaml
 
 # The test helpers (serving a folder, building a copy of the project) live beside the tests.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+_PROJECT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(_PROJECT / "tests"), str(_PROJECT)]  # helpers import the sitebuild package
 from helpers import CHROMIUM_ARGS, ROOT, QuietServer, QuietHandler as _QuietHandler, copy_project, run_build  # noqa: E402
 
 SCALING_SIZES = (100, 200, 400, 500, 800)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+_PROJECT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(_PROJECT / "tests"), str(_PROJECT)]  # helpers import the sitebuild package
 from helpers import CHROMIUM_ARGS, QuietServer, QuietHandler as _QuietHandler  # noqa: E402
 
 

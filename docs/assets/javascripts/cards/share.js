@@ -104,30 +104,41 @@
 
   /**
    * The QR box in the card table's projector view (in the page: macros/templates/cards/widget.html).
-   * @param {{stage: Element, life: object, onShareRound: () => void}} page
-   * @returns {{update: (code: string, url: string, shared: boolean) => void}}
-   *   code: the link in the QR code (qrLink); url: the readable link beside it (cardLink)
+   * The code is drawn only while the box can be seen: encoding one costs about 50 ms on a slow phone,
+   * on every card, for a box that is hidden outside projection.
+   * @param {{stage: Element, life: object, onShareRound: () => void, shown: () => boolean}} page
+   * @returns {{update: (code: string, url: string, shared: boolean) => void, draw: () => void}}
+   *   update: code is the link in the QR code (qrLink), url the readable link beside it (cardLink);
+   *   draw: call when the box becomes visible
    */
-  function createShare({ stage, life, onShareRound }) {
+  function createShare({ stage, life, onShareRound, shown }) {
     const $ = (sel) => stage.querySelector(sel);
     const code = $("[data-card-share-qr]");
     const link = $("[data-card-share-link]");
     const note = $("[data-card-share-note]");
     const button = $("[data-card-share-round]");
     life.listen(button, "click", onShareRound);
-    let last = "";
+    let wanted = "";
+    let drawn = "";
+    const draw = () => {
+      if (!shown() || wanted === drawn) return;
+      drawn = wanted;
+      const svg = Q && wanted ? Q.svg(wanted, code.dataset.textLabel) : null;
+      code.innerHTML = svg ? svg.markup : ""; // our own markup; the label is escaped by qr.js
+      code.hidden = !svg;
+    };
     return {
       update(codeUrl, url, shared) {
         note.textContent = shared ? note.dataset.textShared : "";
         button.hidden = shared;
-        if (codeUrl === last) return;
-        last = codeUrl;
-        link.href = url;
-        link.textContent = url;
-        const svg = Q && Q.svg(codeUrl, code.dataset.textLabel);
-        code.innerHTML = svg ? svg.markup : ""; // our own markup; the label is escaped by qr.js
-        code.hidden = !svg;
+        if (link.getAttribute("href") !== url) {
+          link.href = url;
+          link.textContent = url;
+        }
+        wanted = codeUrl;
+        draw();
       },
+      draw,
     };
   }
 

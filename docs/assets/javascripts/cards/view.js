@@ -272,6 +272,7 @@
       pageClass: "ih-cards-projecting",
       onChange(on) {
         el.projector.textContent = on ? el.projector.dataset.labelOn : el.projector.dataset.labelOff;
+        if (on && ui.share) ui.share.draw();
         el.draw.focus();
       },
     });
@@ -288,6 +289,7 @@
     ui.share = C.createShare({
       stage: q("[data-card-stage]"),
       life,
+      shown: () => ui.projector.on,
       onShareRound() {
         if (!ui || !ui.ready || !ui.selected.length) return;
         ui.seed = C.newSeed();

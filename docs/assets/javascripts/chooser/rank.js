@@ -152,6 +152,15 @@
     else fit(t.punten, NL.shorter(result.minutes, have));
   }
 
+  /**
+   * Alphabetical by title. /api/methods-index.json gives each method its place (`volgorde`), so the
+   * browser's collator, slow to load on a phone, is only the fallback for data without it.
+   */
+  function byTitle(a, b) {
+    if (Number.isInteger(a.volgorde) && Number.isInteger(b.volgorde)) return a.volgorde - b.volgorde;
+    return a.titel.localeCompare(b.titel, "nl");
+  }
+
   /** Score one method; every criterion adds a reason to `fits` or to `misses`. */
   function score(m, a, w, caseTypes) {
     const e = { slug: m.slug, titel: m.titel, method: m, score: 0, penalty: 0, fits: [], misses: [] };
@@ -228,7 +237,7 @@
    */
   function rank(methods, answers, weights, caseTypes = {}) {
     const entries = methods.map((m) => score(m, answers || {}, weights, caseTypes));
-    entries.sort((x, y) => y.score - x.score || x.breadth - y.breadth || x.titel.localeCompare(y.titel, "nl"));
+    entries.sort((x, y) => y.score - x.score || x.breadth - y.breadth || byTitle(x.method, y.method));
     const weak = (e) => e.penalty >= weights.minder_goed_vanaf;
     const kept = pairVariants(entries);
     return { good: kept.filter((e) => !weak(e)), weaker: kept.filter(weak) };

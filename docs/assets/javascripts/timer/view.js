@@ -710,9 +710,12 @@
       window.print();
     }));
     life.listen(window, "afterprint", () => delete document.documentElement.dataset.ihPrint);
-    W.fetchJSON([root.dataset.src, root.dataset.agendaSrc], { signal: life.signal }).then(([apiData, agenda]) => {
+    let source = methodsSource(root, page.query);
+    const ready = ([apiData, agenda]) => {
       // Every key a compact share link may count in (lib/follow.js).
-      page.keys = apiData.methoden.map((m) => m.slug).concat(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => b.sleutel));
+      const slugs = (root.dataset.methodKeys || "").split(" ").filter(Boolean);
+      page.keys = (slugs.length ? slugs : apiData.methoden.map((m) => m.slug))
+        .concat(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => b.sleutel));
       if (T.isFollowing(window.location.search)) {
         T.runFollower({
           root, life, now: clock.now, say: page.say, projector: page.projector, keys: page.keys,
@@ -725,12 +728,29 @@
         runSession(result);
         return;
       }
+      if (source !== root.dataset.src) {
+        // The one method could not run (minutes out of range, say): the choice needs every method.
+        source = root.dataset.src;
+        W.fetchJSON([source], { signal: life.signal }).then(([all]) => ready([all, agenda]), () => note([NL.noData]));
+        return;
+      }
       note(result.notes);
       runPickForm();
       runPlanner(agenda, apiData);
       T.mountSaved({ root, life });
       if (!page.query.agenda && !page.query.methode) showResume();
-    }, () => note([NL.noData]));
+    };
+    W.fetchJSON([source, root.dataset.agendaSrc], { signal: life.signal }).then(ready, () => note([NL.noData]));
+  }
+
+  /**
+   * The methods the page needs: one method alone (?methode=<slug>, also a follower's link) is its own
+   * small file; an agenda, the planner and the choice of a method need them all.
+   */
+  function methodsSource(root, query) {
+    const one = query.methode && !query.agenda && !query.bewerk &&
+      (root.dataset.methodKeys || "").split(" ").includes(query.methode);
+    return one ? `${root.dataset.methodSrc}${query.methode}.json` : root.dataset.src;
   }
 
   W.mount("[data-timer]", setup);
