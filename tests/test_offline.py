@@ -140,7 +140,7 @@ def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     files = json.loads(script.split("const FILES = ", 1)[1].split(";\n", 1)[0])
     assert files == precache_list(site_dir)
     for needed in ("./", "404.html", "timer/", "kaarten/", "kiezen/", "methoden/basismodel/", "api/methods.json",
-                   "search/search_index.json"):
+                   "api/methods-index.json", "api/methods/basismodel.json", "search/search_index.json"):
         assert needed in files, needed
     assert not any(f.endswith(".map") for f in files)
     assert not any("lunr.de" in f for f in files), "only the Dutch search stemmer is needed"
