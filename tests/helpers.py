@@ -206,13 +206,15 @@ def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
 
 
-def qr_size(page, selector: str) -> tuple[float, float]:
-    """The width in CSS pixels of the QR code in `selector` (quiet zone included) and of one module."""
-    box = page.locator(f"{selector} svg").bounding_box()
-    side = float(page.locator(f"{selector} svg").get_attribute("viewBox").split()[2])
-    return box["width"], box["width"] / side
-
-
 # About 30 cm on a projection 2 m wide at 1920 px: the rule of thumb of a tenth of the distance lets a
 # phone read it from 3 m. A module of 5 px leaves room for blur and a shaky hand.
 ROOM_QR_PX, ROOM_MODULE_PX = 288, 5
+
+
+def assert_readable_from_the_back(page, selector: str) -> None:
+    """The QR code in `selector` is large and coarse enough for 3 m, and wholly on the screen."""
+    svg = page.locator(f"{selector} svg")
+    box = svg.bounding_box()
+    module = box["width"] / float(svg.get_attribute("viewBox").split()[2])
+    assert box["width"] >= ROOM_QR_PX and module >= ROOM_MODULE_PX, (box["width"], module)
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"], "the whole code is on the screen"
