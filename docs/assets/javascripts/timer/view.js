@@ -710,10 +710,10 @@
       window.print();
     }));
     life.listen(window, "afterprint", () => delete document.documentElement.dataset.ihPrint);
-    let source = methodsSource(root, page.query);
+    const slugs = (root.dataset.methodKeys || "").split(" ").filter(Boolean);
+    let source = methodsSource(root, page.query, slugs);
     const ready = ([apiData, agenda]) => {
       // Every key a compact share link may count in (lib/follow.js).
-      const slugs = (root.dataset.methodKeys || "").split(" ").filter(Boolean);
       page.keys = (slugs.length ? slugs : apiData.methoden.map((m) => m.slug))
         .concat(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => b.sleutel));
       if (T.isFollowing(window.location.search)) {
@@ -747,9 +747,8 @@
    * The methods the page needs: one method alone (?methode=<slug>, also a follower's link) is its own
    * small file; an agenda, the planner and the choice of a method need them all.
    */
-  function methodsSource(root, query) {
-    const one = query.methode && !query.agenda && !query.bewerk &&
-      (root.dataset.methodKeys || "").split(" ").includes(query.methode);
+  function methodsSource(root, query, slugs) {
+    const one = query.methode && !query.agenda && !query.bewerk && slugs.includes(query.methode);
     return one ? `${root.dataset.methodSrc}${query.methode}.json` : root.dataset.src;
   }
 
