@@ -37,7 +37,6 @@
     noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
     who: (wie) => `Wie: ${wie}`,
     title: "Meekijken",
-    endUnknown: "hangt af van wat er na deze stand gebeurt",
     offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
   };
 
@@ -207,7 +206,7 @@
       // The expected end, on this device's clock, only while the time runs as the link says.
       const runs = !m.stale || m.stale === "over";
       const end = T.followHhmm(now() + Math.max(0, m.sessionLeftMs));
-      setText($("[data-timer-end]"), runs ? `om ${end}` : ended ? "" : NL.endUnknown);
+      setText($("[data-timer-end]"), runs ? T.NL.endExpected(end) : ended ? "" : T.NL.endUnknownFollowing);
       $("[data-timer-end]").parentElement.hidden = ended;
       const total = m.phases.reduce((sum, q) => sum + q.ms, 0);
       const percent = ended ? 100 : total ? Math.round((1 - Math.max(0, m.sessionLeftMs) / total) * 1000) / 10 : 0;

@@ -74,6 +74,8 @@
     endExpected: (at) => `om ${at}`,
     endBoth: (planned, expected) => `gepland om ${planned}, nu om ${expected}`,
     endUnknown: "na de start te zien",
+    // A follower's screen, paused or past its phase: it cannot know what the facilitator did since.
+    endUnknownFollowing: "hangt af van wat er na deze stand gebeurt",
     rounds: (unit) => (unit === "onderwerp" ? "Aantal onderwerpen" : "Aantal rondes"),
     startAt: "Begintijd",
     removed: (names) => `Niet meer in de lijst: ${names.join(", ")}.`,
