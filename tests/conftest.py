@@ -50,7 +50,10 @@ def base_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium")
+    # Debian's headless build of Chromium (package chromium-headless-shell) when it is there: the same
+    # engine without the browser around it, which needs less than half the CPU per page load. Else the
+    # full browser, as on a machine without that package.
+    executable = shutil.which("chromium-headless-shell") or shutil.which("chromium")
     if executable is None:
         pytest.fail("Chromium ontbreekt: installeer het met 'sudo apt-get install chromium' of draai 'make test'.")
     with sync_playwright() as playwright:
@@ -60,12 +63,13 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def context(browser, base_url: str) -> Iterator[object]:
+def context(browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[object]:
     """A fresh browser profile (empty localStorage) whose relative URLs resolve under the site.
 
     Service workers are blocked: otherwise every test would install one that downloads the whole
-    site. Tests of offline use take `offline_context`."""
-    ctx = new_context(browser, base_url)
+    site. Tests of offline use take `offline_context`. Search has an empty index, except in tests
+    marked `search`."""
+    ctx = new_context(browser, base_url, search=request.node.get_closest_marker("search") is not None)
     yield ctx
     ctx.close()
 

@@ -158,14 +158,30 @@ def served(site_dir: Path, web_root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def new_context(browser, base_url: str, service_workers: str = "block", **options: Any) -> object:
+# What Material's search worker receives in a test that does not search: the site's own settings and no
+# pages. The real index (~450 KB, ~390 sections) costs the worker about a second of CPU to build on every
+# page load, which on a two-core machine is taken from the page and the other test worker.
+EMPTY_SEARCH_INDEX = json.dumps({
+    "config": {"lang": ["nl"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
+               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}},
+    "docs": [],
+})
+
+
+def new_context(browser, base_url: str, service_workers: str = "block", search: bool = False,
+                **options: Any) -> object:
     """A fresh browser profile for the site at `base_url`.
 
     Service workers are blocked unless a test of offline use asks for "allow": otherwise every
-    profile would install one that downloads the whole site."""
+    profile would install one that downloads the whole site. Search gets an empty index unless a
+    test searches (`search=True`, or the `search` marker through the `context` fixture) or works
+    offline (the worker must store the real one)."""
     settings = {"locale": "nl-NL", "viewport": {"width": 1280, "height": 800}, **options}
     ctx = browser.new_context(base_url=base_url, service_workers=service_workers, **settings)
     ctx.set_default_timeout(10_000)
+    if not search and service_workers == "block":
+        ctx.route("**/search/search_index.json",
+                  lambda route: route.fulfill(body=EMPTY_SEARCH_INDEX, content_type="application/json"))
     return ctx
 
 

@@ -17,6 +17,8 @@ from playwright.sync_api import expect
 
 from sitebuild.finish import search_nl
 
+pytestmark = pytest.mark.search  # these tests search: the real index, not the empty one
+
 TOP = 3
 # Query -> the page about it, which must be among the first TOP results.
 ABOUT = {
