@@ -22,7 +22,7 @@ CHAPTERS = yaml.safe_load((ROOT / "data/handbook.yml").read_text(encoding="utf-8
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def text_of(node) -> str:  # noqa: ANN001

@@ -17,7 +17,7 @@ SLUGS = sorted(p.stem for p in METHOD_FILES)
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 @pytest.mark.parametrize("slug", SLUGS)

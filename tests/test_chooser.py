@@ -316,7 +316,7 @@ def test_without_javascript_the_page_shows_the_case_table_instead_of_the_form(br
 
 
 def test_case_table_lists_every_case_type_with_the_methods_made_for_it_first(site_dir: Path) -> None:
-    html = BeautifulSoup((site_dir / "kiezen/index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup((site_dir / "kiezen/index.html").read_text(encoding="utf-8"), "lxml")
     rows = html.select("[data-chooser-table] tbody tr")
     assert [r.find("strong").get_text() for r in rows] == [c["naam"] for c in CASE_TYPES.values()]
     api = json.loads((site_dir / "api/methods.json").read_text(encoding="utf-8"))
@@ -358,7 +358,7 @@ def test_chooser_script_stays_small(site_dir: Path) -> None:
 
 def test_form_and_script_use_the_same_limits(site_dir: Path) -> None:
     """The limits live in macros/limits.py: the form shows them and data-limits hands them to the script."""
-    html = BeautifulSoup((site_dir / "kiezen/index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup((site_dir / "kiezen/index.html").read_text(encoding="utf-8"), "lxml")
     limits = json.loads(html.select_one("[data-chooser]")["data-limits"])
     for name in ("minuten", "groep"):
         field = html.select_one(f'[data-chooser-form] input[name="{name}"]')

@@ -19,7 +19,7 @@ METHODS = sorted((ROOT / "data/methods").glob("*.yml"))
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def text_of(node) -> str:  # noqa: ANN001

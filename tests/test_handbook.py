@@ -33,7 +33,7 @@ SOURCES = load("sources.yml")
 @functools.lru_cache(maxsize=None)
 def soup(path: Path) -> BeautifulSoup:
     """Parsed once per file: many tests read the same pages (read-only)."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

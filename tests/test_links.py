@@ -25,7 +25,7 @@ def _target(site_dir: Path, url: str) -> Path:
 
 @cache
 def _ids(path: Path) -> frozenset[str]:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
     return frozenset(el["id"] for el in soup.select("[id]")) | frozenset(el["name"] for el in soup.select("a[name]"))
 
 
@@ -34,7 +34,7 @@ def broken_references(site_dir: Path) -> list[str]:
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
         page_url = urljoin(BASE, rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         for tag, attr in REFERENCES.items():
             for element in soup.find_all(tag):
                 value = element.get(attr)

@@ -85,7 +85,7 @@ def test_no_built_page_copies_a_run_of_words_from_the_sources(site_dir: Path, pr
     found: list[str] = []
     pages = sorted(site_dir.rglob("*.html"))
     for path in pages:
-        main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        main = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article")
         if main is None:
             continue
         for passage in copied(main.get_text(" "), prints):

@@ -548,7 +548,7 @@ def test_agenda_string_round_trips(page) -> None:
 
 
 def test_without_javascript_the_timer_page_shows_the_agenda_and_methods_as_tables(site_dir: Path) -> None:
-    page = BeautifulSoup((site_dir / "timer/index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site_dir / "timer/index.html").read_text(encoding="utf-8"), "lxml")
     root = page.select_one("[data-timer]")
     assert root["data-src"] == "../api/methods.json"
     assert root.select_one("[data-timer-run]").has_attr("hidden")
@@ -564,7 +564,7 @@ def test_without_javascript_the_timer_page_shows_the_agenda_and_methods_as_table
 
 
 def test_example_agenda_page_shows_the_agenda_from_data_with_a_timer_link(site_dir: Path) -> None:
-    page = BeautifulSoup((site_dir / "bijlagen/voorbeeldagenda/index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site_dir / "bijlagen/voorbeeldagenda/index.html").read_text(encoding="utf-8"), "lxml")
     rows = page.select("[data-agenda-table] tbody tr")
     assert [r["data-agenda-item"] for r in rows] == [i["sleutel"] for i in AGENDA["onderdelen"]]
     for row, item in zip(rows, AGENDA["onderdelen"]):
@@ -601,7 +601,7 @@ def test_bad_agenda_file_stops_the_build_with_a_plain_message(tmp_path: Path) ->
 
 def test_timer_inputs_and_script_use_the_same_limits(site_dir: Path) -> None:
     """The limits live in macros/limits.py: the inputs show them and data-limits hands them to the script."""
-    html = BeautifulSoup((site_dir / "timer/index.html").read_text(encoding="utf-8"), "html.parser")
+    html = BeautifulSoup((site_dir / "timer/index.html").read_text(encoding="utf-8"), "lxml")
     limits = json.loads(html.select_one("[data-timer]")["data-limits"])
     for field in html.select("#ih-timer-minuten, #ih-timer-fit"):
         assert limits["minuten"] == [int(field["min"]), int(field["max"])], field["id"]
