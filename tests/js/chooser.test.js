@@ -118,3 +118,51 @@ test("answers become a query in the documented order", () => {
   assert.equal(C.toQuery({ advies: "nee", casus: "waarden", minuten: 45 }), "?casus=waarden&minuten=45&advies=nee");
   assert.equal(C.toQuery({}), "");
 });
+
+// What the reader reads: every reason is a Dutch sentence built from the method's own figures.
+const CASES = { incident: { kort: "incidenten" } };
+const reasons = (answers) => {
+  const r = C.rank(METHODS, answers, WEIGHTS, CASES);
+  const by = (list, field) => Object.fromEntries(list.map((e) => [e.slug, e[field]]));
+  return { good: slugs(r.good), weaker: slugs(r.weaker), fits: by(r.good.concat(r.weaker), "fits"), misses: by(r.good.concat(r.weaker), "misses") };
+};
+
+test("reasons: the case type is named in what fits and in what does not", () => {
+  const r = reasons({ casus: "incident" });
+  assert.deepEqual(r.fits.zesstappen, ["past bij incidenten"]);
+  assert.deepEqual(r.misses.ronde, ["is niet bedoeld voor incidenten"]);
+  assert.deepEqual(r.misses.spiegel, ["is niet bedoeld voor incidenten"]);
+});
+
+test("reasons: the minutes, with optional steps, shortening, tight time and the one-off minutes of rounds", () => {
+  const five = reasons({ minuten: 5 });
+  assert.deepEqual(five.good, []);
+  assert.deepEqual(five.misses.zesstappen, ["duurt 60 minuten, je hebt er 5"]);
+  assert.deepEqual(five.misses.analyse, ["duurt 60 tot 75 minuten, je hebt er 5"]);
+  assert.deepEqual(five.misses.ronde, ["duurt 5 minuten + 15 per onderwerp, je hebt er 5"]);
+  const sixty = reasons({ minuten: 60 });
+  assert.deepEqual(sixty.fits.analyse, ["past in 60 minuten als je de optionele stappen overslaat"]);
+  assert.deepEqual(sixty.fits.zesstappen, ["past in 60 minuten"]);
+  assert.deepEqual(sixty.fits.ronde, ["past, ingekort tot 60 min: 4 onderwerpen"]);
+  assert.deepEqual(reasons({ minuten: 27 }).misses.zesstappen, ["krap: duurt ook ingekort minstens 30 minuten, je hebt er 27"]);
+  assert.deepEqual(reasons({ minuten: 20 }).fits.ronde, ["past in 20 minuten: genoeg voor 1 onderwerp"]);
+  assert.deepEqual(reasons({ minuten: 50 }).fits.ronde, ["past in 50 minuten: genoeg voor 3 onderwerpen"]);
+});
+
+test("reasons: group size and experience; one mismatch sorts a method last among the good ones", () => {
+  const forty = reasons({ groep: 40 });
+  assert.deepEqual(forty.good, []);
+  assert.deepEqual(forty.misses.ronde, ["is bedoeld voor 4 tot 16 personen, jullie zijn met 40"]);
+  assert.deepEqual(forty.misses.spiegel, ["is bedoeld voor 4 tot 8 personen, jullie zijn met 40"]);
+  const beginners = reasons({ ervaring: "beginners" });
+  assert.deepEqual(beginners.misses.analyse, ["vraagt ervaring, en jullie groep begint net"]);
+  assert.equal(beginners.good.at(-1), "analyse");
+  assert.equal(reasons({ ervaring: "beginners", advies: "nee" }).good[0], "spiegel");
+});
+
+test("a link with several bad answers keeps the good ones and gets one note per bad one, naming it", () => {
+  const parsed = C.parse("?casus=onbekend&minuten=abc&groep=-3&ervaring=beginners&advies=ja", ["incident", "waarden"]);
+  assert.deepEqual(parsed.answers, { ervaring: "beginners", advies: "ja" });
+  assert.equal(parsed.notes.length, 3);
+  assert.ok(parsed.notes.some((n) => n.includes("„abc”") && n.includes("minuten")), parsed.notes.join(" | "));
+});
