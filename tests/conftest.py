@@ -3,6 +3,8 @@ Pages does), and Debian's Chromium driven by Playwright. Shared helpers live in 
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +35,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    """The project built once per run: the xdist workers share one build (the first one builds it,
+    under a lock, the other waits and reads it). Tests only read it; those that change a site copy it."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's folder sits in the run's folder, which is the same for all of them.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared / "site"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "site.ok").exists():
+            shutil.rmtree(out, ignore_errors=True)
+            result = run_build(ROOT, out)
+            assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+            (shared / "site.ok").touch()
     return out
 
 
