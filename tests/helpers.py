@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from bs4 import BeautifulSoup
 
 from sitebuild.load import DataError, load_site
 
@@ -113,6 +114,13 @@ def edit(project: Path, rel: str, change) -> None:  # noqa: ANN001 - change: str
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+@functools.cache
+def page_ids(page: Path) -> frozenset[str]:
+    """The anchors of a built page (ids, and names of <a>), parsed once however many links point into it."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    return frozenset(el["id"] for el in soup.select("[id]")) | frozenset(el["name"] for el in soup.select("a[name]"))
+
+
 def page_paths(site_dir: Path) -> list[str]:
     """Every built page, as a path relative to the site root ("" for the home page)."""
     paths = []
@@ -158,14 +166,17 @@ def served(site_dir: Path, web_root: Path) -> Iterator[str]:
         server.server_close()
 
 
-# What Material's search worker receives in a test that does not search: the site's own settings and no
-# pages. The real index (~450 KB, ~390 sections) costs the worker about a second of CPU to build on every
-# page load, which on a two-core machine is taken from the page and the other test worker.
-EMPTY_SEARCH_INDEX = json.dumps({
-    "config": {"lang": ["nl"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
-               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}},
-    "docs": [],
-})
+def _without_pages(route) -> None:  # noqa: ANN001 - a Playwright route
+    """Answer Material's search worker with the site's own index settings and no pages. The real index
+    (~450 KB, ~390 sections) costs the worker about a second of CPU to build on every page load, which
+    on a two-core machine is taken from the page and the other test worker."""
+    url = route.request.url
+    if url not in _SEARCH_SETTINGS:
+        _SEARCH_SETTINGS[url] = route.fetch().json()["config"]
+    route.fulfill(json={"config": _SEARCH_SETTINGS[url], "docs": []})
+
+
+_SEARCH_SETTINGS: dict[str, dict] = {}  # per index URL, fetched once
 
 
 def new_context(browser, base_url: str, service_workers: str = "block", search: bool = False,
@@ -180,8 +191,7 @@ def new_context(browser, base_url: str, service_workers: str = "block", search: 
     ctx = browser.new_context(base_url=base_url, service_workers=service_workers, **settings)
     ctx.set_default_timeout(10_000)
     if not search and service_workers == "block":
-        ctx.route("**/search/search_index.json",
-                  lambda route: route.fulfill(body=EMPTY_SEARCH_INDEX, content_type="application/json"))
+        ctx.route("**/search/search_index.json", _without_pages)
     return ctx
 
 

@@ -66,7 +66,8 @@ def test_inherited_object_names_are_unknown_values_with_the_normal_note(widget: 
     for value in INHERITED:
         # The chooser reads every answer on its own and gives a line per answer it cannot use, so one
         # address can carry the value in all its parameters; a card is looked up in its deck, so one each.
-        queries = ["&".join(f"{name}={value}" for name in params)] if widget == "chooser" else [f"{name}={value}" for name in params]
+        each = [f"{name}={value}" for name in params]
+        queries = ["&".join(each)] if widget == "chooser" else each
         for query in queries:
             page.goto(f"{path}?{query}", wait_until="load")
             page.locator(WORKING[widget]).first.wait_for()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT
+from helpers import ROOT, page_ids
 
 # 404.html links from the site root as published (site_url), since it is served at any path.
 SITE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
@@ -21,12 +20,6 @@ def _target(site_dir: Path, url: str) -> Path:
     path = unquote(urlsplit(url).path)[1:]
     candidate = site_dir / path
     return candidate / "index.html" if path == "" or path.endswith("/") or candidate.is_dir() else candidate
-
-
-@cache
-def _ids(path: Path) -> frozenset[str]:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-    return frozenset(el["id"] for el in soup.select("[id]")) | frozenset(el["name"] for el in soup.select("a[name]"))
 
 
 def broken_references(site_dir: Path) -> list[str]:
@@ -52,7 +45,7 @@ def broken_references(site_dir: Path) -> list[str]:
                     problems.append(f"{rel}: {value} -> missing {target.relative_to(site_dir)}")
                     continue
                 fragment = urlsplit(url).fragment
-                if fragment and target.suffix == ".html" and unquote(fragment) not in _ids(target):
+                if fragment and target.suffix == ".html" and unquote(fragment) not in page_ids(target):
                     problems.append(f"{rel}: {value} -> no anchor #{fragment}")
     return problems
 

@@ -7,7 +7,6 @@ and widgets that run. ZENSICAL-NOTES.md lists what Zensical does differently and
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import subprocess
@@ -18,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, SUBPATH, copy_project, new_context, served
+from helpers import ROOT, SUBPATH, copy_project, new_context, page_ids, served
 
 ZVENV = ROOT / ".venv-zensical"
 VENV = ROOT / ".venv"
@@ -83,14 +82,8 @@ def _resolves(site: Path, page: str, href: str) -> bool:
     if not file.is_file():
         return False
     if target.fragment and file.suffix == ".html":
-        return target.fragment in _ids(file)
+        return target.fragment in page_ids(file)
     return True
-
-
-@functools.cache
-def _ids(file: Path) -> frozenset[str]:
-    """The ids of a built page, parsed once however many links point into it."""
-    return frozenset(el["id"] for el in BeautifulSoup(file.read_text(encoding="utf-8"), "lxml").select("[id]"))
 
 
 def test_every_link_in_the_content_arrives(zsite: Path) -> None:
