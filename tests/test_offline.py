@@ -109,7 +109,9 @@ def reload_until_new_text(page) -> None:
     installed it; instead of waiting for the clock, ask for that check and wait until it is done."""
     for _ in range(3):
         page.evaluate(UPDATE_CHECK)
-        page.reload(wait_until="load")
+        # The text is in the page's HTML; while a new worker takes over on a busy machine (CI ran both
+        # test workers' browsers at once), the page's other files may take longer than the usual limit.
+        page.reload(wait_until="domcontentloaded", timeout=30_000)
         if NEW_TEXT in page.locator("article").inner_text():
             return
     expect(page.locator("article")).to_contain_text(NEW_TEXT)
