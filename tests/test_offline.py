@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from helpers import ROOT, SUBPATH, QuietServer, QuietHandler, copy_project, new_context, run_build
-from sitebuild.finish.offline import precache_list
+from helpers import ROOT, SUBPATH, QuietServer, QuietHandler, new_context
+from sitebuild.finish.offline import precache_list, write_service_worker
 
 NEW_TEXT = "Deze zin staat alleen in de nieuwe versie van de site."
 # Changed by the simulated deploy: one page is reloaded, one visited online, one only offline afterwards.
@@ -89,17 +89,24 @@ def cache_name(build: Path) -> str:
     return "intervisie-2-" + json.loads(script.split("const VERSION = ", 1)[1].split(";\n", 1)[0])
 
 
-@pytest.fixture(scope="module")
-def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The next deploy: a real build of the project with NEW_TEXT added to CHANGED_PAGES."""
-    project = copy_project(tmp_path_factory.mktemp("next") / "project")
+def changed_copy(site_dir: Path, folder: Path) -> Path:
+    """The site as the next deploy brings it: NEW_TEXT at the end of the article of CHANGED_PAGES (what a
+    build with that sentence added to their sources gives) and the service worker the finish stage writes
+    for those files."""
+    shutil.copytree(site_dir, folder)
     for changed in CHANGED_PAGES:
-        source = project / "docs" / changed
-        source.write_text(source.read_text(encoding="utf-8") + f"\n{NEW_TEXT}\n", encoding="utf-8")
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+        page = folder / ("index.html" if changed == "index.md" else changed.removesuffix(".md") + "/index.html")
+        html = page.read_text(encoding="utf-8")
+        assert html.count("</article>") == 1, page
+        page.write_text(html.replace("</article>", f"<p>{NEW_TEXT}</p></article>"), encoding="utf-8")
+    write_service_worker(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def new_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The next deploy: the site with NEW_TEXT on CHANGED_PAGES and a new service worker."""
+    return changed_copy(site_dir, tmp_path_factory.mktemp("next") / "site")
 
 
 def reload_until_new_text(page) -> None:
@@ -210,14 +217,12 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
 
 
 def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(
-    browser, new_site: Path, pages_server: tuple[Path, str], tmp_path: Path,
+    browser, site_dir: Path, new_site: Path, pages_server: tuple[Path, str], tmp_path: Path,
 ) -> None:
     # The site as it was with its first worker, which answered pages from its cache first.
-    project = copy_project(tmp_path / "project")
-    shutil.copy(FIRST_WORKER, project / "sitebuild/finish/sw.template.js")
     old_site = tmp_path / "old-site"
-    result = run_build(project, old_site)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(site_dir, old_site)
+    write_service_worker(old_site, FIRST_WORKER)
     folder, url = pages_server
     with first_visit(browser, old_site, pages_server) as page:
         deploy(new_site, folder, url)

@@ -51,10 +51,10 @@ def cache_version(site_dir: Path, urls: list[str], template: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def write_service_worker(site_dir: Path) -> None:
+def write_service_worker(site_dir: Path, template_file: Path = SW_TEMPLATE) -> None:
     """Write sw.js, last of all: its cache name hashes every file of the finished site."""
     urls = precache_list(site_dir)
-    template = SW_TEMPLATE.read_text(encoding="utf-8")
+    template = template_file.read_text(encoding="utf-8")
     script = template.replace("__VERSION__", json.dumps(cache_version(site_dir, urls, template)))
     script = script.replace("__FILES__", json.dumps(urls, ensure_ascii=False))
     (site_dir / "sw.js").write_text(script, encoding="utf-8")
