@@ -14,6 +14,7 @@ import pytest
 from helpers import CHROMIUM_ARGS, ROOT, new_context, run_build, served
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (it adds them to the node ids)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that drives Chromium is marked `browser`, so `pytest -m "not browser"` is the fast layer.
 

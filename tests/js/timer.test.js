@@ -249,14 +249,21 @@ test("the example agenda takes the chosen method into its method slot", () => {
 });
 
 test("unknown methods and items, also inherited names, are skipped with a note", () => {
-  for (const name of ["constructor", "__proto__", "onbekend"]) {
+  for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "onbekend"]) {
     const r = P.buildSession(P.parseQuery(`?methode=${name}`), DATA.methods, DATA.agenda);
     assert.equal(r.session, null, name);
     assert.equal(r.notes.length, 1, name);
   }
+  // "constructor" is a well-formed key: only that item is skipped.
   const r = P.buildSession(P.parseQuery("?agenda=opening,constructor,pauze"), DATA.methods, DATA.agenda);
   assert.deepEqual(r.session.items.map((it) => it.key), ["opening", "pauze"]);
   assert.equal(r.notes.length, 1);
+  // The other inherited names are not keys at all: the agenda is not read, with one note.
+  for (const name of ["__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+    const bad = P.buildSession(P.parseQuery(`?agenda=opening,${name},pauze`), DATA.methods, DATA.agenda);
+    assert.equal(bad.session, null, name);
+    assert.equal(bad.notes.length, 1, name);
+  }
 });
 
 test("typed minutes are read with what was wrong with them", () => {
