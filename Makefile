@@ -10,8 +10,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: serve build test bench bench-lighthouse chromium chromium-headless-shell node clean schema zensical
 
 # uv installs the pinned requirements in seconds where pip takes a minute; pip only installs uv itself.
+# --compile-bytecode: PYTHONDONTWRITEBYTECODE (below) keeps the project free of __pycache__, so without it
+# every Python process (each build, each test worker) would compile MkDocs and its plugins again: a build
+# takes 6 s instead of 4.
 UV_VERSION := 0.13.9
-UV = $(VENV)/bin/uv pip install --quiet --python
+UV = $(VENV)/bin/uv pip install --quiet --compile-bytecode --python
 
 $(VENV)/.uv:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig.")'
