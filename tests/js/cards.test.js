@@ -115,6 +115,24 @@ test("a saved round must cover exactly the cards of known, distinct decks", () =
   assert.equal(C.isSaved(null, decks), false);
 });
 
+test("a saved round that is well typed but wrong in one way is refused (tests/test_cards.py seeds these)", () => {
+  const decks = new Map([["x", { kaarten: ["a", "b", "c", "d"].map((id) => ({ id })) }]]);
+  const valid = { decks: ["x"], round: { ids: ["a", "b", "c", "d"], left: ["c", "d"], drawn: ["a", "b"], shown: 1 } };
+  assert.equal(C.isSaved(valid, decks), true, "the base of the cases below");
+  const wrong = {
+    "empty ids": { ids: [], left: ["x"], drawn: ["x"], shown: 0 },
+    "shown far out of range": { ...valid.round, shown: 1e300 },
+    "shown just past the end": { ...valid.round, shown: 2 },
+    "nothing shown after drawing": { ...valid.round, shown: -1 },
+    "huge array": { ...valid.round, left: Array(20_000).fill(["c", "d"]).flat() },
+    "a number among the ids": { ...valid.round, left: ["c", 4] },
+  };
+  for (const [name, round] of Object.entries(wrong)) assert.equal(C.isSaved({ decks: ["x"], round }, decks), false, name);
+  for (const key of ["__proto__", "constructor", "toString"]) {
+    assert.equal(C.isSaved({ ...valid, decks: [key] }, decks), false, key);
+  }
+});
+
 test("a round saved before the shared storage ({version: 1, decks, round}) is migrated", () => {
   const round = C.newRound(["a"], C.seeded(1));
   assert.deepEqual(C.migrateSaved({ version: 1, decks: ["x"], round }), { decks: ["x"], round });
