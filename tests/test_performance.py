@@ -43,20 +43,26 @@ def test_nothing_jumps_when_a_widget_script_arrives_late(browser, base_url: str,
     under the reader's eyes then (Lighthouse counts a layout shift above 0.1 as poor)."""
     context = new_context(browser, base_url, viewport={"width": width, "height": height})
     context.add_init_script(CLS_OBSERVER)
-    # The site's scripts are held back until the page has painted, then let through.
-    held: list = []
-    context.route("**/assets/javascripts/intervisie-*.js",
-                  lambda route: route.continue_() if held == ["painted"] else held.append(route))
+    # The widget's script is held back until the page has painted, then let through.
+    held: dict = {"open": False, "routes": []}
+
+    def hold(route) -> None:
+        if held["open"]:
+            route.continue_()
+        else:
+            held["routes"].append(route)
+
+    context.route("**/assets/javascripts/intervisie-*.js", hold)
     page = context.new_page()
     page.goto(path, wait_until="commit")
     page.wait_for_function(FIRST_PAINT)
     for _ in range(200):  # the loader asks for the widget's script once the common one has run
-        if held:
+        if held["routes"]:
             break
         page.wait_for_timeout(25)
-    waiting, held[:] = list(held), ["painted"]
-    assert waiting, "the widget's script was never asked for"
-    for route in waiting:
+    assert held["routes"], "the widget's script was never asked for"
+    held["open"] = True
+    for route in held["routes"]:
         route.continue_()
     page.locator(WIDGET_READY[path]).first.wait_for()
     # The shift, if any, is recorded within the frame that moved things.
