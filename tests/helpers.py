@@ -132,6 +132,23 @@ def page_paths(site_dir: Path) -> list[str]:
 
 # --- serving and browsing --------------------------------------------------------------------------------
 
+# One page of each kind the site has, each widget on real data: the same templates and scripts make all
+# the other pages (the accessibility and privacy sweeps).
+PAGE_KINDS = {
+    "home": "",
+    "chapter": "handboek/inleiding/",
+    "handbook contents": "handboek/",
+    "method page": "methoden/basismodel/",
+    "overview": "methoden/",
+    "chooser": "kiezen/?casus=incident&minuten=60",
+    "timer idle": "timer/?methode=basismodel",
+    "cards": "kaarten/",
+    "form": "bijlagen/casusinbrengformulier/",
+    "roles": "bijlagen/rollen/",
+    "glossary": "begrippen/",
+    "verantwoording": "verantwoording/",
+}
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {

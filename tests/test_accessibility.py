@@ -6,26 +6,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from helpers import new_context
+from helpers import PAGE_KINDS, new_context
 
 AXE = Axe()
 RULES = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
     "resultTypes": ["violations"],
-}
-PAGE_TYPES = {
-    "home": "",
-    "chapter": "handboek/inleiding/",
-    "handbook contents": "handboek/",
-    "method page": "methoden/basismodel/",
-    "overview": "methoden/",
-    "chooser": "kiezen/?casus=incident&minuten=60",
-    "timer idle": "timer/?methode=basismodel",
-    "cards": "kaarten/",
-    "form": "bijlagen/casusinbrengformulier/",
-    "roles": "bijlagen/rollen/",
-    "glossary": "begrippen/",
-    "verantwoording": "verantwoording/",
 }
 
 
@@ -48,9 +34,9 @@ def scheme_page(request, browser, base_url: str):
     context.close()
 
 
-@pytest.mark.parametrize("name", PAGE_TYPES)
+@pytest.mark.parametrize("name", PAGE_KINDS)
 def test_page_type_has_no_axe_violations(scheme_page, name: str) -> None:
-    scheme_page.goto(PAGE_TYPES[name], wait_until="load")
+    scheme_page.goto(PAGE_KINDS[name], wait_until="load")
     scheme_page.wait_for_function(READY)
     assert violations(scheme_page) == []
 
