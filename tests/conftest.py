@@ -80,7 +80,7 @@ def context(browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[
     """A fresh browser profile (empty localStorage) whose relative URLs resolve under the site.
 
     Service workers are blocked: otherwise every test would install one that downloads the whole
-    site. Tests of offline use take `offline_context`. Search has an empty index, except in tests
+    site. Tests of offline use take `offline_context`. Search does nothing, except in tests
     marked `search`."""
     ctx = new_context(browser, base_url, search=request.node.get_closest_marker("search") is not None)
     yield ctx

@@ -158,6 +158,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
     }
 
+    def do_GET(self) -> None:
+        if self.headers.get(WITHOUT_SEARCH_HEADER):
+            if re.search(r"/assets/javascripts/workers/search\.[^/]*\.js$", self.path):
+                return self._send(b"", "text/javascript")
+            if self.path.endswith("/search/search_index.json"):
+                real = json.loads(Path(self.translate_path(self.path)).read_bytes())
+                return self._send(json.dumps({"config": real["config"], "docs": []}).encode(), "application/json")
+        return super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args: object) -> None:  # keep test output readable
         pass
 
@@ -183,17 +199,13 @@ def served(site_dir: Path, web_root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _without_pages(route) -> None:  # noqa: ANN001 - a Playwright route
-    """Answer Material's search worker with the site's own index settings and no pages. The real index
-    (~450 KB, ~390 sections) costs the worker about a second of CPU to build on every page load, which
-    on a two-core machine is taken from the page and the other test worker."""
-    url = route.request.url
-    if url not in _SEARCH_SETTINGS:
-        _SEARCH_SETTINGS[url] = route.fetch().json()["config"]
-    route.fulfill(json={"config": _SEARCH_SETTINGS[url], "docs": []})
-
-
-_SEARCH_SETTINGS: dict[str, dict] = {}  # per index URL, fetched once
+# A browser profile that sends this header gets, from the test server, Material's search worker as an
+# empty script and the search index without pages: only the tests of search (and of offline use, whose
+# worker stores the real index) need them. Starting the worker costs ~60 ms of CPU per page load and
+# building the real index (~450 KB, ~390 sections) about a second, taken on a two-core machine from the
+# page and the other test worker. A header, because a Playwright route would send every request of the
+# profile through the driver and turn the profile's HTTP cache off.
+WITHOUT_SEARCH_HEADER = "X-Test-Without-Search"
 
 
 def new_context(browser, base_url: str, service_workers: str = "block", search: bool = False,
@@ -201,14 +213,14 @@ def new_context(browser, base_url: str, service_workers: str = "block", search: 
     """A fresh browser profile for the site at `base_url`.
 
     Service workers are blocked unless a test of offline use asks for "allow": otherwise every
-    profile would install one that downloads the whole site. Search gets an empty index unless a
-    test searches (`search=True`, or the `search` marker through the `context` fixture) or works
-    offline (the worker must store the real one)."""
+    profile would install one that downloads the whole site. Search does nothing (see
+    WITHOUT_SEARCH_HEADER) unless a test searches (`search=True`, or the `search` marker through the
+    `context` fixture) or works offline."""
     settings = {"locale": "nl-NL", "viewport": {"width": 1280, "height": 800}, **options}
+    if not search and service_workers == "block":
+        settings["extra_http_headers"] = {**settings.get("extra_http_headers", {}), WITHOUT_SEARCH_HEADER: "1"}
     ctx = browser.new_context(base_url=base_url, service_workers=service_workers, **settings)
     ctx.set_default_timeout(10_000)
-    if not search and service_workers == "block":
-        ctx.route("**/search/search_index.json", _without_pages)
     return ctx
 
 

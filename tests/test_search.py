@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from sitebuild.finish import search_nl
 
-pytestmark = pytest.mark.search  # these tests search: the real index, not the empty one
+pytestmark = pytest.mark.search  # these tests search: the real worker and index
 
 TOP = 3
 # Query -> the page about it, which must be among the first TOP results.
