@@ -75,3 +75,13 @@ def test_method_pages_are_not_in_the_navigation(site_dir: Path) -> None:
     nav = soup(site_dir / "index.html").select_one("nav.md-nav--primary")
     hrefs = [a.get("href", "") for a in nav.select("a")]
     assert not any(re.search(r"methoden/[a-z0-9-]+/$", h) for h in hrefs)
+
+
+def test_the_published_palette_stylesheet_has_no_rule_for_the_switching_mark(site_dir: Path) -> None:
+    """sitebuild/finish/theme_fixes.py takes it out; if Material drops the rule itself, the fix can go."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates/assets/stylesheets"
+    assert any("data-md-color-switching" in p.read_text(encoding="utf-8") for p in theme.glob("palette.*.min.css"))
+    built = sorted((site_dir / "assets/stylesheets").glob("palette.*.min.css"))
+    assert built and not any("data-md-color-switching" in p.read_text(encoding="utf-8") for p in built)

@@ -17,8 +17,8 @@ import yaml
 from helpers import ROOT, copy_project
 from sitebuild import __main__ as cli
 from sitebuild.config import read_settings
-from sitebuild.errors import DataError
-from sitebuild.finish import bundle, csp
+from sitebuild.errors import DataError, FinishError
+from sitebuild.finish import bundle, csp, theme_fixes
 from sitebuild.generate import generated_files, handbook_nav, write_files
 from sitebuild.load import load_site
 from sitebuild.mkdocs_hooks import is_dev_server
@@ -308,3 +308,17 @@ def test_loading_again_reuses_the_site_until_a_data_file_changes(tmp_path: Path)
     (project / "data" / "methods" / "vissenkom.yml").unlink()
     with pytest.raises(DataError, match="'vissenkom' is onbekend"):
         load_site(project)
+
+
+def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:
+    """Material's palette script marks and unmarks <body> on every page load; with this rule each mark
+    restyled the whole page. A changed rule stops the build instead of leaving the cost in silently."""
+    sheet = tmp_path / "assets/stylesheets/palette.0123abcd.min.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text(f"a{{color:red}}{theme_fixes.SWITCHING_RULE}b{{color:blue}}", encoding="utf-8")
+    theme_fixes.drop_switching_rule(tmp_path)
+    assert sheet.read_text(encoding="utf-8") == "a{color:red}b{color:blue}"
+    theme_fixes.drop_switching_rule(tmp_path)  # nothing left to take out: nothing happens
+    sheet.write_text("[data-md-color-switching] *{transition:none}", encoding="utf-8")
+    with pytest.raises(FinishError, match=r"palette\.0123abcd\.min\.css: .*theme_fixes\.py"):
+        theme_fixes.drop_switching_rule(tmp_path)
