@@ -242,6 +242,23 @@ def test_blank_reflection_form_prints_every_field_on_the_same_ruled_lines(page) 
 # --- printing -----------------------------------------------------------------------------------------
 
 
+def test_a_wide_table_scrolls_sideways_on_a_phone_inside_one_wrapper(page) -> None:
+    """The wrapper comes with the page (sitebuild/finish/theme_fixes.py); Material's script must not
+    add a second one, nor move the table, once it has run."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("bijlagen/voorbeeldagenda/")
+    page.wait_for_function("() => document.documentElement.classList.contains('js-focus-visible')")
+    shape = page.locator("article table").first.evaluate("""table => ({
+        parents: [table.parentElement.className, table.parentElement.parentElement.className],
+        wrappers: document.querySelectorAll('article .md-typeset__scrollwrap').length,
+        tables: document.querySelectorAll('article table').length,
+        nested: document.querySelectorAll('.md-typeset__scrollwrap .md-typeset__scrollwrap').length,
+        scrolls: table.parentElement.parentElement.scrollWidth > table.parentElement.parentElement.clientWidth,
+    })""")
+    assert shape == {"parents": ["md-typeset__table", "md-typeset__scrollwrap"], "wrappers": shape["tables"],
+                     "tables": shape["tables"], "nested": 0, "scrolls": True}
+
+
 @pytest.mark.parametrize("path", ["handboek/inleiding/", "methoden/vijfstappenmethode/", "bijlagen/rollen/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_print_shows_only_the_text_in_dark_ink(page, path: str, scheme: str) -> None:

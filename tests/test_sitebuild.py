@@ -322,3 +322,30 @@ def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path:
     sheet.write_text("[data-md-color-switching] *{transition:none}", encoding="utf-8")
     with pytest.raises(FinishError, match=r"palette\.0123abcd\.min\.css: .*theme_fixes\.py"):
         theme_fixes.drop_switching_rule(tmp_path)
+
+
+def test_finish_wraps_the_tables_as_the_theme_would_so_its_script_leaves_them_in_place(tmp_path: Path) -> None:
+    """Material's script took every table without a class out of the page and put it back in two
+    <div>s, making the browser style and lay it out again; the pages now come with those <div>s."""
+    open_, close = theme_fixes.TABLE_WRAPPER
+    page = ('<head></head><table><tr><td>nav</td></tr></table><article class="md-content__inner">'
+            '<table>\n<tr><td><table data-x="1"><tr><td>in</td></tr></table></td></tr></table>'
+            '<table class="ih-sheet__plan"><tr><td>own</td></tr></table></article>')
+    wrapped = theme_fixes.wrap_tables(page, "kiezen/index.html")
+    assert wrapped == ('<head></head><table><tr><td>nav</td></tr></table><article class="md-content__inner">'
+                       f'{open_}<table>\n<tr><td>{open_}<table data-x="1"><tr><td>in</td></tr></table>{close}'
+                       f'</td></tr></table>{close}<table class="ih-sheet__plan"><tr><td>own</td></tr></table></article>')
+    assert theme_fixes.wrap_tables("<p>geen artikel</p><table></table>", "x.html") == "<p>geen artikel</p><table></table>"
+    with pytest.raises(FinishError, match=r"kiezen/index\.html: een <table> zonder </table>"):
+        theme_fixes.wrap_tables("<article><table><tr><td>x</td></tr></article>", "kiezen/index.html")
+
+    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
+    script.parent.mkdir(parents=True)
+    script.write_text(f'a(),...M({theme_fixes.TABLE_QUERY},e).map(i=>ti(i)),b()', encoding="utf-8")
+    theme_fixes.skip_wrapped_tables(tmp_path)
+    assert script.read_text(encoding="utf-8") == f'a(),...M({theme_fixes.UNWRAPPED_TABLE_QUERY},e).map(i=>ti(i)),b()'
+    theme_fixes.skip_wrapped_tables(tmp_path)  # a second run finds its own work and leaves it
+    assert theme_fixes.UNWRAPPED_TABLE_QUERY in script.read_text(encoding="utf-8")
+    script.write_text('M("table:not(.x)",e).map(i=>ti(i))', encoding="utf-8")
+    with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*theme_fixes\.py"):
+        theme_fixes.skip_wrapped_tables(tmp_path)

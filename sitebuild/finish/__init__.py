@@ -1,11 +1,12 @@
 """Stage 3, finish: make a built site what we publish, whatever generator built it.
 
 Per page (`finish_page`): link the bundles instead of the sources (bundle.py), name the search
-dialog (theme_fixes.py), and fill in the Content-Security-Policy (csp.py), last, so it sees the
-page as published. Then for the folder (`finish_folder`): write the bundles, take a costly rule out
-of the theme's palette stylesheet (theme_fixes.py), add the Dutch word forms to the search index
-(search_nl.py) and write the service worker (offline.py), last, because its version hashes every
-other file.
+dialog and wrap the tables as the theme's script would (theme_fixes.py), and fill in the
+Content-Security-Policy (csp.py), last, so it sees the page as published. Then for the folder
+(`finish_folder`): write the bundles, take a costly rule out of the theme's palette stylesheet and
+let its script leave the wrapped tables alone (theme_fixes.py), add the Dutch word forms to the
+search index (search_nl.py) and write the service worker (offline.py), last, because its version
+hashes every other file.
 
 `finish_site` does all of it on a built folder (`python -m sitebuild finish SITE_DIR`); the MkDocs
 adapter (sitebuild/mkdocs_hooks.py) calls the same steps page by page as MkDocs writes them.
@@ -38,6 +39,7 @@ def finish_page(html: str, where: str, finisher: Finisher) -> str:
     """One built HTML page as published; `where` names it in error messages."""
     html = bundle.link_bundles(html, where, finisher.bundles)
     html = theme_fixes.name_search_dialog(html, where)
+    html = theme_fixes.wrap_tables(html, where)
     return csp.apply_policy(html, where, finisher.dev_server)
 
 
@@ -45,6 +47,7 @@ def finish_folder(site_dir: Path, finisher: Finisher) -> None:
     """The steps on the whole folder, once every page is finished."""
     bundle.write_bundles(site_dir, finisher.bundles)
     theme_fixes.drop_switching_rule(site_dir)
+    theme_fixes.skip_wrapped_tables(site_dir)
     search_nl.add_forms_to_search_index(site_dir)
     offline.write_service_worker(site_dir)
 

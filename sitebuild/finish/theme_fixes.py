@@ -11,10 +11,17 @@ passes per page load (the timer page: a quarter of its style time). Without that
 matches nothing and costs nothing; a switch by the toggle then fades the colours over Material's
 own transition times instead of changing them at once. Same policy: one exact removal, loud if
 the stylesheet changes.
+
+Material's content script wraps every table without a class in two <div>s for sideways scrolling by
+taking the table out of the page and putting it back: the browser styles and lays out the whole
+table again (on the chooser page the single most costly step of a page load, ~100 ms of a phone's
+CPU). Here the pages get that wrapper as built, and the theme's script skips tables that already
+have it; both exact, both loud if the theme changes its markup or its script.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import FinishError
@@ -44,4 +51,48 @@ def drop_switching_rule(site_dir: Path) -> None:
         elif "data-md-color-switching" in css:
             where = sheet.relative_to(site_dir).as_posix()
             raise FinishError(f"{where}: Material's regel voor data-md-color-switching ziet er anders uit; "
+                              "werk sitebuild/finish/theme_fixes.py bij.")
+
+
+# Material's wrapper (its script's `Un`/Zensical's `qs`): the same markup, written at build time.
+TABLE_WRAPPER = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "</div></div>")
+TABLE_QUERY = '"table:not([class])"'
+UNWRAPPED_TABLE_QUERY = '"table:not([class]):not(.md-typeset__table>table)"'
+_TABLE_TAG = re.compile(r"<(/?)table\b([^>]*)>", re.I)
+_CLASS_ATTR = re.compile(r"\sclass\s*=", re.I)
+
+
+def wrap_tables(html: str, where: str) -> str:
+    """Each table without a class in the article, in the wrapper Material's script would put it in."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    open_, close = TABLE_WRAPPER
+    out, pos, wrapped = [], start, []
+    for tag in _TABLE_TAG.finditer(html, start, end):
+        out.append(html[pos:tag.start()])
+        pos = tag.end()
+        if tag.group(1):  # </table>
+            if not wrapped:
+                raise FinishError(f"{where}: een </table> zonder <table> ervoor in het artikel.")
+            out.append(tag.group() + (close if wrapped.pop() else ""))
+        else:
+            wrap = not _CLASS_ATTR.search(tag.group(2))
+            wrapped.append(wrap)
+            out.append((open_ if wrap else "") + tag.group())
+    if wrapped:
+        raise FinishError(f"{where}: een <table> zonder </table> in het artikel.")
+    return html[:start] + "".join(out) + html[pos:]
+
+
+def skip_wrapped_tables(site_dir: Path) -> None:
+    """Let the theme's script(s) leave the tables that wrap_tables wrapped where they are."""
+    for script in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")):
+        code = script.read_text(encoding="utf-8")
+        if code.count(TABLE_QUERY) == 1:
+            script.write_text(code.replace(TABLE_QUERY, UNWRAPPED_TABLE_QUERY), encoding="utf-8")
+        elif UNWRAPPED_TABLE_QUERY not in code:
+            where = script.relative_to(site_dir).as_posix()
+            raise FinishError(f"{where}: het script van het thema zoekt tabellen nu anders; "
                               "werk sitebuild/finish/theme_fixes.py bij.")
