@@ -246,9 +246,16 @@
     const dateInput = $("[data-sheet-date]");
     const startInput = $("[data-sheet-start]");
     sheet.hidden = false;
-    // Printing from this view prints this sheet alone (timer.css).
-    document.documentElement.classList.add("ih-print-sheet");
-    life.onLeave(() => document.documentElement.classList.remove("ih-print-sheet"));
+    // Printing from this view prints this sheet alone (timer.css). The class is on <html> only while
+    // the page prints (or a browser shows it as printed): a class change there restyles every element
+    // of the page, which at each start of the timer cost more than drawing the sheet.
+    const printing = window.matchMedia("print");
+    const mark = (on) => document.documentElement.classList.toggle("ih-print-sheet", on);
+    life.listen(window, "beforeprint", () => mark(true));
+    life.listen(window, "afterprint", () => mark(printing.matches));
+    life.listen(printing, "change", () => mark(printing.matches));
+    mark(printing.matches);
+    life.onLeave(() => mark(false));
     $("[data-sheet-title]").textContent = title;
     dateInput.value = isoDay(new Date());
     startInput.value = start || "";
