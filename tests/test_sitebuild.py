@@ -330,11 +330,13 @@ def test_finish_wraps_the_tables_as_the_theme_would_so_its_script_leaves_them_in
     open_, close = theme_fixes.TABLE_WRAPPER
     page = ('<head></head><table><tr><td>nav</td></tr></table><article class="md-content__inner">'
             '<table>\n<tr><td><table data-x="1"><tr><td>in</td></tr></table></td></tr></table>'
-            '<table class="ih-sheet__plan"><tr><td>own</td></tr></table></article>')
+            '<table class="ih-sheet__plan"><tr><td>own</td></tr></table><table class data-class-x><tr></tr></table>'
+            '</article>')
     wrapped = theme_fixes.wrap_tables(page, "kiezen/index.html")
     assert wrapped == ('<head></head><table><tr><td>nav</td></tr></table><article class="md-content__inner">'
                        f'{open_}<table>\n<tr><td>{open_}<table data-x="1"><tr><td>in</td></tr></table>{close}'
-                       f'</td></tr></table>{close}<table class="ih-sheet__plan"><tr><td>own</td></tr></table></article>')
+                       f'</td></tr></table>{close}<table class="ih-sheet__plan"><tr><td>own</td></tr></table>'
+                       '<table class data-class-x><tr></tr></table></article>')
     assert theme_fixes.wrap_tables("<p>geen artikel</p><table></table>", "x.html") == "<p>geen artikel</p><table></table>"
     with pytest.raises(FinishError, match=r"kiezen/index\.html: een <table> zonder </table>"):
         theme_fixes.wrap_tables("<article><table><tr><td>x</td></tr></article>", "kiezen/index.html")

@@ -59,7 +59,7 @@ TABLE_WRAPPER = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__ta
 TABLE_QUERY = '"table:not([class])"'
 UNWRAPPED_TABLE_QUERY = '"table:not([class]):not(.md-typeset__table>table)"'
 _TABLE_TAG = re.compile(r"<(/?)table\b([^>]*)>", re.I)
-_CLASS_ATTR = re.compile(r"\sclass\s*=", re.I)
+_CLASS_ATTR = re.compile(r"\sclass\b(?!-)", re.I)  # what [class] matches: the attribute, with or without a value
 
 
 def wrap_tables(html: str, where: str) -> str:
