@@ -143,6 +143,7 @@ class Server:
         import functools
         import threading
 
+        folder = folder.resolve()  # the paths the handler looks up are the cache's keys
         handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
         if compress:
             _GzipHandler.warm(folder)
@@ -166,11 +167,19 @@ class _GzipHandler(_QuietHandler):
     WARM = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
     @classmethod
+    def gzipped(cls, path: Path) -> bytes:
+        """The file gzipped, from the cache while it is unchanged."""
+        key = (path, path.stat().st_mtime_ns)
+        if key not in cls._cache:
+            cls._cache[key] = gzip.compress(path.read_bytes(), 6)
+        return cls._cache[key]
+
+    @classmethod
     def warm(cls, folder: Path) -> None:
         """Compress the text files before the first request, as a CDN has them after the first visitor."""
         for path in folder.rglob("*"):
             if path.suffix in cls.WARM and path.is_file():
-                cls._cache[(path, path.stat().st_mtime_ns)] = gzip.compress(path.read_bytes(), 6)
+                cls.gzipped(path)
 
     def send_head(self):  # noqa: ANN201 - http.server's signature
         path = Path(self.translate_path(self.path))
@@ -180,10 +189,7 @@ class _GzipHandler(_QuietHandler):
         if not (path.is_file() and kind.startswith(self.COMPRESSIBLE)
                 and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        key = (path, path.stat().st_mtime_ns)
-        body = self._cache.get(key)
-        if body is None:
-            body = self._cache[key] = gzip.compress(path.read_bytes(), 6)
+        body = self.gzipped(path)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", "gzip")
