@@ -75,7 +75,8 @@ def _article_results(page, base_url: str, query: str) -> list[str]:
     """Type `query` into Material's search and return the pages of the results, best first."""
     page.goto("")
     box = page.locator(".md-search__input")
-    box.click()
+    with page.expect_request("**/search/search_index.json"):
+        box.click()
     box.press_sequentially(query, delay=10)
     # Every result whose section matched links with ?h=<query>; wait until the list is for the whole query.
     expect(page.locator(f'.md-search-result__link[href*="h={query}"]').first).to_be_attached()
@@ -96,6 +97,22 @@ def _only_says(docs: list[dict], word: str, not_prefix: str) -> list[dict]:
     def tokens(d: dict) -> set[str]:
         return search_nl.words(d.get("title", "") + " " + d.get("text", ""))
     return [d for d in docs if word in tokens(d) and not any(t.startswith(not_prefix) for t in tokens(d))]
+
+
+def test_a_page_fetches_the_search_index_only_when_the_reader_opens_search(page) -> None:
+    """The ~450 KB index is parsed and copied to the search worker on the phone's main thread: not on
+    every page load (sitebuild/finish/lazy_index.js). On a phone search opens with the icon."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if r.url.endswith("search_index.json") else None)
+    page.goto("methoden/basismodel/", wait_until="networkidle")
+    assert fetched == []
+    page.locator("label[for='__search']").first.click()
+    page.locator(".md-search__input").press_sequentially("casus", delay=10)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ overeenkomende"))
+    assert len(fetched) == 1
+    page.goto("handboek/inleiding/?h=intervisie", wait_until="load")
+    expect(page.locator("article mark").first).to_be_visible()  # highlighting needs the index at once
 
 
 def test_search_for_vragen_finds_a_section_that_only_says_vraag(page, site_dir: Path, base_url: str) -> None:

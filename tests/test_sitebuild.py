@@ -310,6 +310,37 @@ def test_loading_again_reuses_the_site_until_a_data_file_changes(tmp_path: Path)
         load_site(project)
 
 
+# The shapes of the theme bundles' index setup: Material 9.8 and Zensical's fork (other names, same shape).
+THEME_INDEX_SETUPS = {
+    "material": ('function ks(){return location.protocol==="file:"?_t(`${new URL("search/search_index.js",Or.base)}`)'
+                 '.pipe(m(()=>__index),Z(1)):ze(new URL("search/search_index.json",Or.base))}'
+                 'var Or=Te(),zi=document.forms.namedItem("search")?ks():tt,fo=new T;', "ks", "tt", ","),
+    "zensical": ('function Af(){return location.protocol==="file:"?ct(`${new URL("search.js",zn.base)}`)'
+                 '.pipe(m(()=>__index),le(()=>Ze),ne(1)):Ge(new URL("search.json",zn.base))}'
+                 'zn=Pe(),Qc=Se(".md-search")?Af():Ze;Vc({location$:yr});', "Af", "Ze", ";"),
+}
+
+
+@pytest.mark.parametrize("theme", sorted(THEME_INDEX_SETUPS))
+def test_finish_hands_the_theme_index_fetch_to_the_deferrer(tmp_path: Path, theme: str) -> None:
+    """The bundle's `index$ = form ? fetchIndex() : EMPTY` becomes `form ? defer(fetchIndex, ...) : EMPTY`;
+    a bundle whose index setup looks different stops the build instead of fetching it eagerly in silence."""
+    code, loader, empty, end = THEME_INDEX_SETUPS[theme]
+    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
+    script.parent.mkdir(parents=True)
+    script.write_text(code, encoding="utf-8")
+    theme_fixes.defer_search_index(tmp_path)
+    deferred = script.read_text(encoding="utf-8")
+    lazy = f"?{theme_fixes.deferrer_js()}({loader},{empty}.constructor,document,location):{empty}{end}"
+    assert deferred == code.replace(f"?{loader}():{empty}{end}", lazy)
+    theme_fixes.defer_search_index(tmp_path)  # a second run finds its own work and leaves it
+    assert script.read_text(encoding="utf-8") == deferred
+    for changed in (code.replace(f"?{loader}():", f"?{loader}(x):"), code.replace('protocol==="file:"', "x")):
+        script.write_text(changed, encoding="utf-8")
+        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*zoekindex.*theme_fixes\.py"):
+            theme_fixes.defer_search_index(tmp_path)
+
+
 def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:
     """Material's palette script marks and unmarks <body> on every page load; with this rule each mark
     restyled the whole page. A changed rule stops the build instead of leaving the cost in silently."""

@@ -4,7 +4,8 @@ Per page (`finish_page`): link the bundles instead of the sources (bundle.py), n
 dialog and wrap the tables as the theme's script would (theme_fixes.py), and fill in the
 Content-Security-Policy (csp.py), last, so it sees the page as published. Then for the folder
 (`finish_folder`): write the bundles, take a costly rule out of the theme's palette stylesheet and
-let its script leave the wrapped tables alone (theme_fixes.py), add the Dutch word forms to the
+let its script leave the wrapped tables alone and fetch the search index only when the reader
+searches (theme_fixes.py), add the Dutch word forms to the
 search index (search_nl.py) and write the service worker (offline.py), last, because its version
 hashes every other file.
 
@@ -48,6 +49,7 @@ def finish_folder(site_dir: Path, finisher: Finisher) -> None:
     bundle.write_bundles(site_dir, finisher.bundles)
     theme_fixes.drop_switching_rule(site_dir)
     theme_fixes.skip_wrapped_tables(site_dir)
+    theme_fixes.defer_search_index(site_dir)
     search_nl.add_forms_to_search_index(site_dir)
     offline.write_service_worker(site_dir)
 

@@ -17,12 +17,21 @@ taking the table out of the page and putting it back: the browser styles and lay
 table again (on the chooser page the single most costly step of a page load, ~100 ms of a phone's
 CPU). Here the pages get that wrapper as built, and the theme's script skips tables that already
 have it; both exact, both loud if the theme changes its markup or its script.
+
+Material's bundle fetches the whole search index (~450 KB), parses it and copies it to its search
+worker on every page load, before the reader has done anything: on a phone a long task of ~150 ms on
+each page. Where the bundle makes its index (`index$ = <search form> ? fetchIndex() : EMPTY`) the
+fetch is handed to the function in lazy_index.js, which calls it the first time the reader reaches
+for search. Found by the theme's own fetch function (the one that reads search_index.js on file:
+addresses), so a renamed variable does not matter; loud if the shape changes.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import rjsmin
 
 from ..errors import FinishError
 
@@ -84,6 +93,34 @@ def wrap_tables(html: str, where: str) -> str:
     if wrapped:
         raise FinishError(f"{where}: een <table> zonder </table> in het artikel.")
     return html[:start] + "".join(out) + html[pos:]
+
+
+_INDEX_LOADER = re.compile(r'function ([\w$]+)\(\)\{return location\.protocol==="file:"\?')
+_INDEX_DEFERRER = Path(__file__).with_name("lazy_index.js")
+
+
+def deferrer_js() -> str:
+    """lazy_index.js as one expression: the function, without the comments above it."""
+    code = _INDEX_DEFERRER.read_text(encoding="utf-8")
+    return rjsmin.jsmin(code[code.index("(function"):]).rstrip(";")
+
+
+def defer_search_index(site_dir: Path) -> None:
+    """Let the theme's bundle(s) fetch the search index when the reader first reaches for search."""
+    deferrer = deferrer_js()
+    for script in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")):
+        code = script.read_text(encoding="utf-8")
+        if deferrer in code:
+            continue
+        loaders = _INDEX_LOADER.findall(code)
+        uses = re.findall(rf"\?{re.escape(loaders[0])}\(\):([\w$]+)([,;])", code) if len(loaders) == 1 else []
+        if len(uses) != 1:
+            where = script.relative_to(site_dir).as_posix()
+            raise FinishError(f"{where}: het script van het thema laadt de zoekindex nu anders; "
+                              "werk sitebuild/finish/theme_fixes.py bij.")
+        (empty, end), = uses
+        lazy = f"?{deferrer}({loaders[0]},{empty}.constructor,document,location):{empty}{end}"
+        script.write_text(code.replace(f"?{loaders[0]}():{empty}{end}", lazy, 1), encoding="utf-8")
 
 
 def skip_wrapped_tables(site_dir: Path) -> None:
