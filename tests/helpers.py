@@ -273,3 +273,33 @@ def assert_readable_from_the_back(page, selector: str) -> None:
     module = box["width"] / float(svg.get_attribute("viewBox").split()[2])
     assert box["width"] >= ROOM_QR_PX and module >= ROOM_MODULE_PX, (box["width"], module)
     assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"], "the whole code is on the screen"
+
+
+# --- accessibility ---------------------------------------------------------------------------------------
+
+# WCAG 2.2 A/AA and axe's best practices. A dark page has the markup, names and order of the light one, only
+# other colours: there axe checks what colours decide (about half the time of the full set per page).
+AXE_RULES = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+AXE_COLOUR_RULES = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
+
+
+def axe_violations(page, scheme: str = "light", context: str | None = None) -> list[str]:
+    """What axe-core finds on `page` (within `context`, a selector) in colour scheme `scheme`, one line each."""
+    options = AXE_COLOUR_RULES if scheme == "dark" else AXE_RULES
+    found = _axe().run(page, context=context, options=options).response["violations"]
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
+
+
+@functools.cache
+def _axe() -> Any:
+    """axe-core for Playwright, its script read once per test worker."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from helpers import PAGE_KINDS, new_context
-
-AXE = Axe()
-RULES = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
+from helpers import PAGE_KINDS, axe_violations, new_context
 
 
 # A page is ready for axe when its widget has its data: nothing is busy any more, and the timer shows its
@@ -21,30 +14,28 @@ READY = """() => !document.querySelector('[aria-busy="true"]')
   && (!document.querySelector('[data-timer]') || !!document.querySelector('[data-timer-run]:not([hidden])'))"""
 
 
-def violations(page) -> list[str]:
-    found = AXE.run(page, options=RULES).response["violations"]
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
-
-
 @pytest.fixture(scope="module", params=["light", "dark"])
 def scheme_page(request, browser, base_url: str):
-    """One browser profile per colour scheme, shared by the page types (axe reads, it changes nothing)."""
+    """One browser profile per colour scheme, shared by the page types (axe reads, it changes nothing):
+    the page and its scheme."""
     context = new_context(browser, base_url, color_scheme=request.param)
-    yield context.new_page()
+    yield context.new_page(), request.param
     context.close()
 
 
 @pytest.mark.parametrize("name", PAGE_KINDS)
 def test_page_type_has_no_axe_violations(scheme_page, name: str) -> None:
-    scheme_page.goto(PAGE_KINDS[name], wait_until="load")
-    scheme_page.wait_for_function(READY)
-    assert violations(scheme_page) == []
+    page, scheme = scheme_page
+    page.goto(PAGE_KINDS[name], wait_until="load")
+    page.wait_for_function(READY)
+    assert axe_violations(page, scheme) == []
 
 
 def test_running_timer_has_no_axe_violations(scheme_page) -> None:
     """The running timer is a page state of its own: large countdown, warnings, controls."""
-    scheme_page.goto("timer/?methode=basismodel", wait_until="load")
-    scheme_page.wait_for_function(READY)
-    scheme_page.locator("[data-timer-start]").first.click()
-    expect(scheme_page.locator("[data-timer-start]").first).to_have_text("Pauze")  # it runs
-    assert violations(scheme_page) == []
+    page, scheme = scheme_page
+    page.goto("timer/?methode=basismodel", wait_until="load")
+    page.wait_for_function(READY)
+    page.locator("[data-timer-start]").first.click()
+    expect(page.locator("[data-timer-start]").first).to_have_text("Pauze")  # it runs
+    assert axe_violations(page, scheme) == []

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from helpers import (
     ROOT,
+    axe_violations,
     load_fails_plainly,
     copy_project,
     new_context,
@@ -604,12 +605,6 @@ def test_shuffle_is_uniform_and_the_test_catches_known_biased_shuffles(page) -> 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_drawn_card_and_projector_mode_have_no_axe_violations(browser, base_url, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    rules = {
-        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-        "resultTypes": ["violations"],
-    }
     context = new_context(browser, base_url, color_scheme=scheme, reduced_motion="reduce")
     try:
         page = context.new_page()
@@ -628,9 +623,9 @@ def test_drawn_card_and_projector_mode_have_no_axe_violations(browser, base_url,
                 assert "‘onzin’" in note(page)
             # The whole page once; after that only the card table changes, so axe reads only that.
             scope = None if state == "a note before the first card" else "[data-cards]"
-            found = Axe().run(page, context=scope, options=rules).response["violations"]
+            found = axe_violations(page, scheme, context=scope)
             if found:
-                problems[state] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
+                problems[state] = found
         assert problems == {}
     finally:
         context.close()
