@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import yaml
-from bs4 import BeautifulSoup
 
 from sitebuild.load import DataError, load_site
 
@@ -117,8 +117,8 @@ def edit(project: Path, rel: str, change) -> None:  # noqa: ANN001 - change: str
 @functools.cache
 def page_ids(page: Path) -> frozenset[str]:
     """The anchors of a built page (ids, and names of <a>), parsed once however many links point into it."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-    return frozenset(el["id"] for el in soup.select("[id]")) | frozenset(el["name"] for el in soup.select("a[name]"))
+    tree = lxml.html.fromstring(page.read_bytes())
+    return frozenset(tree.xpath("//@id")) | frozenset(tree.xpath("//a/@name"))
 
 
 def page_paths(site_dir: Path) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.html
 import yaml
-from bs4 import BeautifulSoup
 
 from helpers import ROOT, page_ids
 
@@ -27,26 +27,26 @@ def broken_references(site_dir: Path) -> list[str]:
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
         page_url = urljoin(BASE, rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        for tag, attr in REFERENCES.items():
-            for element in soup.find_all(tag):
-                value = element.get(attr)
-                if not value or value.startswith(("mailto:", "tel:", "data:")):
-                    continue
-                if tag == "link" and element.get("rel") and {"canonical", "alternate"} & set(element["rel"]):
-                    continue
-                if value.startswith(SITE_PATH):
-                    value = BASE + value[len(SITE_PATH):]
-                url = urljoin(page_url, value)
-                if not url.startswith(BASE):
-                    continue  # a link to another site: fine to follow, never loaded as an asset
-                target = _target(site_dir, url)
-                if not target.is_file():
-                    problems.append(f"{rel}: {value} -> missing {target.relative_to(site_dir)}")
-                    continue
-                fragment = urlsplit(url).fragment
-                if fragment and target.suffix == ".html" and unquote(fragment) not in page_ids(target):
-                    problems.append(f"{rel}: {value} -> no anchor #{fragment}")
+        tree = lxml.html.fromstring(page.read_bytes())  # lxml itself: the pages are read, never changed
+        for element in tree.iter(*REFERENCES):
+            tag = element.tag
+            value = element.get(REFERENCES[tag])
+            if not value or value.startswith(("mailto:", "tel:", "data:")):
+                continue
+            if tag == "link" and {"canonical", "alternate"} & set((element.get("rel") or "").split()):
+                continue
+            if value.startswith(SITE_PATH):
+                value = BASE + value[len(SITE_PATH):]
+            url = urljoin(page_url, value)
+            if not url.startswith(BASE):
+                continue  # a link to another site: fine to follow, never loaded as an asset
+            target = _target(site_dir, url)
+            if not target.is_file():
+                problems.append(f"{rel}: {value} -> missing {target.relative_to(site_dir)}")
+                continue
+            fragment = urlsplit(url).fragment
+            if fragment and target.suffix == ".html" and unquote(fragment) not in page_ids(target):
+                problems.append(f"{rel}: {value} -> no anchor #{fragment}")
     return problems
 
 
