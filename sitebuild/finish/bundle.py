@@ -109,6 +109,11 @@ _REGEX_BEFORE = set("(,=:[!&|?{};+-*%<>~^")
 _REGEX_KEYWORDS = ("return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await")
 
 
+# What the scanner below looks at one character at a time; everything else it passes in runs.
+_PLAIN_CODE = re.compile(r"[^\n'\"/`{}]+")
+_PLAIN_TEXT = re.compile(r"[^\n\\`$]+")
+
+
 def nested_template(js: str) -> int | None:
     """The line of the first template literal inside another's `${...}`, or None.
 
@@ -118,10 +123,17 @@ def nested_template(js: str) -> int | None:
     stack: list[str] = []  # "`" inside a template's text, "${" inside its expression, "{" a block
     i, n, line, last = 0, len(js), 1, ""
     while i < n:
+        in_text = stack and stack[-1] == "`"
+        plain = (_PLAIN_TEXT if in_text else _PLAIN_CODE).match(js, i)
+        if plain:  # a run of characters that change nothing but `last`: skipped in one step
+            if not in_text:
+                last = plain.group().rstrip()[-1:] or last
+            i = plain.end()
+            continue
         c = js[i]
         if c == "\n":
             line += 1
-        if stack and stack[-1] == "`":
+        if in_text:
             if c == "\\":
                 i += 2
                 continue
