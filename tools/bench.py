@@ -116,11 +116,17 @@ def page_weight(browser, base_url: str, path: str) -> dict[str, int]:
     context.close()
     sizes = {url: len(gzip.compress(body, 9)) for url, body in bodies.items()}
     own = sum(size for url, size in sizes.items() if is_own_asset(urlsplit(url).path))
-    # The search index is the text of the whole site, fetched by Material's search on every
-    # page of any site; it grows with the content, not with the page, so it is reported apart.
+    # The search index is the text of the whole site, fetched by Material's search on every page
+    # view of a stock site (ours: when the reader opens search, sitebuild/finish/lazy_index.js); it
+    # grows with the content, not with the page, so it is reported apart.
     index = sum(size for url, size in sizes.items() if urlsplit(url).path.endswith("search/search_index.json"))
     return {"requests": len(sizes), "bytes_gz": sum(sizes.values()) - index, "search_index_gz": index,
             "own_js_css_gz": own}
+
+
+def index_file_gz(site: Path) -> int:
+    """The gzipped size of a site's search index file."""
+    return len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 9))
 
 
 def is_own_asset(path: str) -> bool:
@@ -316,11 +322,13 @@ def main() -> None:
                 theirs = page_weight(browser, stock_url, "pagina-1/")
                 heavy = [(f"/{path}", page_weight(browser, real_url, path)) for path in ("", *WIDGET_PAGES)]
             browser.close()
-        print(f"{'page':28} {'requests':>8} {'KB gz':>8} {'own JS+CSS KB gz':>17} {'search index KB gz':>19}")
+        print(f"{'page':28} {'requests':>8} {'KB gz':>8} {'own JS+CSS KB gz':>17} {'index at load KB gz':>19}")
         for name, w in (("method page (ours)", ours), ("stock page", theirs), *heavy):
             print(f"{name:28} {w['requests']:8d} {w['bytes_gz'] / 1024:8.1f} {w['own_js_css_gz'] / 1024:17.1f}"
                   f" {w['search_index_gz'] / 1024:19.1f}")
         print(f"Method page is {(ours['bytes_gz'] - theirs['bytes_gz']) / 1024:+.1f} KB gz against stock")
+        print(f"Search index: ours {index_file_gz(real_site) / 1024:.1f} KB gz, fetched when the reader opens search;"
+              f" stock {index_file_gz(stock_site) / 1024:.1f} KB gz, fetched on every page view")
 
         print("Scaling with the number of methods (seconds per page):")
         per_page = {}
@@ -360,8 +368,11 @@ def over_budget(build_seconds: float, ours: dict, stock: dict, pages: list[tuple
     extra = ours["bytes_gz"] - stock["bytes_gz"]
     if extra > BUDGETS["method_page_extra_gz"]:
         broken.append(f"method page is {extra / KB:.1f} KB gz heavier than a stock page (budget 25 KB)")
-    if not (ours["search_index_gz"] > 0 and stock["search_index_gz"] > 0):
-        broken.append("no search index measured: the weights above are not comparable")
+    if not stock["search_index_gz"] > 0:
+        broken.append("the stock page fetched no search index: the weights above are not comparable")
+    for name, weight in pages:
+        if weight["search_index_gz"]:
+            broken.append(f"{name} fetches the search index as it loads (it waits until the reader opens search)")
     if growth > BUDGETS["scaling_growth"]:
         broken.append(f"ms per page grows {growth:.2f} times with the number of methods (budget 1.30)")
     return broken
