@@ -302,4 +302,3 @@ def _axe() -> Any:
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
-

@@ -35,6 +35,17 @@ import rjsmin
 
 from ..errors import FinishError
 
+def theme_changed(where: str, what: str) -> FinishError:
+    """The error for a theme file that no longer looks as a fix here expects."""
+    return FinishError(f"{where}: {what}; werk sitebuild/finish/theme_fixes.py bij.")
+
+
+def theme_bundles(site_dir: Path) -> list[tuple[Path, str]]:
+    """The theme's script bundle(s) and their code (Material has one; so has Zensical)."""
+    scripts = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    return [(script, script.read_text(encoding="utf-8")) for script in scripts]
+
+
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">'
 
@@ -43,7 +54,7 @@ def name_search_dialog(html: str, where: str) -> str:
     if SEARCH_DIALOG not in html:
         if NAMED_SEARCH_DIALOG in html or 'data-md-component="search"' not in html:
             return html
-        raise FinishError(f"{where}: Material's zoekvenster ziet er anders uit; werk sitebuild/finish/theme_fixes.py bij.")
+        raise theme_changed(where, "Material's zoekvenster ziet er anders uit")
     return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
 
 
@@ -58,9 +69,8 @@ def drop_switching_rule(site_dir: Path) -> None:
         if SWITCHING_RULE in css:
             sheet.write_text(css.replace(SWITCHING_RULE, "", 1), encoding="utf-8")
         elif "data-md-color-switching" in css:
-            where = sheet.relative_to(site_dir).as_posix()
-            raise FinishError(f"{where}: Material's regel voor data-md-color-switching ziet er anders uit; "
-                              "werk sitebuild/finish/theme_fixes.py bij.")
+            raise theme_changed(sheet.relative_to(site_dir).as_posix(),
+                                "Material's regel voor data-md-color-switching ziet er anders uit")
 
 
 # Material's wrapper (its script's `Un`/Zensical's `qs`): the same markup, written at build time.
@@ -108,16 +118,14 @@ def deferrer_js() -> str:
 def defer_search_index(site_dir: Path) -> None:
     """Let the theme's bundle(s) fetch the search index when the reader first reaches for search."""
     deferrer = deferrer_js()
-    for script in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")):
-        code = script.read_text(encoding="utf-8")
+    for script, code in theme_bundles(site_dir):
         if deferrer in code:
             continue
         loaders = _INDEX_LOADER.findall(code)
         uses = re.findall(rf"\?{re.escape(loaders[0])}\(\):([\w$]+)([,;])", code) if len(loaders) == 1 else []
         if len(uses) != 1:
-            where = script.relative_to(site_dir).as_posix()
-            raise FinishError(f"{where}: het script van het thema laadt de zoekindex nu anders; "
-                              "werk sitebuild/finish/theme_fixes.py bij.")
+            raise theme_changed(script.relative_to(site_dir).as_posix(),
+                                "het script van het thema laadt de zoekindex nu anders")
         (empty, end), = uses
         lazy = f"?{deferrer}({loaders[0]},{empty}.constructor,document,location):{empty}{end}"
         script.write_text(code.replace(f"?{loaders[0]}():{empty}{end}", lazy, 1), encoding="utf-8")
@@ -125,11 +133,9 @@ def defer_search_index(site_dir: Path) -> None:
 
 def skip_wrapped_tables(site_dir: Path) -> None:
     """Let the theme's script(s) leave the tables that wrap_tables wrapped where they are."""
-    for script in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")):
-        code = script.read_text(encoding="utf-8")
+    for script, code in theme_bundles(site_dir):
         if code.count(TABLE_QUERY) == 1:
             script.write_text(code.replace(TABLE_QUERY, UNWRAPPED_TABLE_QUERY), encoding="utf-8")
         elif UNWRAPPED_TABLE_QUERY not in code:
-            where = script.relative_to(site_dir).as_posix()
-            raise FinishError(f"{where}: het script van het thema zoekt tabellen nu anders; "
-                              "werk sitebuild/finish/theme_fixes.py bij.")
+            raise theme_changed(script.relative_to(site_dir).as_posix(),
+                                "het script van het thema zoekt tabellen nu anders")
