@@ -247,7 +247,7 @@ def test_a_wide_table_scrolls_sideways_on_a_phone_inside_one_wrapper(page) -> No
     add a second one, nor move the table, once it has run."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("bijlagen/voorbeeldagenda/")
-    page.wait_for_function("() => document.documentElement.classList.contains('js-focus-visible')")
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-js-focus-visible')")  # the bundle ran
     shape = page.locator("article table").first.evaluate("""table => ({
         parents: [table.parentElement.className, table.parentElement.parentElement.className],
         wrappers: document.querySelectorAll('article .md-typeset__scrollwrap').length,

@@ -113,3 +113,39 @@ def test_widget_stylesheets_come_and_go_with_instant_navigation(page, base_url: 
     assert page.evaluate(linked, "chooser") == 0, "the chooser's stylesheet left with its page"
     assert page.evaluate(linked, "timer") == 1
     assert page.locator(".ih-timer").evaluate("(el) => getComputedStyle(el).getPropertyValue('--ih-warn')").strip()
+
+
+HEAD_SHEETS = """() => [...document.head.querySelectorAll('link[rel=stylesheet]')]
+  .map((link) => [new URL(link.href).pathname.split('/').pop(), link.sheet !== null && link.sheet.cssRules.length > 0])"""
+
+
+def test_the_theme_script_leaves_the_page_stylesheets_alone_also_across_instant_navigation(
+        page, base_url: str, site_dir: Path) -> None:
+    """Material's instant navigation made every stylesheet address absolute as it started: the browser
+    then parsed each sheet again and restyled the whole page (sitebuild/finish/theme_fixes.py). The
+    sheets parsed with the page stay, and a page at another depth still gets the same head, each
+    sheet once and applied, without loading any of them again."""
+    page.add_init_script("""window.__ihSheetChanges = [];
+      new MutationObserver((records) => { for (const r of records) window.__ihSheetChanges.push(r.target.outerHTML) })
+        .observe(document, { subtree: true, attributeFilter: ['href'] });""")
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.goto("kiezen/", wait_until="networkidle")  # the bundle ran and instant navigation is set up
+    assert page.evaluate("document.documentElement.hasAttribute('data-js-focus-visible')"), "the bundle ran"
+    changed = page.evaluate("window.__ihSheetChanges.filter((html) => html.startsWith('<link rel=\"stylesheet\"'))")
+    assert changed == [], changed
+    head = page.evaluate(HEAD_SHEETS)
+    assert [name.split(".")[0] for name, _ in head] == ["main", "palette", "intervisie"], head
+    assert all(applied for _, applied in head), head
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.evaluate("window.__samePage = true")
+    method = page.locator("[data-chooser-results] a[href*='/methoden/']").first
+    title = method.inner_text()
+    method.click()
+    page.wait_for_url("**/methoden/*/")
+    expect(page.locator("article h1")).to_contain_text(title.split(" ")[0])
+    assert page.evaluate("window.__samePage === true"), "the link should use instant navigation"
+    assert page.evaluate(HEAD_SHEETS) == head, "the same sheets, each once, still applied"
+    assert not [url for url in requested if url.endswith(".css")], requested
+    # The page still looks like the site: Material's and our own rules apply to the new article.
+    assert page.locator(".md-header").evaluate("(el) => getComputedStyle(el).position") == "sticky"

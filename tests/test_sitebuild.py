@@ -23,7 +23,7 @@ from sitebuild.generate import generated_files, handbook_nav, write_files
 from sitebuild.load import load_site
 from sitebuild.mkdocs_hooks import is_dev_server
 
-KNOWN_INLINE = 'document.documentElement.classList.replace("no-js","js")'  # overrides/main.html
+KNOWN_INLINE = 'document.documentElement.classList.replace("no-js","js"),document.documentElement.classList.add("js-focus-visible")'  # overrides/main.html
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -339,6 +339,41 @@ def test_finish_hands_the_theme_index_fetch_to_the_deferrer(tmp_path: Path, them
         script.write_text(changed, encoding="utf-8")
         with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*zoekindex.*theme_fixes\.py"):
             theme_fixes.defer_search_index(tmp_path)
+
+
+# Making a document's links absolute and reading a head by markup: Material 9.8 and Zensical's fork.
+THEME_LINK_CODE = {
+    "material": ('function bi(e){let t=new Map;for(let r of M(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
+                 'function vi(e){for(let t of M("[href], [src]",e))for(let r of["href","src"]){let o=t.getAttribute(r);'
+                 'if(o&&!/^(?:[a-z]+:)?\\/\\//i.test(o)){t[r]=t[r];break}}return $(e)}'),
+    "zensical": ('function Nc(e){let t=new Map;for(let r of k(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
+                 'function Dc(e){for(let t of k("[href], [src]",e))for(let r of["href","src"]){let n=t.getAttribute(r);'
+                 'if(n&&!/^(?:[a-z]+:)?\\/\\//i.test(n)){t[r]=t[r];break}}return U(e)}'),
+}
+
+
+@pytest.mark.parametrize("theme", sorted(THEME_LINK_CODE))
+def test_finish_lets_the_theme_leave_the_page_stylesheet_links_alone(tmp_path: Path, theme: str) -> None:
+    """The theme made every address of the page absolute, which makes the browser parse each stylesheet
+    again; the page's own sheets are skipped and found again by the address they had when the page
+    loaded. A theme whose code looks different stops the build instead of paying that in silence."""
+    code = THEME_LINK_CODE[theme]
+    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
+    script.parent.mkdir(parents=True)
+    script.write_text(code, encoding="utf-8")
+    theme_fixes.keep_stylesheets(tmp_path)
+    patched = script.read_text(encoding="utf-8")
+    element, head_key = ("t", "r")
+    assert (f'if(e!==document||!{element}.matches("link[rel~=stylesheet][href]")||({element}.__ihHref={element}.href,!1))'
+            'for(let r of["href","src"])') in patched
+    assert (f't.set({head_key}.__ihHref?{head_key}.outerHTML.replace({head_key}.getAttribute("href"),{head_key}.__ihHref)'
+            f':{head_key}.outerHTML,{head_key})') in patched
+    theme_fixes.keep_stylesheets(tmp_path)  # a second run finds its own work and leaves it
+    assert script.read_text(encoding="utf-8") == patched
+    for changed in (code.replace("t[r]=t[r]", "t[r]=new URL(t[r])"), code.replace("e.head", "document.head")):
+        script.write_text(changed, encoding="utf-8")
+        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*absoluut.*theme_fixes\.py"):
+            theme_fixes.keep_stylesheets(tmp_path)
 
 
 def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:

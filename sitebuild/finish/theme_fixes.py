@@ -24,6 +24,15 @@ each page. Where the bundle makes its index (`index$ = <search form> ? fetchInde
 fetch is handed to the function in lazy_index.js, which calls it the first time the reader reaches
 for search. Found by the theme's own fetch function (the one that reads search_index.js on file:
 addresses), so a renamed variable does not matter; loud if the shape changes.
+
+Material's instant navigation, as it starts, makes every relative `href` and `src` of the page
+absolute by assigning each to itself, so that the head of a page it fetches later can be compared
+with this one by markup. For a <link rel="stylesheet"> that assignment makes the browser throw the
+sheet away, parse it again and restyle the whole page: on the chooser page a third of the bundle's
+start-up on a phone, with nothing to show for it. The page's own stylesheet links now keep their
+relative addresses; each takes its absolute address, worked out before any navigation changes the
+page's address, along as a property, and the comparison of heads reads the link by that address,
+so the next page's head still matches it and nothing is loaded twice. Both exact, both loud if the theme's code changes.
 """
 
 from __future__ import annotations
@@ -139,3 +148,36 @@ def skip_wrapped_tables(site_dir: Path) -> None:
         elif UNWRAPPED_TABLE_QUERY not in code:
             raise theme_changed(script.relative_to(site_dir).as_posix(),
                                 "het script van het thema zoekt tabellen nu anders")
+
+
+# Material's `vi`/Zensical's `Dc` (make the links of a document absolute) and `bi`/`Nc` (the head of a
+# document by markup): only the shapes matter, the names are the minifier's.
+_ABSOLUTE_LINKS = re.compile(
+    r'function [\w$]+\(([\w$]+)\)\{for\(let ([\w$]+) of [\w$]+\("\[href\], \[src\]",\1\)\)'
+    r'(?=for\(let ([\w$]+) of\["href","src"\]\)\{let ([\w$]+)=\2\.getAttribute\(\3\);'
+    r'if\(\4&&!/\^\(\?:\[a-z\]\+:\)\?\\/\\//i\.test\(\4\)\)\{\2\[\3\]=\2\[\3\];break\}\})')
+_HEAD_BY_MARKUP = re.compile(
+    r'(function [\w$]+\(([\w$]+)\)\{let ([\w$]+)=new Map;for\(let ([\w$]+) of [\w$]+\(":scope > \*",\2\.head\)\))'
+    r'\3\.set\(\4\.outerHTML,\4\)')
+STYLESHEET_LINK = '.matches("link[rel~=stylesheet][href]")'
+HREF_KEPT = "__ihHref"
+
+
+def keep_stylesheets(site_dir: Path) -> None:
+    """Let the theme's bundle(s) leave the page's own stylesheet links as they are."""
+    for script, code in theme_bundles(site_dir):
+        if HREF_KEPT in code:
+            continue
+        links, heads = _ABSOLUTE_LINKS.findall(code), _HEAD_BY_MARKUP.findall(code)
+        if len(links) != 1 or len(heads) != 1:
+            raise theme_changed(script.relative_to(site_dir).as_posix(),
+                                "het script van het thema maakt de adressen van een pagina nu anders absoluut")
+        # The live page's sheet keeps its address; its absolute form, from before the navigation changes
+        # the page's address, goes along on the element, for the comparison of heads.
+        code = _ABSOLUTE_LINKS.sub(
+            lambda m: (f"{m.group()}if({m[1]}!==document||!{m[2]}{STYLESHEET_LINK}"
+                       f"||({m[2]}.{HREF_KEPT}={m[2]}.href,!1))"), code, count=1)
+        code = _HEAD_BY_MARKUP.sub(
+            lambda m: (f"{m[1]}{m[3]}.set({m[4]}.{HREF_KEPT}?{m[4]}.outerHTML.replace("
+                       f'{m[4]}.getAttribute("href"),{m[4]}.{HREF_KEPT}):{m[4]}.outerHTML,{m[4]})'), code, count=1)
+        script.write_text(code, encoding="utf-8")
