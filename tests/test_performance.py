@@ -149,3 +149,30 @@ def test_the_theme_script_leaves_the_page_stylesheets_alone_also_across_instant_
     assert not [url for url in requested if url.endswith(".css")], requested
     # The page still looks like the site: Material's and our own rules apply to the new article.
     assert page.locator(".md-header").evaluate("(el) => getComputedStyle(el).position") == "sticky"
+
+
+SCHEME_METAS = "() => [...document.querySelectorAll('meta[name=color-scheme]')].map((meta) => meta.content)"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_one_colour_scheme_meta_follows_the_palette_across_instant_navigation(
+        page, base_url: str, site_dir: Path, scheme: str) -> None:
+    """The page comes with its colour-scheme meta ("light"); Material's palette script sets that one
+    instead of adding its own (setting a new one restyled the whole page), also after a navigation."""
+    page.emulate_media(color_scheme=scheme)
+    page.add_init_script("""window.__ihNewSchemeMetas = 0;
+      new MutationObserver((records) => { for (const r of records) for (const node of r.addedNodes)
+        if (node.nodeName === 'META' && node.name === 'color-scheme' && document.readyState !== 'loading') window.__ihNewSchemeMetas++ })
+        .observe(document, { subtree: true, childList: true });""")
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.goto("kiezen/", wait_until="networkidle")
+    assert page.evaluate(SCHEME_METAS) == [scheme]
+    page.locator("[data-chooser-results] a[href*='/methoden/']").first.click()
+    page.wait_for_url("**/methoden/*/")
+    page.locator("article h1").wait_for()
+    assert page.evaluate(SCHEME_METAS) == [scheme]
+    assert page.evaluate("window.__ihNewSchemeMetas") == 0, "the page's own meta serves, none is added"
+    page.locator("form[data-md-component=palette] label:visible").first.click()  # the reader switches
+    other = "dark" if scheme == "light" else "light"
+    expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", other)
+    assert page.evaluate(SCHEME_METAS) == [other]

@@ -344,36 +344,50 @@ def test_finish_hands_the_theme_index_fetch_to_the_deferrer(tmp_path: Path, them
 # Making a document's links absolute and reading a head by markup: Material 9.8 and Zensical's fork.
 THEME_LINK_CODE = {
     "material": ('function bi(e){let t=new Map;for(let r of M(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
+                 'let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);'
+                 'm(()=>{let s=Ce("header"),a=window.getComputedStyle(s);return o.content=a.colorScheme,a.backgroundColor});'
                  'function vi(e){for(let t of M("[href], [src]",e))for(let r of["href","src"]){let o=t.getAttribute(r);'
                  'if(o&&!/^(?:[a-z]+:)?\\/\\//i.test(o)){t[r]=t[r];break}}return $(e)}'),
     "zensical": ('function Nc(e){let t=new Map;for(let r of k(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
+                 'let n=C("meta",{name:"color-scheme"});document.head.appendChild(n);'
+                 'm(()=>{let a=xt("header"),s=window.getComputedStyle(a);return n.content=s.colorScheme,s.backgroundColor});'
                  'function Dc(e){for(let t of k("[href], [src]",e))for(let r of["href","src"]){let n=t.getAttribute(r);'
                  'if(n&&!/^(?:[a-z]+:)?\\/\\//i.test(n)){t[r]=t[r];break}}return U(e)}'),
 }
 
 
 @pytest.mark.parametrize("theme", sorted(THEME_LINK_CODE))
-def test_finish_lets_the_theme_leave_the_page_stylesheet_links_alone(tmp_path: Path, theme: str) -> None:
+def test_finish_lets_the_theme_leave_the_page_head_alone(tmp_path: Path, theme: str) -> None:
     """The theme made every address of the page absolute, which makes the browser parse each stylesheet
     again; the page's own sheets are skipped and found again by the address they had when the page
-    loaded. A theme whose code looks different stops the build instead of paying that in silence."""
+    loaded. Its palette takes the page's colour-scheme meta instead of adding one, and the head
+    comparison sees one such meta whatever its value. A theme whose code looks different stops the
+    build instead of paying that in silence."""
     code = THEME_LINK_CODE[theme]
     script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
     script.parent.mkdir(parents=True)
     script.write_text(code, encoding="utf-8")
-    theme_fixes.keep_stylesheets(tmp_path)
+    theme_fixes.keep_page_head(tmp_path)
     patched = script.read_text(encoding="utf-8")
     element, head_key = ("t", "r")
     assert (f'if(e!==document||!{element}.matches("link[rel~=stylesheet][href]")||({element}.__ihHref={element}.href,!1))'
             'for(let r of["href","src"])') in patched
     assert (f't.set({head_key}.__ihHref?{head_key}.outerHTML.replace({head_key}.getAttribute("href"),{head_key}.__ihHref)'
-            f':{head_key}.outerHTML,{head_key})') in patched
-    theme_fixes.keep_stylesheets(tmp_path)  # a second run finds its own work and leaves it
+            f':{head_key}.matches("meta[name=color-scheme]")?"color-scheme":{head_key}.outerHTML,{head_key})') in patched
+    meta = "o" if theme == "material" else "n"
+    factory = "x" if theme == "material" else "C"
+    assert (f'let {meta}=document.querySelector("meta[name=color-scheme]")||document.head.appendChild('
+            f'{factory}("meta",{{name:"color-scheme"}}));') in patched
+    style = "a" if theme == "material" else "s"
+    assert f"return {meta}.content!=={style}.colorScheme&&({meta}.content={style}.colorScheme)," in patched
+    theme_fixes.keep_page_head(tmp_path)  # a second run finds its own work and leaves it
     assert script.read_text(encoding="utf-8") == patched
-    for changed in (code.replace("t[r]=t[r]", "t[r]=new URL(t[r])"), code.replace("e.head", "document.head")):
+    for changed in (code.replace("t[r]=t[r]", "t[r]=new URL(t[r])"), code.replace("e.head", "document.head"),
+                    code.replace(";document.head.appendChild(", ";document.body.appendChild("),
+                    code.replace(".content=", ".setAttribute(")):
         script.write_text(changed, encoding="utf-8")
-        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*absoluut.*theme_fixes\.py"):
-            theme_fixes.keep_stylesheets(tmp_path)
+        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*kop van een pagina.*theme_fixes\.py"):
+            theme_fixes.keep_page_head(tmp_path)
 
 
 def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:

@@ -32,7 +32,15 @@ sheet away, parse it again and restyle the whole page: on the chooser page a thi
 start-up on a phone, with nothing to show for it. The page's own stylesheet links now keep their
 relative addresses; each takes its absolute address, worked out before any navigation changes the
 page's address, along as a property, and the comparison of heads reads the link by that address,
-so the next page's head still matches it and nothing is loaded twice. Both exact, both loud if the theme's code changes.
+so the next page's head still matches it and nothing is loaded twice.
+
+Material's palette script adds a colour-scheme meta to the head and sets it as it starts: from none
+to "light" is a change of the page's colour scheme, so the browser restyles the whole page once
+more. The pages now come with that meta, set to "light" (what a page without a script shows), and
+the palette script takes it instead of adding its own and leaves it alone when it already says what
+the palette shows (setting a meta to its own value restyles the page too), so only a reader in dark
+mode pays for the change. The comparison of heads treats that meta as one, whatever its value, so a navigation
+neither adds a second one nor resets it. All exact, all loud if the theme's code changes.
 """
 
 from __future__ import annotations
@@ -161,17 +169,23 @@ _HEAD_BY_MARKUP = re.compile(
     r'\3\.set\(\4\.outerHTML,\4\)')
 STYLESHEET_LINK = '.matches("link[rel~=stylesheet][href]")'
 HREF_KEPT = "__ihHref"
+SCHEME_META = '.matches("meta[name=color-scheme]")'
+# Material's palette (`li`, Zensical's fork the same) makes its own colour-scheme meta.
+_NEW_SCHEME_META = re.compile(r'let ([\w$]+)=([\w$]+)\("meta",\{name:"color-scheme"\}\);document\.head\.appendChild\(\1\);')
+# ... and sets it on every start, also to the value it has: the browser restyles the page all the same.
+_SET_SCHEME = re.compile(r'return ([\w$]+)\.content=([\w$]+)\.colorScheme,')
 
 
-def keep_stylesheets(site_dir: Path) -> None:
-    """Let the theme's bundle(s) leave the page's own stylesheet links as they are."""
+def keep_page_head(site_dir: Path) -> None:
+    """Let the theme's bundle(s) leave the page's own stylesheet links and colour-scheme meta as they are."""
     for script, code in theme_bundles(site_dir):
         if HREF_KEPT in code:
             continue
         links, heads = _ABSOLUTE_LINKS.findall(code), _HEAD_BY_MARKUP.findall(code)
-        if len(links) != 1 or len(heads) != 1:
+        schemes, sets = _NEW_SCHEME_META.findall(code), _SET_SCHEME.findall(code)
+        if len(links) != 1 or len(heads) != 1 or len(schemes) != 1 or len(sets) != 1 or sets[0][0] != schemes[0][0]:
             raise theme_changed(script.relative_to(site_dir).as_posix(),
-                                "het script van het thema maakt de adressen van een pagina nu anders absoluut")
+                                "het script van het thema gaat nu anders om met de kop van een pagina")
         # The live page's sheet keeps its address; its absolute form, from before the navigation changes
         # the page's address, goes along on the element, for the comparison of heads.
         code = _ABSOLUTE_LINKS.sub(
@@ -179,5 +193,11 @@ def keep_stylesheets(site_dir: Path) -> None:
                        f"||({m[2]}.{HREF_KEPT}={m[2]}.href,!1))"), code, count=1)
         code = _HEAD_BY_MARKUP.sub(
             lambda m: (f"{m[1]}{m[3]}.set({m[4]}.{HREF_KEPT}?{m[4]}.outerHTML.replace("
-                       f'{m[4]}.getAttribute("href"),{m[4]}.{HREF_KEPT}):{m[4]}.outerHTML,{m[4]})'), code, count=1)
+                       f'{m[4]}.getAttribute("href"),{m[4]}.{HREF_KEPT}):{m[4]}{SCHEME_META}?"color-scheme"'
+                       f":{m[4]}.outerHTML,{m[4]})"), code, count=1)
+        code = _NEW_SCHEME_META.sub(
+            lambda m: (f'let {m[1]}=document.querySelector("meta[name=color-scheme]")||'
+                       f'document.head.appendChild({m[2]}("meta",{{name:"color-scheme"}}));'), code, count=1)
+        code = _SET_SCHEME.sub(
+            lambda m: f"return {m[1]}.content!=={m[2]}.colorScheme&&({m[1]}.content={m[2]}.colorScheme),", code, count=1)
         script.write_text(code, encoding="utf-8")
