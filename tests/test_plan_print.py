@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
-from helpers import seed_storage
+from helpers import new_context, seed_storage
 
 MONDAY = dt.datetime(2025, 3, 3, 18, 30, 0)
 # The "done when": opening, Snelle adviesronde for 3 topics, pause, evaluation, from 19:00, 90 minutes, 7 people.
@@ -59,6 +59,36 @@ def test_facilitator_prints_a_one_page_plan_with_clock_times_and_the_roles_names
     expect(page.locator("h1")).to_be_hidden()
     assert pages_of(page.pdf(format="A4")) == 1, "the plan fits one A4 page"
     assert console_errors == []
+
+
+def test_on_a_phone_the_plan_scrolls_in_its_own_box_and_the_page_keeps_the_screen_width(browser, base_url) -> None:
+    """Five columns of Dutch compounds are wider than a phone: the plan scrolls sideways in its box (which
+    the keyboard can focus), like the site's other wide tables, and the page does not become wider than
+    the screen (a phone would then zoom the whole page out, and lay it all out again)."""
+    context = new_context(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                          device_scale_factor=2)
+    page = context.new_page()
+    page.goto(f"timer/?{SESSION}")
+    box = page.get_by_role("region", name="Schema van de sessie")
+    expect(box).to_be_visible()
+    assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [390, 390]
+    assert box.evaluate("(el) => el.scrollWidth > el.clientWidth"), "the plan is wider than the phone"
+    assert box.get_attribute("tabindex") == "0"
+    phase = page.locator("[data-timer-phase]").inner_text()
+    box.focus()
+    at_end = "(el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1"
+    for _ in range(30):  # the arrow key scrolls the box step by step until the last column is in view
+        if box.evaluate(at_end):
+            break
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(30)
+    assert box.evaluate(at_end), "the keyboard scrolls the plan to its last column"
+    assert page.locator("[data-timer-phase]").inner_text() == phase, "arrows in the plan scroll it, not the timer"
+    minutes = page.locator(".ih-sheet__plan thead th").last
+    expect(minutes).to_have_text("Min")
+    right = box.evaluate("(el) => el.getBoundingClientRect().right")
+    assert minutes.evaluate("(el) => el.getBoundingClientRect().right") <= right + 1
+    context.close()
 
 
 def test_plan_saved_under_a_name_is_listed_the_next_day_opens_and_runs(context, console_errors) -> None:

@@ -268,6 +268,8 @@
   function onKey(event) {
     if (!page || !page.state || $("[data-timer-run]").hidden) return;
     if (event.ctrlKey || event.metaKey || event.altKey || W.isTyping(event.target)) return;
+    // In the session plan below the controls the keys are the plan's: the arrows scroll its table.
+    if (event.target instanceof Element && event.target.closest("[data-timer-sheet]")) return;
     const action = KEYS.get(event.key);
     // Space on a button or link presses that control, not the clock.
     if (!action || (action === "start" && W.isTyping(event.target, "button, a, summary"))) return;
