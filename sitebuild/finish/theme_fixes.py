@@ -39,8 +39,8 @@ to "light" is a change of the page's colour scheme, so the browser restyles the 
 more. The pages now come with that meta, set to "light" (what a page without a script shows), and
 the palette script takes it instead of adding its own and leaves it alone when it already says what
 the palette shows (setting a meta to its own value restyles the page too), so only a reader in dark
-mode pays for the change. The comparison of heads treats that meta as one, whatever its value, so a navigation
-neither adds a second one nor resets it. All exact, all loud if the theme's code changes.
+mode pays for the change. The comparison of heads treats that meta as one, whatever its value, so a
+navigation neither adds a second one nor resets it. All exact, all loud if the theme's code changes.
 """
 
 from __future__ import annotations
@@ -171,7 +171,8 @@ STYLESHEET_LINK = '.matches("link[rel~=stylesheet][href]")'
 HREF_KEPT = "__ihHref"
 SCHEME_META = '.matches("meta[name=color-scheme]")'
 # Material's palette (`li`, Zensical's fork the same) makes its own colour-scheme meta.
-_NEW_SCHEME_META = re.compile(r'let ([\w$]+)=([\w$]+)\("meta",\{name:"color-scheme"\}\);document\.head\.appendChild\(\1\);')
+_NEW_SCHEME_META = re.compile(
+    r'let ([\w$]+)=([\w$]+)\("meta",\{name:"color-scheme"\}\);document\.head\.appendChild\(\1\);')
 # ... and sets it on every start, also to the value it has: the browser restyles the page all the same.
 _SET_SCHEME = re.compile(r'return ([\w$]+)\.content=([\w$]+)\.colorScheme,')
 
@@ -183,7 +184,8 @@ def keep_page_head(site_dir: Path) -> None:
             continue
         links, heads = _ABSOLUTE_LINKS.findall(code), _HEAD_BY_MARKUP.findall(code)
         schemes, sets = _NEW_SCHEME_META.findall(code), _SET_SCHEME.findall(code)
-        if len(links) != 1 or len(heads) != 1 or len(schemes) != 1 or len(sets) != 1 or sets[0][0] != schemes[0][0]:
+        one_each = all(len(found) == 1 for found in (links, heads, schemes, sets))
+        if not one_each or sets[0][0] != schemes[0][0]:  # the meta it sets is the one it made
             raise theme_changed(script.relative_to(site_dir).as_posix(),
                                 "het script van het thema gaat nu anders om met de kop van een pagina")
         # The live page's sheet keeps its address; its absolute form, from before the navigation changes
@@ -199,5 +201,6 @@ def keep_page_head(site_dir: Path) -> None:
             lambda m: (f'let {m[1]}=document.querySelector("meta[name=color-scheme]")||'
                        f'document.head.appendChild({m[2]}("meta",{{name:"color-scheme"}}));'), code, count=1)
         code = _SET_SCHEME.sub(
-            lambda m: f"return {m[1]}.content!=={m[2]}.colorScheme&&({m[1]}.content={m[2]}.colorScheme),", code, count=1)
+            lambda m: f"return {m[1]}.content!=={m[2]}.colorScheme&&({m[1]}.content={m[2]}.colorScheme),", code,
+            count=1)
         script.write_text(code, encoding="utf-8")
