@@ -115,6 +115,8 @@ def test_widget_stylesheets_come_and_go_with_instant_navigation(page, base_url: 
     assert page.locator(".ih-timer").evaluate("(el) => getComputedStyle(el).getPropertyValue('--ih-warn')").strip()
 
 
+# A result of the chooser: a link to a method page, one folder deeper than /kiezen/.
+METHOD_RESULT = "[data-chooser-results] a[href*='/methoden/']"
 HEAD_SHEETS = """() => [...document.head.querySelectorAll('link[rel=stylesheet]')]
   .map((link) => [new URL(link.href).pathname.split('/').pop(), link.sheet !== null && link.sheet.cssRules.length > 0])"""
 
@@ -139,7 +141,7 @@ def test_the_theme_script_leaves_the_page_stylesheets_alone_also_across_instant_
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.evaluate("window.__samePage = true")
-    method = page.locator("[data-chooser-results] a[href*='/methoden/']").first
+    method = page.locator(METHOD_RESULT).first
     title = method.inner_text()
     method.click()
     page.wait_for_url("**/methoden/*/")
@@ -167,7 +169,7 @@ def test_one_colour_scheme_meta_follows_the_palette_across_instant_navigation(
     serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("kiezen/", wait_until="networkidle")
     assert page.evaluate(SCHEME_METAS) == [scheme]
-    page.locator("[data-chooser-results] a[href*='/methoden/']").first.click()
+    page.locator(METHOD_RESULT).first.click()
     page.wait_for_url("**/methoden/*/")
     page.locator("article h1").wait_for()
     assert page.evaluate(SCHEME_METAS) == [scheme]
