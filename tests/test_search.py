@@ -101,16 +101,20 @@ def _only_says(docs: list[dict], word: str, not_prefix: str) -> list[dict]:
 
 def test_a_page_fetches_the_search_index_only_when_the_reader_opens_search(page) -> None:
     """The ~450 KB index is parsed and copied to the search worker on the phone's main thread: not on
-    every page load (sitebuild/finish/lazy_index.js). On a phone search opens with the icon."""
+    every page load (sitebuild/finish/lazy_index.js), and the worker itself starts only with it
+    (lazy_worker.js). On a phone search opens with the icon."""
     page.set_viewport_size({"width": 390, "height": 800})
     fetched: list[str] = []
+    workers: list[str] = []
     page.on("request", lambda r: fetched.append(r.url) if r.url.endswith("search_index.json") else None)
+    page.on("worker", lambda w: workers.append(w.url))
     page.goto("methoden/basismodel/", wait_until="networkidle")
-    assert fetched == []
+    assert (fetched, workers) == ([], [])
     page.locator("label[for='__search']").first.click()
     page.locator(".md-search__input").press_sequentially("casus", delay=10)
     expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ overeenkomende"))
     assert len(fetched) == 1
+    assert len(workers) == 1 and "/workers/search." in workers[0], workers
     page.goto("handboek/inleiding/?h=intervisie", wait_until="load")
     expect(page.locator("article mark").first).to_be_visible()  # highlighting needs the index at once
 

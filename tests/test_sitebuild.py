@@ -23,7 +23,7 @@ from sitebuild.generate import generated_files, handbook_nav, write_files
 from sitebuild.load import load_site
 from sitebuild.mkdocs_hooks import is_dev_server
 
-KNOWN_INLINE = 'document.documentElement.classList.replace("no-js","js"),document.documentElement.classList.add("js-focus-visible")'  # overrides/main.html
+KNOWN_INLINE = '(function(h){h.classList.replace("no-js","js"),h.classList.add("js-focus-visible"),h.dataset.ihQuery=Array.from(new URLSearchParams(location.search).keys()).join(" ")})(document.documentElement)'  # overrides/main.html
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -388,6 +388,38 @@ def test_finish_lets_the_theme_leave_the_page_head_alone(tmp_path: Path, theme: 
         script.write_text(changed, encoding="utf-8")
         with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*kop van een pagina.*theme_fixes\.py"):
             theme_fixes.keep_page_head(tmp_path)
+
+
+# How the theme bundles make the search worker: Material 9.8 at once, Zensical's own search once its index is there.
+THEME_WORKER_CODE = {
+    "material": "function Wa(e){return h(e,\"message\",t=>t.data)}function Mn(e,t=new Worker(e)){let r=Wa(t);return r}",
+    "zensical": "let r=Yt(()=>{let i=$o.value;if(!i)return;let a;try{a=new Worker(e)}catch(f){Rr.value=!0;return}});",
+}
+
+
+@pytest.mark.parametrize("theme", sorted(THEME_WORKER_CODE))
+def test_finish_lets_the_search_start_its_worker_with_its_first_message(tmp_path: Path, theme: str) -> None:
+    """Material's search started its worker on every page load; the worker it gets is now the stand-in of
+    lazy_worker.js. Zensical's own search starts its worker only when its index is there: left alone.
+    A bundle that makes its worker another way stops the build."""
+    code = THEME_WORKER_CODE[theme]
+    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
+    script.parent.mkdir(parents=True)
+    script.write_text(code, encoding="utf-8")
+    theme_fixes.lazy_search_worker(tmp_path)
+    patched = script.read_text(encoding="utf-8")
+    if theme == "material":
+        lazy = theme_fixes._function_js(theme_fixes._LAZY_WORKER)
+        assert patched == code.replace("t=new Worker(e)", f"t={lazy}(e)")
+        assert patched.count("new Worker(url)") == 1  # inside the stand-in, when the first message goes
+    else:
+        assert patched == code
+    theme_fixes.lazy_search_worker(tmp_path)  # a second run finds its own work and leaves it
+    assert script.read_text(encoding="utf-8") == patched
+    for changed in (code.replace("new Worker(e)", "new SharedWorker(e)"), code + "new Worker(x);"):
+        script.write_text(changed, encoding="utf-8")
+        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*zoek-worker.*theme_fixes\.py"):
+            theme_fixes.lazy_search_worker(tmp_path)
 
 
 def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ def finish_folder(site_dir: Path, finisher: Finisher) -> None:
     theme_fixes.drop_switching_rule(site_dir)
     theme_fixes.skip_wrapped_tables(site_dir)
     theme_fixes.defer_search_index(site_dir)
+    theme_fixes.lazy_search_worker(site_dir)
     theme_fixes.keep_page_head(site_dir)
     search_nl.add_forms_to_search_index(site_dir)
     offline.write_service_worker(site_dir)

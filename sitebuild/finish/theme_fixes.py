@@ -25,6 +25,12 @@ fetch is handed to the function in lazy_index.js, which calls it the first time 
 for search. Found by the theme's own fetch function (the one that reads search_index.js on file:
 addresses), so a renamed variable does not matter; loud if the shape changes.
 
+Its search also starts its search worker as the page starts: a thread with its own script to fetch
+and compile, with nothing to do before that index arrives. The worker the search connects to is now
+a stand-in (lazy_worker.js) that starts the real one with the first message. Zensical's own search
+starts its worker when the index has arrived, which the deferred index already delays; its bundle is
+left as it is. Loud if either shape changes.
+
 Material's instant navigation, as it starts, makes every relative `href` and `src` of the page
 absolute by assigning each to itself, so that the head of a page it fetches later can be compared
 with this one by markup. For a <link rel="stylesheet"> that assignment makes the browser throw the
@@ -126,10 +132,16 @@ _INDEX_LOADER = re.compile(r'function ([\w$]+)\(\)\{return location\.protocol===
 _INDEX_DEFERRER = Path(__file__).with_name("lazy_index.js")
 
 
-def deferrer_js() -> str:
-    """lazy_index.js as one expression: the function, without the comments above it."""
-    code = _INDEX_DEFERRER.read_text(encoding="utf-8")
+def _function_js(source: Path) -> str:
+    """A finish script (lazy_index.js, lazy_worker.js) as one expression: the function, without the
+    comments above it."""
+    code = source.read_text(encoding="utf-8")
     return rjsmin.jsmin(code[code.index("(function"):]).rstrip(";")
+
+
+def deferrer_js() -> str:
+    """lazy_index.js as one expression."""
+    return _function_js(_INDEX_DEFERRER)
 
 
 def defer_search_index(site_dir: Path) -> None:
@@ -146,6 +158,29 @@ def defer_search_index(site_dir: Path) -> None:
         (empty, end), = uses
         lazy = f"?{deferrer}({loaders[0]},{empty}.constructor,document,location):{empty}{end}"
         script.write_text(code.replace(f"?{loaders[0]}():{empty}{end}", lazy, 1), encoding="utf-8")
+
+
+# Material's search connects to its worker by `function <name>(url, worker = new Worker(url))`; Zensical's
+# own search makes its worker inside a try block, once the index has arrived.
+_WORKER_PARAM = re.compile(r"function ([\w$]+)\(([\w$]+),([\w$]+)=new Worker\(\2\)\)")
+_WORKER_IN_TRY = re.compile(r"try\{[\w$]+=new Worker\([\w$]+\)\}catch")
+_LAZY_WORKER = Path(__file__).with_name("lazy_worker.js")
+
+
+def lazy_search_worker(site_dir: Path) -> None:
+    """Let Material's search start its worker when it first sends it a message (see lazy_worker.js)."""
+    lazy = _function_js(_LAZY_WORKER)
+    for script, code in theme_bundles(site_dir):
+        if lazy in code:
+            continue
+        params, in_try = _WORKER_PARAM.findall(code), _WORKER_IN_TRY.findall(code)
+        if len(params) == 1 and code.count("new Worker(") == 1:
+            (name, url, worker), = params
+            code = _WORKER_PARAM.sub(f"function {name}({url},{worker}={lazy}({url}))", code, count=1)
+            script.write_text(code, encoding="utf-8")
+        elif not (len(in_try) == 1 and code.count("new Worker(") == 1):
+            raise theme_changed(script.relative_to(site_dir).as_posix(),
+                                "het script van het thema start zijn zoek-worker nu anders")
 
 
 def skip_wrapped_tables(site_dir: Path) -> None:
