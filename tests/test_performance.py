@@ -178,3 +178,52 @@ def test_one_colour_scheme_meta_follows_the_palette_across_instant_navigation(
     other = "dark" if scheme == "light" else "light"
     expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", other)
     assert page.evaluate(SCHEME_METAS) == [other]
+
+
+CHOICE_BOXES_AT_LOAD = """
+document.addEventListener("DOMContentLoaded", () => {
+  const choice = document.querySelector("[data-timer-choose]");
+  window.__ihChoiceBoxes = choice ? choice.getClientRects().length : -1;
+});
+"""
+
+
+@pytest.mark.parametrize("query,laid_out", [
+    ("?methode=vijfstappenmethode", False), ("?agenda=voorbeeld", False), ("", True),
+    ("?agenda=voorbeeld&bewerk=1", True),
+], ids=["method", "agenda", "no-session", "edit"])
+def test_an_address_that_asks_for_a_session_never_lays_out_the_choice(
+        browser, base_url: str, query: str, laid_out: bool) -> None:
+    """The timer's script hides the choice of a method (every method's table) when the address asks for a
+    session; the browser no longer lays it out first, before the script has even arrived. Asking for the
+    planner with a session, or for nothing, shows the choice as before."""
+    context = new_context(browser, base_url)
+    context.add_init_script(CHOICE_BOXES_AT_LOAD)
+    page = context.new_page()
+    page.goto(f"timer/{query}")
+    assert page.evaluate("window.__ihChoiceBoxes") == (1 if laid_out else 0)
+    choice = page.locator("[data-timer-choose]")
+    expect(page.locator("[data-timer-run]")).to_be_visible(visible=not laid_out)
+    expect(choice).to_be_visible(visible=laid_out)
+    if not laid_out:
+        # Another method, by instant navigation: the address no longer asks for a session.
+        page.locator("[data-timer-choose-link]").click()
+        expect(page).to_have_url(re.compile(r"/timer/$"))
+        expect(choice.locator("#ih-timer-methode")).to_be_visible()
+        expect(page.locator("[data-timer-run]")).to_be_hidden()
+    context.close()
+
+
+def test_an_address_whose_session_cannot_run_shows_the_choice_with_a_note(page) -> None:
+    page.goto("timer/?methode=bestaat-niet")
+    expect(page.locator("[data-timer-note]")).to_contain_text("bestaat-niet")
+    expect(page.locator("[data-timer-choose] #ih-timer-methode")).to_be_visible()
+    expect(page.locator("[data-timer-run]")).to_be_hidden()
+
+
+def test_without_the_timer_script_a_session_address_shows_the_choice(page) -> None:
+    """The choice is left out only for the script that would hide it: when that script cannot load
+    (a connection that drops), the page shows what it shows without any script."""
+    page.route("**/assets/javascripts/intervisie-timer.*.js", lambda route: route.abort())
+    page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator("[data-timer-choose] table").first).to_be_visible()

@@ -35,7 +35,7 @@ def test_every_page_carries_a_policy_that_allows_only_this_origin(site_dir: Path
             assert directive in policy, (html, directive)
 
 
-OWN_SCRIPT = 'document.documentElement.classList.replace("no-js","js"),document.documentElement.classList.add("js-focus-visible")'
+OWN_SCRIPT = '(function(h){h.classList.replace("no-js","js"),h.classList.add("js-focus-visible"),h.dataset.ihQuery=Array.from(new URLSearchParams(location.search).keys()).join(" ")})(document.documentElement)'
 
 
 def test_policy_hashes_only_the_inline_scripts_the_site_ships() -> None:

@@ -39,6 +39,9 @@ LOADER = """(() => {
       added.add(src);
       const script = document.createElement("script");
       script.src = new URL(src, __md_scope).href;
+      // A widget's CSS may leave out what its script hides at once, for the address the page was loaded
+      // with (data-ih-query, overrides/main.html); without the script the page shows all, as without any.
+      script.onerror = () => delete document.documentElement.dataset.ihQuery;
       document.body.append(script);
     }
   };

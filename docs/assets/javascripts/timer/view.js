@@ -690,6 +690,23 @@
       start: null,
       say: W.announcer(root.querySelector("[data-timer-live]"), life),
     };
+    // An address that asks for a session: timer.css leaves the choice out of the layout until the page
+    // shows the session (or, when none can run, the choice after all); data-timer-shown lifts that.
+    const choose = root.querySelector("[data-timer-choose]");
+    const shown = () => {
+      root.dataset.timerShown = "";
+    };
+    choose.hidden = Boolean((page.query.methode || page.query.agenda) && !page.query.bewerk) ||
+      T.isFollowing(window.location.search);
+    if (!choose.hidden) shown();
+    const showChoice = () => {
+      choose.hidden = false;
+      shown();
+    };
+    const failed = () => {
+      showChoice();
+      note([NL.noData]);
+    };
     const mine = page;
     const current = () => (page === mine ? mine.state : null);
     page.sound = T.createSound({ root, state: current, now: clock.now });
@@ -725,26 +742,29 @@
           root, life, now: clock.now, say: page.say, projector: page.projector, keys: page.keys,
           build: (search) => T.buildSession(T.parseQuery(search), apiData, agenda),
         });
+        shown();
         return;
       }
       const result = T.buildSession(page.query, apiData, agenda);
       if (result.session && !page.query.bewerk) {
         runSession(result);
+        shown();
         return;
       }
       if (source !== root.dataset.src) {
         // The one method could not run (minutes out of range, say): the choice needs every method.
         source = root.dataset.src;
-        W.fetchJSON([source], { signal: life.signal }).then(([all]) => ready([all, agenda]), () => note([NL.noData]));
+        W.fetchJSON([source], { signal: life.signal }).then(([all]) => ready([all, agenda]), failed);
         return;
       }
+      showChoice();
       note(result.notes);
       runPickForm();
       runPlanner(agenda, apiData);
       T.mountSaved({ root, life });
       if (!page.query.agenda && !page.query.methode) showResume();
     };
-    W.fetchJSON([source, root.dataset.agendaSrc], { signal: life.signal }).then(ready, () => note([NL.noData]));
+    W.fetchJSON([source, root.dataset.agendaSrc], { signal: life.signal }).then(ready, failed);
   }
 
   /**
