@@ -292,13 +292,17 @@ AXE_COLOUR_RULES = {
 def axe_violations(page, scheme: str = "light", context: str | None = None) -> list[str]:
     """What axe-core finds on `page` (within `context`, a selector) in colour scheme `scheme`, one line each."""
     options = AXE_COLOUR_RULES if scheme == "dark" else AXE_RULES
-    found = _axe().run(page, context=context, options=options).response["violations"]
+    # axe-core (~500 KB) goes into a page once, not before every run in it (as the library's run() does).
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(_axe_script())
+    found = page.evaluate("([context, options]) => axe.run(context || document, options)",
+                          [context, options])["violations"]
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
 
 
 @functools.cache
-def _axe() -> Any:
-    """axe-core for Playwright, its script read once per test worker."""
+def _axe_script() -> str:
+    """axe-core's script, read once per test worker."""
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe()
+    return Axe().axe_script
