@@ -143,3 +143,57 @@ test("announcements: the same sentence twice is cleared and written again, so it
   flush();
   assert.equal(el.textContent, "zelfde");
 });
+
+/** Frames and timers run by hand: `frame()` runs the waiting frame callbacks, `tick()` the timeouts. */
+function fakeScheduler() {
+  const frames = new Map();
+  const timers = new Map();
+  let next = 1;
+  const saved = {};
+  const names = ["requestAnimationFrame", "cancelAnimationFrame", "setTimeout", "clearTimeout"];
+  for (const name of names) saved[name] = globalThis[name];
+  globalThis.requestAnimationFrame = (fn) => (frames.set(next, fn), next++);
+  globalThis.cancelAnimationFrame = (id) => frames.delete(id);
+  globalThis.setTimeout = (fn) => (timers.set(next, fn), next++);
+  globalThis.clearTimeout = (id) => timers.delete(id);
+  const runAll = (map) => {
+    const due = [...map.values()];
+    map.clear();
+    due.forEach((fn) => fn());
+  };
+  return {
+    frame: () => runAll(frames),
+    tick: () => runAll(timers),
+    waiting: () => frames.size + timers.size,
+    restore: () => names.forEach((name) => (globalThis[name] = saved[name])),
+  };
+}
+
+test("afterPaint runs in a task of its own after the next frame, and never after leaving", () => {
+  const clock = fakeScheduler();
+  try {
+    const cleanups = [];
+    const life = W.lifeOf(new AbortController(), cleanups);
+    const ran = [];
+    life.afterPaint(() => ran.push("plan"));
+    clock.tick();
+    assert.deepEqual(ran, [], "not before the frame");
+    clock.frame();
+    assert.deepEqual(ran, [], "not inside the frame either");
+    clock.tick();
+    assert.deepEqual(ran, ["plan"]);
+
+    const controller = new AbortController();
+    const gone = [];
+    const left = W.lifeOf(controller, gone);
+    left.afterPaint(() => ran.push("too late"));
+    clock.frame();
+    controller.abort();
+    gone.forEach((fn) => fn());
+    clock.tick();
+    assert.deepEqual(ran, ["plan"], "the reader left before it ran");
+    assert.equal(clock.waiting(), 0);
+  } finally {
+    clock.restore();
+  }
+});

@@ -227,6 +227,20 @@
         cleanups.push(() => root.clearTimeout(id));
         return id;
       },
+      /**
+       * Run `fn` in a task of its own after the next frame: the browser shows what is there first
+       * (its style and layout in that frame), and what `fn` adds gets a frame of its own.
+       */
+      afterPaint(fn) {
+        let id = null;
+        const frame = root.requestAnimationFrame(() => {
+          id = root.setTimeout(() => !signal.aborted && fn(), 0);
+        });
+        cleanups.push(() => {
+          root.cancelAnimationFrame(frame);
+          if (id !== null) root.clearTimeout(id);
+        });
+      },
       /** setInterval that is cleared on leaving. */
       every(fn, ms) {
         const id = root.setInterval(() => !signal.aborted && fn(), ms);
@@ -373,5 +387,6 @@
     };
   }
 
-  return { clip, byKey, fill, limitsOf, isTyping, encode, decode, localArea, storage, fetchJSON, mount, announcer, projector };
+  return { clip, byKey, fill, limitsOf, isTyping, encode, decode, localArea, storage, fetchJSON, lifeOf, mount, announcer,
+    projector };
 });
