@@ -310,6 +310,14 @@ def test_loading_again_reuses_the_site_until_a_data_file_changes(tmp_path: Path)
         load_site(project)
 
 
+def theme_bundle(site: Path, code: str) -> Path:
+    """A built site's theme bundle holding only `code`."""
+    script = site / "assets/javascripts/bundle.0123abcd.min.js"
+    script.parent.mkdir(parents=True)
+    script.write_text(code, encoding="utf-8")
+    return script
+
+
 # The shapes of the theme bundles' index setup: Material 9.8 and Zensical's fork (other names, same shape).
 THEME_INDEX_SETUPS = {
     "material": ('function ks(){return location.protocol==="file:"?_t(`${new URL("search/search_index.js",Or.base)}`)'
@@ -326,9 +334,7 @@ def test_finish_hands_the_theme_index_fetch_to_the_deferrer(tmp_path: Path, them
     """The bundle's `index$ = form ? fetchIndex() : EMPTY` becomes `form ? defer(fetchIndex, ...) : EMPTY`;
     a bundle whose index setup looks different stops the build instead of fetching it eagerly in silence."""
     code, loader, empty, end = THEME_INDEX_SETUPS[theme]
-    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
-    script.parent.mkdir(parents=True)
-    script.write_text(code, encoding="utf-8")
+    script = theme_bundle(tmp_path, code)
     theme_fixes.defer_search_index(tmp_path)
     deferred = script.read_text(encoding="utf-8")
     lazy = f"?{theme_fixes.deferrer_js()}({loader},{empty}.constructor,document,location):{empty}{end}"
@@ -364,9 +370,7 @@ def test_finish_lets_the_theme_leave_the_page_head_alone(tmp_path: Path, theme: 
     comparison sees one such meta whatever its value. A theme whose code looks different stops the
     build instead of paying that in silence."""
     code = THEME_LINK_CODE[theme]
-    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
-    script.parent.mkdir(parents=True)
-    script.write_text(code, encoding="utf-8")
+    script = theme_bundle(tmp_path, code)
     theme_fixes.keep_page_head(tmp_path)
     patched = script.read_text(encoding="utf-8")
     element, head_key = ("t", "r")
@@ -403,9 +407,7 @@ def test_finish_lets_the_search_start_its_worker_with_its_first_message(tmp_path
     lazy_worker.js. Zensical's own search starts its worker only when its index is there: left alone.
     A bundle that makes its worker another way stops the build."""
     code = THEME_WORKER_CODE[theme]
-    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
-    script.parent.mkdir(parents=True)
-    script.write_text(code, encoding="utf-8")
+    script = theme_bundle(tmp_path, code)
     theme_fixes.lazy_search_worker(tmp_path)
     patched = script.read_text(encoding="utf-8")
     if theme == "material":
