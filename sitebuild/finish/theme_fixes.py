@@ -58,6 +58,7 @@ import rjsmin
 
 from ..errors import FinishError
 
+
 def theme_changed(where: str, what: str) -> FinishError:
     """The error for a theme file that no longer looks as a fix here expects."""
     return FinishError(f"{where}: {what}; werk sitebuild/finish/theme_fixes.py bij.")
