@@ -203,6 +203,14 @@ def test_finish_bundles_links_and_protects_a_folder_from_any_generator(tmp_path:
     assert re.findall(r'<link rel="stylesheet" href="([^"]+)">', missing) == [f"/klein/{css}"]
     assert re.findall(r'<script src="([^"]+)">', other) == [f"../{js}"]
     assert "a.css" not in home and "common.js" not in home
+    # The policy's <meta> stops Chromium's preload scanner: the head asks for what the body needs, after
+    # its own stylesheets, and only for the widget scripts the loader will add on that page.
+    demo_js_path = by_name["assets/javascripts/intervisie-demo.js"]
+    head = home[: home.index("</head>")]
+    assert re.findall(r'<link rel="preload" href="([^"]+)" as="(\w+)">', head) == [
+        (demo_css, "style"), (js, "script"), (demo_js_path, "script")]
+    assert head.rindex('rel="stylesheet"') < head.index('rel="preload"')
+    assert re.findall(r'<link rel="preload" href="([^"]+)" as="(\w+)">', other) == [(f"../{js}", "script")]
 
     policy = re.search(r'Content-Security-Policy" content="([^"]+)"', home).group(1)
     assert f"script-src 'self' {csp._sha256(KNOWN_INLINE)};" in policy and "unsafe-inline" not in policy
