@@ -62,7 +62,6 @@ _HREF = re.compile(r"""\bhref=(["'])(?P<url>.*?)\1""", re.I)
 _SRC = re.compile(r"""\bsrc=(["'])(?P<url>.*?)\1""", re.I)
 _ATTRIBUTE_SELECTOR = re.compile(r"\[([a-z][\w-]*)\]", re.I)
 _POLICY_META = re.compile(r"<meta\s+http-equiv=[\"']?content-security-policy[\"']?[^>]*>", re.I)
-_BODY_SCRIPT = re.compile(r"""<script\b[^>]*\bsrc=(["'])(?P<url>.*?)\1[^>]*>""", re.I)
 _STYLESHEET = re.compile(r"""<link\b(?=[^>]*\brel=["']?stylesheet\b)[^>]*\bhref=(["'])(?P<url>.*?)\1[^>]*>""", re.I)
 _ARTICLE = re.compile(r"""<article\b[^>]*\bclass=["'][^"']*\bmd-content__inner\b[^"']*["'][^>]*>""", re.I)
 
@@ -339,7 +338,7 @@ def _preload_hints(html: str, prefix: str, bundles: Bundles) -> str:
         return html  # no policy (csp.py refuses such a page) or no body: the scanner is not stopped
     rest = html[body:]
     wanted = [(url["url"], "style") for url in _STYLESHEET.finditer(rest)]
-    wanted += [(url["url"], "script") for url in _BODY_SCRIPT.finditer(rest)]
+    wanted += [(url["url"], "script") for tag in _SCRIPT.finditer(rest) if (url := _SRC.search(tag.group()))]
     wanted += [(prefix + path, "script") for pattern, path in bundles.page_scripts if pattern.search(rest)]
     if not wanted:
         return html
