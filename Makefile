@@ -82,11 +82,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 bench: $(VENV)/.dev chromium node_modules/.installed
-	$(PY) tools/bench.py
+	$(PY) tools/bench.py $(BENCH_ARGS)
 
 # Only the Lighthouse table of the bench and its budgets (a few minutes instead of the whole bench).
+# BENCH_ARGS=--cpu-slowdown=auto: the same phone on a quick or a slow host (tools/bench.py says how).
 bench-lighthouse: $(VENV)/.dev chromium node_modules/.installed
-	$(PY) tools/bench.py --lighthouse-only
+	$(PY) tools/bench.py --lighthouse-only $(BENCH_ARGS)
 
 # The same site built with Zensical (Material's successor) instead of MkDocs, into site-zensical/, in its
 # own .venv-zensical. Zensical runs no hooks, so the stages run around it: generate the method pages and

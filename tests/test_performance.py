@@ -261,3 +261,21 @@ def test_the_head_asks_for_what_the_body_needs_before_the_parser_reaches_it(page
               if re.fullmatch(rf"(bundle\.\w+\.min\.js|intervisie\.\w+\.js|intervisie-{widget}\.\w+\.(js|css))", name)}
     assert wanted == {"bundle.#.min.js": "link", "intervisie.#.js": "link",
                       f"intervisie-{widget}.#.js": "link", f"intervisie-{widget}.#.css": "link"}, how
+
+
+def test_the_bench_can_emulate_the_same_phone_on_a_quick_and_on_a_slow_host() -> None:
+    """`make bench` keeps Lighthouse's own 4x CPU slowdown; with --cpu-slowdown=auto it scales the slowdown to
+    the host's benchmarkIndex, so that a host twice as quick as Lighthouse's reference slows down twice as much."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", Path(__file__).resolve().parent.parent / "tools/bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.calibrated_slowdown(bench.REFERENCE_BENCHMARK_INDEX) == bench.DEFAULT_CPU_SLOWDOWN == 4
+    assert bench.calibrated_slowdown(2 * bench.REFERENCE_BENCHMARK_INDEX) == 8
+    assert bench.calibrated_slowdown(bench.REFERENCE_BENCHMARK_INDEX / 2) == 2
+    assert bench.calibrated_slowdown(100) == 1  # a very slow host is never sped up
+    assert bench.slowdown_argument("auto") == "auto" and bench.slowdown_argument("6") == "6"
+    for wrong in ("0.5", "snel", ""):
+        with pytest.raises(Exception, match="no slowdown"):
+            bench.slowdown_argument(wrong)

@@ -8,7 +8,12 @@ Run with `make bench`. Prints, in one run:
 - seconds per page for 100, 200, 400 and 800 synthetic methods (growth must be linear);
 - Lighthouse (mobile, median of 3 runs, served gzipped as GitHub Pages does): the four scores,
   total blocking time and largest contentful paint of the home page, a method page, the chooser,
-  the timer and the cards, next to the stock page. `make bench-lighthouse` prints only this.
+  the timer and the cards, next to the stock page, with the CPU speed Lighthouse measured on this
+  host (its benchmarkIndex). `make bench-lighthouse` prints only this.
+  Lighthouse slows the CPU 4x by default, which it calibrated for a desktop of benchmarkIndex
+  1500-2000; on a faster or slower host the same 4x emulates another phone.
+  `--cpu-slowdown auto` scales the slowdown to this host's benchmarkIndex instead, so that runs on
+  quick and slow hosts emulate the same phone (`make bench-lighthouse BENCH_ARGS=--cpu-slowdown=auto`).
 It then checks the budgets (BUDGETS) and exits with 1 if one is broken; `make test` does not time anything.
 """
 
@@ -46,6 +51,11 @@ BUDGETS = {
     "total_blocking_ms": 200,
 }
 LIGHTHOUSE_RUNS = 3
+# Lighthouse's own defaults: 4x CPU slowdown, meant for a host in its "high-end desktop" class
+# (benchmarkIndex 1500-2000, docs/throttling.md of Lighthouse); the middle of that class is the host
+# that `--cpu-slowdown auto` takes as its reference.
+DEFAULT_CPU_SLOWDOWN = 4.0
+REFERENCE_BENCHMARK_INDEX = 1750
 # The helpers a facilitator opens on a phone in the meeting room; they carry the Lighthouse budgets.
 HELPER_PAGES = ("kiezen/", "timer/?methode=vijfstappenmethode", "kaarten/")
 LIGHTHOUSE_PAGES = ("", "methoden/vijfstappenmethode/", *HELPER_PAGES)
@@ -213,9 +223,9 @@ def node_for_lighthouse() -> str | None:
     return shutil.which("node")
 
 
-def lighthouse(url: str) -> dict[str, float] | None:
+def lighthouse(url: str, cpu_slowdown: float = DEFAULT_CPU_SLOWDOWN) -> dict[str, float] | None:
     """One mobile Lighthouse run (package.json pins it; `make bench` installs it), or None without it:
-    the four category scores and the total blocking time in ms."""
+    the four category scores, the total blocking time and LCP in ms, and the host's benchmarkIndex."""
     cli = ROOT / "node_modules/lighthouse/cli/index.js"
     chromium, node = shutil.which("chromium"), node_for_lighthouse()
     if not cli.exists() or not chromium or not node:
@@ -224,6 +234,7 @@ def lighthouse(url: str) -> dict[str, float] | None:
         out = Path(tmp) / "report.json"
         cmd = [node, str(cli), url, "--output=json", f"--output-path={out}", "--quiet",
                "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+               f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:.2f}",
                "--only-categories=performance,accessibility,best-practices,seo"]
         env = {**__import__("os").environ, "CHROME_PATH": chromium}
         result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=240, check=False)
@@ -235,12 +246,25 @@ def lighthouse(url: str) -> dict[str, float] | None:
     audits = report["audits"]
     scores["tbt_ms"] = round(audits["total-blocking-time"]["numericValue"])
     scores["lcp_ms"] = round(audits["largest-contentful-paint"]["numericValue"])
+    scores["benchmark_index"] = round(report["environment"]["benchmarkIndex"])
     return scores
 
 
-def lighthouse_median(url: str, runs: int = LIGHTHOUSE_RUNS) -> dict[str, float] | None:
+def calibrated_slowdown(benchmark_index: float) -> float:
+    """The CPU slowdown that makes this host emulate the phone that Lighthouse's default 4x emulates on
+    its reference desktop: proportional to the host's speed, never below 1 (no speeding up)."""
+    return max(1.0, DEFAULT_CPU_SLOWDOWN * benchmark_index / REFERENCE_BENCHMARK_INDEX)
+
+
+def host_benchmark_index(url: str, runs: int = LIGHTHOUSE_RUNS) -> float | None:
+    """This host's benchmarkIndex now: the median of a few Lighthouse runs (each measures it first)."""
+    found = [r["benchmark_index"] for r in (lighthouse(url) for _ in range(runs)) if r]
+    return statistics.median(found) if found else None
+
+
+def lighthouse_median(url: str, cpu_slowdown: float, runs: int = LIGHTHOUSE_RUNS) -> dict[str, float] | None:
     """The median of each figure over `runs` runs (Lighthouse varies from run to run)."""
-    results = [r for r in (lighthouse(url) for _ in range(runs)) if r]
+    results = [r for r in (lighthouse(url, cpu_slowdown) for _ in range(runs)) if r]
     if len(results) < runs:
         return None
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
@@ -251,21 +275,31 @@ def show(scores: dict[str, float] | None) -> str:
         return "not available"
     return (f"perf {scores['performance']:3.0f}  a11y {scores['accessibility']:3.0f}  "
             f"bp {scores['best-practices']:3.0f}  seo {scores['seo']:3.0f}  "
-            f"TBT {scores['tbt_ms']:4.0f} ms  LCP {scores['lcp_ms']:5.0f} ms")
+            f"TBT {scores['tbt_ms']:4.0f} ms  LCP {scores['lcp_ms']:5.0f} ms  host index {scores['benchmark_index']:4.0f}")
 
 
-def lighthouse_table(real_site: Path, stock_site: Path) -> dict[str, dict | None]:
+def lighthouse_table(real_site: Path, stock_site: Path, cpu_slowdown: str = "4") -> dict[str, dict | None]:
     """Lighthouse (mobile, median of LIGHTHOUSE_RUNS) on every page of LIGHTHOUSE_PAGES, served
-    gzipped as GitHub Pages serves it, next to the stock page of the same run."""
-    print(f"Lighthouse {lighthouse_version()} (mobile: 4x slower CPU, slow 4G), median of {LIGHTHOUSE_RUNS} runs, "
-          "served gzipped as GitHub Pages does:")
-    found = {}
-    with Server(real_site, compress=True) as url:
+    gzipped as GitHub Pages serves it, next to the stock page of the same run. `cpu_slowdown` is a
+    number, or "auto" to calibrate it to this host first (calibrated_slowdown)."""
+    with Server(real_site, compress=True) as url, Server(stock_site, compress=True) as stock_url:
+        if cpu_slowdown == "auto":
+            index = host_benchmark_index(stock_url + "pagina-1/")
+            if index is None:
+                print("Lighthouse: not available")
+                return {}
+            slowdown = calibrated_slowdown(index)
+            how = f"{slowdown:.1f}x slower CPU, calibrated to this host's benchmarkIndex {index:.0f}"
+        else:
+            slowdown = float(cpu_slowdown)
+            how = f"{slowdown:g}x slower CPU"
+        print(f"Lighthouse {lighthouse_version()} (mobile: {how}, slow 4G), median of {LIGHTHOUSE_RUNS} runs, "
+              "served gzipped as GitHub Pages does:")
+        found = {}
         for path in LIGHTHOUSE_PAGES:
-            found[path] = lighthouse_median(url + path)
+            found[path] = lighthouse_median(url + path, slowdown)
             print(f"  /{path:40} {show(found[path])}", flush=True)
-    with Server(stock_site, compress=True) as url:
-        print(f"  {'stock Material page':41} {show(lighthouse_median(url + 'pagina-1/'))}", flush=True)
+        print(f"  {'stock Material page':41} {show(lighthouse_median(stock_url + 'pagina-1/', slowdown))}", flush=True)
     return found
 
 
@@ -297,6 +331,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--lighthouse-only", action="store_true",
                         help="only the Lighthouse table and its budgets (make bench-lighthouse)")
+    parser.add_argument("--cpu-slowdown", default=f"{DEFAULT_CPU_SLOWDOWN:g}", type=slowdown_argument,
+                        help="Lighthouse's CPU slowdown: a number (default: Lighthouse's own 4), or 'auto' to "
+                             "emulate the same phone on any host (calibrated to its benchmarkIndex)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -307,7 +344,7 @@ def main() -> None:
         stock_site = tmp_path / "stock-site"
         stock_seconds = timed_build(stock, stock_site)
         if args.lighthouse_only:
-            broken = lighthouse_over_budget(lighthouse_table(real_site, stock_site))
+            broken = lighthouse_over_budget(lighthouse_table(real_site, stock_site, args.cpu_slowdown))
             report(broken)
             return
         print(f"Build, real site:   {real_seconds:6.2f} s for {pages} pages")
@@ -341,11 +378,23 @@ def main() -> None:
         growth = per_page[SCALING_SIZES[-1]] / per_page[SCALING_SIZES[0]]
         print(f"  ms/page at {SCALING_SIZES[-1]} / at {SCALING_SIZES[0]}: {growth:.2f} (budget {BUDGETS['scaling_growth']:.2f})")
 
-        found = lighthouse_table(real_site, stock_site)
+        found = lighthouse_table(real_site, stock_site, args.cpu_slowdown)
 
     broken = over_budget(real_seconds, ours, theirs, [("method page (ours)", ours), *heavy], growth)
     broken += lighthouse_over_budget(found)
     report(broken)
+
+
+def slowdown_argument(value: str) -> str:
+    """--cpu-slowdown: "auto" or a number of at least 1."""
+    if value == "auto":
+        return value
+    try:
+        if float(value) >= 1:
+            return value
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"'{value}' is no slowdown: give a number of at least 1, or 'auto'")
 
 
 def report(broken: list[str]) -> None:
