@@ -229,6 +229,36 @@ def test_without_the_timer_script_a_session_address_shows_the_choice(page) -> No
     expect(page.locator("[data-timer-choose] table").first).to_be_visible()
 
 
+# Frame by frame, from the first frame that shows the session plan: which of its parts a reader can see.
+SHEET_FRAMES = """
+window.__ihSheetFrames = [];
+const parts = ["[data-sheet-date]", "[data-sheet-start]", ".ih-sheet__scroll", ".ih-sheet__roles"];
+const look = () => {
+  const sheet = document.querySelector("[data-timer-sheet]");
+  if (sheet && !sheet.hidden) {
+    window.__ihSheetFrames.push(parts.map((sel) => (document.querySelector(sel).closest("[hidden]") ? "-" : "x")).join(""));
+  }
+  if (window.__ihSheetFrames.length < 20) requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"""
+
+
+def test_the_session_plan_arrives_in_small_frames_after_the_clock(browser, base_url: str) -> None:
+    """Below the clock the session plan comes one part a frame (the date, the start time, the plan, the
+    roles): laid out at once, with the page's first date and time fields, it was one task of ~125 ms on a
+    phone's CPU just after the clock appeared, and a tap on Start waited for it."""
+    context = new_context(browser, base_url, viewport={"width": 390, "height": 844})
+    context.add_init_script(SHEET_FRAMES)
+    page = context.new_page()
+    page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator(".ih-sheet__roles")).to_be_visible()
+    page.wait_for_function("() => window.__ihSheetFrames.length >= 20")
+    seen = list(dict.fromkeys(page.evaluate("window.__ihSheetFrames")))
+    context.close()
+    assert seen == ["x---", "xx--", "xxx-", "xxxx"], seen
+
+
 # What the usual system fonts (Arial, Helvetica, Roboto, Liberation Sans, Segoe UI) all have: ASCII,
 # Latin-1, the dashes, quotes, bullet and ellipsis of General Punctuation, the four plain arrows and the
 # minus sign. A character outside it sends the browser looking for a font that has it, on the first

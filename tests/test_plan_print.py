@@ -61,6 +61,26 @@ def test_facilitator_prints_a_one_page_plan_with_clock_times_and_the_roles_names
     assert console_errors == []
 
 
+def test_printing_before_the_plan_has_fully_appeared_prints_all_of_it(page) -> None:
+    """The session plan below the clock comes one part a frame; a facilitator who prints at once (before
+    the last part came) still gets the whole plan on paper."""
+    page.clock.install(time=MONDAY)
+    page.clock.pause_at(MONDAY + dt.timedelta(minutes=1))
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    sheet = page.locator("[data-timer-sheet]")
+    for _ in range(10):  # frame by frame until the sheet's first part shows
+        if sheet.is_visible():
+            break
+        page.clock.run_for(17)
+    expect(page.locator("[data-sheet-date]")).to_be_visible()
+    expect(sheet.locator("table")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(sheet.locator("[data-sheet-rows] > tr").first).to_be_visible()
+    expect(page.locator("[data-sheet-role=notulist]")).to_be_visible()
+    assert pages_of(page.pdf(format="A4")) == 1
+
+
 def test_on_a_phone_the_plan_scrolls_in_its_own_box_and_the_page_keeps_the_screen_width(browser, base_url) -> None:
     """Five columns of Dutch compounds are wider than a phone: the plan scrolls sideways in its box (which
     the keyboard can focus), like the site's other wide tables, and the page does not become wider than

@@ -246,11 +246,27 @@
     const dateInput = $("[data-sheet-date]");
     const startInput = $("[data-sheet-start]");
     sheet.hidden = false;
-    // Printing from this view prints this sheet alone (timer.css). The class is on <html> only while
-    // the page prints (or a browser shows it as printed): a class change there restyles every element
-    // of the page, which at each start of the timer cost more than drawing the sheet.
+    // The rest of the sheet comes one part a frame (data-sheet-step in the template). In one frame, its
+    // first style and layout with the page's first date field and first time field (each loads the
+    // browser's locale data) made a task of ~125 ms on a phone's CPU, right after the clock appeared.
+    const later = Array.from(sheet.querySelectorAll("[data-sheet-step]"));
+    const steps = Array.from(new Set(later.map((el) => el.dataset.sheetStep))).sort();
+    const reveal = (step) => later.forEach((el) => {
+      if (step === undefined || el.dataset.sheetStep === step) el.hidden = false;
+    });
+    const revealFrom = (i) => i < steps.length && life.afterPaint(() => {
+      reveal(steps[i]);
+      revealFrom(i + 1);
+    });
+    revealFrom(0);
+    // Printing from this view prints this sheet alone (timer.css), all of it. The class is on <html>
+    // only while the page prints (or a browser shows it as printed): a class change there restyles
+    // every element of the page, which at each start of the timer cost more than drawing the sheet.
     const printing = window.matchMedia("print");
-    const mark = (on) => document.documentElement.classList.toggle("ih-print-sheet", on);
+    const mark = (on) => {
+      if (on) reveal();
+      document.documentElement.classList.toggle("ih-print-sheet", on);
+    };
     life.listen(window, "beforeprint", () => mark(true));
     life.listen(window, "afterprint", () => mark(printing.matches));
     life.listen(printing, "change", () => mark(printing.matches));
