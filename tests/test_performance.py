@@ -180,6 +180,31 @@ def test_one_colour_scheme_meta_follows_the_palette_across_instant_navigation(
     assert page.evaluate(SCHEME_METAS) == [other]
 
 
+# At load: the palette on <body>, what the colour-scheme meta says, and how many colours in the article are
+# still changing (Material fades colours when the palette changes after they were first styled).
+PALETTE_AT_LOAD = """
+window.addEventListener("load", () => {
+  window.__ihPaletteAtLoad = [document.body.dataset.mdColorScheme, document.querySelector("meta[name=color-scheme]").content,
+    document.getAnimations().filter((a) => a instanceof CSSTransition && a.effect.target.closest
+      && a.effect.target.closest("article")).length];
+});
+"""
+
+
+@pytest.mark.parametrize("scheme,palette,meta", [("dark", "slate", "dark"), ("light", "default", "light")])
+def test_a_first_visit_is_styled_in_the_reader_s_colour_scheme_from_the_start(
+        browser, base_url: str, scheme: str, palette: str, meta: str) -> None:
+    """A reader whose system is dark, on a first visit (no palette stored yet), sees the page dark from the
+    start: not styled light, then fading to dark once Material's bundle at the end of the page has run."""
+    context = new_context(browser, base_url, color_scheme=scheme)
+    context.add_init_script(PALETTE_AT_LOAD)
+    page = context.new_page()
+    page.goto("kiezen/", wait_until="load")
+    found = page.evaluate("window.__ihPaletteAtLoad")
+    context.close()
+    assert found == [palette, meta, 0], f"palette, meta, colours still fading at load: {found}"
+
+
 CHOICE_BOXES_AT_LOAD = """
 document.addEventListener("DOMContentLoaded", () => {
   const choice = document.querySelector("[data-timer-choose]");
