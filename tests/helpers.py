@@ -295,6 +295,10 @@ def axe_violations(page, scheme: str = "light", context: str | None = None) -> l
     # axe-core (~500 KB) goes into a page once, not before every run in it (as the library's run() does).
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(_axe_script())
+    # Colours that are still changing (Material fades them when the palette changes) are not what a reader
+    # ends up with: axe reads them once every CSS transition has ended.
+    page.evaluate("() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition)"
+                  ".map((a) => a.finished.catch(() => null)))")
     found = page.evaluate("([context, options]) => axe.run(context || document, options)",
                           [context, options])["violations"]
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
