@@ -47,11 +47,22 @@ OWN_CACHES = "() => caches.keys().then((keys) => keys.filter((key) => key.starts
 
 
 class _PagesHandler(QuietHandler):
-    """Answers as GitHub Pages does: browsers may keep every file for ten minutes."""
+    """Answers as GitHub Pages does: browsers may keep every file for ten minutes. A path in `stalled` gets
+    its answer only after STALL_SECONDS, as a request does on wifi that has all but dropped."""
+
+    stalled: set[str] = set()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.path in self.stalled:
+            time.sleep(STALL_SECONDS)
+        super().do_GET()
+
+
+STALL_SECONDS = 25
 
 
 @pytest.fixture
@@ -205,7 +216,9 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         assert page.evaluate("() => window.__samePage === true"), "the tab link should use instant navigation"
         expect(note).to_be_visible()
         note.get_by_role("button", name="vernieuwen").focus()
-        with page.expect_navigation():
+        # The reload comes once the new worker has taken over: on a busy machine (CI runs both test workers'
+        # browsers at once) that can take longer than the usual limit, as for the reloads above.
+        with page.expect_navigation(wait_until="domcontentloaded", timeout=30_000):
             page.keyboard.press("Enter")
         page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
         expect(page.locator(".ih-update-region")).to_have_count(0)
@@ -214,6 +227,31 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         context.set_offline(True)
         page.goto("handboek/spelregels/", wait_until="load")
         expect(page.locator("article")).to_contain_text(NEW_TEXT)
+
+
+def test_vernieuwen_takes_the_new_version_also_while_a_request_hangs_on_poor_wifi(
+    browser, site_dir: Path, new_site: Path, pages_server: tuple[Path, str],
+) -> None:
+    """In a meeting room the wifi may all but drop while the note offers a new version. A request still under
+    way then (answered from the cache after a few seconds, the network still trying) must not keep
+    "vernieuwen" from taking the new version: the old worker kept it waiting until that request ended."""
+    folder, url = pages_server
+    with first_visit(browser, site_dir, pages_server) as page:
+        deploy(new_site, folder, url)
+        reload_until_new_text(page)
+        note = page.get_by_role("status").filter(has_text="Er is een nieuwe versie")
+        expect(note).to_be_visible()
+        stalled = f"/{SUBPATH}/handboek/spelregels/"
+        _PagesHandler.stalled.add(stalled)
+        try:
+            page.evaluate("(path) => { window.__ihLate = fetch(path).then((r) => r.status); }", stalled)
+            page.wait_for_function("() => window.__ihLate", timeout=10_000)  # answered, from the cache
+            # A person presses it seconds later; the request keeps hanging meanwhile (STALL_SECONDS).
+            with page.expect_navigation(wait_until="domcontentloaded", timeout=15_000):
+                note.get_by_role("button", name="vernieuwen").click()
+        finally:
+            _PagesHandler.stalled.discard(stalled)
+        page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
 
 
 def test_a_visitor_of_the_first_worker_sees_a_deploy_within_three_reloads(

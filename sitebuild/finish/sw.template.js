@@ -85,9 +85,12 @@ async function networkFirst(event, url) {
   // Pages are stored without their query string (?methode=...): the widgets read it in the page.
   const key = url.origin + url.pathname;
   const network = fetch(new Request(event.request, { cache: "no-cache" }));
-  event.waitUntil(network
+  // The cache learns the fresh answer when it comes, but the event is not kept open for it: a worker told to
+  // skip waiting takes over only once the old one has no event left open, so on poor wifi one slow request
+  // kept "vernieuwen" from doing anything until it ended (the cache has the whole site already).
+  network
     .then((response) => (response.ok && response.type === "basic" ? store(key, response.clone()) : undefined))
-    .catch(() => undefined));
+    .catch(() => undefined);
   let timer;
   const late = new Promise((resolve, reject) => { timer = setTimeout(reject, TIMEOUT_MS); });
   try {
