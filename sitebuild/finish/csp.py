@@ -31,7 +31,7 @@ _SITE_URL = re.compile(r'new URL\("[^"\\]*",location\)')
 # read the new script in the built page, and add its hash here only if it is the theme's own.
 KNOWN_SCRIPTS = {
     "f763de005f97976fc2a1ec8a5b4b65f9befc55d16dad9ead619c301e551bfdad": "overrides/main.html: no-js -> js, js-focus-visible, data-ih-query",
-    "0b95cda966bc9a292c11e1f3d954396e2cf8c01cb593c65517ceffadac9ea21f": "overrides/main.html: the palette a first visit's media query picks, the colour-scheme meta",
+    "d72373cffa8b46b7ccf7c3a33c2ecb1ca15d7981917f5c5968cc50e437cb5a70": "overrides/main.html: the palette a first visit's media query picks, the colour-scheme meta",
     "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "Material 9.8: __md_scope and storage",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material 9.8: colour palette",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material 9.8: content tabs from #hash",
