@@ -23,7 +23,6 @@ from helpers import (
     new_context,
     reload_once_stored,
     seed_storage,
-    serve_sitemap_for_this_server,
 )
 
 CARDS = yaml.safe_load((ROOT / "data/cards.yml").read_text(encoding="utf-8"))
@@ -507,7 +506,6 @@ def test_card_turn_is_animated_unless_the_user_prefers_reduced_motion(page) -> N
 
 
 def test_cards_work_again_after_instant_navigation(page, base_url, site_dir, console_errors) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
     page.evaluate("window.__samePage = true")
     page.locator(".md-tabs a", has_text="Kaarten").click()

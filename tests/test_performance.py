@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from helpers import SUBPATH, new_context, serve_sitemap_for_this_server
+from helpers import SUBPATH, new_context
 
 # The pages that load a widget script on top of the common ones (as in the benchmark).
 WIDGET_PAGES = ("timer/?methode=basismodel", "kaarten/", "kiezen/", "bijlagen/casusinbrengformulier/")
@@ -97,7 +97,6 @@ def test_widget_stylesheets_are_linked_only_on_the_pages_of_their_widget(site_di
 
 
 def test_widget_stylesheets_come_and_go_with_instant_navigation(page, base_url: str, site_dir: Path) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
     page.evaluate("window.__samePage = true")
     linked = "(name) => document.querySelectorAll(`link[rel=stylesheet][href*='/intervisie-${name}.']`).length"
@@ -130,7 +129,6 @@ def test_the_theme_script_leaves_the_page_stylesheets_alone_also_across_instant_
     page.add_init_script("""window.__ihSheetChanges = [];
       new MutationObserver((records) => { for (const r of records) window.__ihSheetChanges.push(r.target.outerHTML) })
         .observe(document, { subtree: true, attributeFilter: ['href'] });""")
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("kiezen/", wait_until="networkidle")  # the bundle ran and instant navigation is set up
     assert page.evaluate("document.documentElement.hasAttribute('data-js-focus-visible')"), "the bundle ran"
     changed = page.evaluate("window.__ihSheetChanges.filter((html) => html.startsWith('<link rel=\"stylesheet\"'))")
@@ -166,7 +164,6 @@ def test_one_colour_scheme_meta_follows_the_palette_across_instant_navigation(
       new MutationObserver((records) => { for (const r of records) for (const node of r.addedNodes)
         if (node.nodeName === 'META' && node.name === 'color-scheme' && document.readyState !== 'loading') window.__ihNewSchemeMetas++ })
         .observe(document, { subtree: true, childList: true });""")
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("kiezen/", wait_until="networkidle")
     assert page.evaluate(SCHEME_METAS) == [scheme]
     page.locator(METHOD_RESULT).first.click()

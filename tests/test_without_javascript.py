@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import new_context, page_paths, serve_sitemap_for_this_server
+from helpers import new_context, page_paths
 
 # Buttons always need the script; form fields are fine where a reader fills them in to print.
 SHOWN = """(selector) => [...document.querySelectorAll(selector)]
@@ -52,7 +52,6 @@ def test_widget_pages_say_what_to_use_instead(plain_page, path: str, instead: st
 def test_with_javascript_the_notes_for_readers_without_it_stay_away(page, base_url: str, site_dir: Path,
                                                                      console_errors: list[str]) -> None:
     """Instant navigation parses the next page with scripting off; the notes must not come back then."""
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
     page.evaluate("window.__samePage = true")
     for tab, url in [("Kiezen", "**/kiezen/"), ("Timer", "**/timer/"), ("Kaarten", "**/kaarten/")]:

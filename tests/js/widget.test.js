@@ -197,3 +197,12 @@ test("afterPaint runs in a task of its own after the next frame, and never after
     clock.restore();
   }
 });
+
+test("a link that only changes the query of this page is told apart from every other link", () => {
+  const here = { origin: "https://x.nl", pathname: "/ih/timer/", search: "?methode=a" };
+  assert.equal(W.onlyQueryChanges("https://x.nl/ih/timer/?agenda=b", here), true);
+  assert.equal(W.onlyQueryChanges("https://x.nl/ih/timer/", here), true, "back to the choice");
+  assert.equal(W.onlyQueryChanges("https://x.nl/ih/timer/?methode=a#plan", here), false, "a jump within the page");
+  assert.equal(W.onlyQueryChanges("https://x.nl/ih/kiezen/?methode=a", here), false, "another page");
+  assert.equal(W.onlyQueryChanges("https://y.nl/ih/timer/?agenda=b", here), false, "another site");
+});

@@ -296,9 +296,39 @@
         queueMicrotask(() => { throw error; });
       }
     };
+    loadOtherQueriesInFull();
     if (root.document$) root.document$.subscribe(enter);
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enter, { once: true });
     else enter();
+  }
+
+  /**
+   * Whether following `href` from `here` only changes the query of the same page (an agenda, a saved
+   * plan, another deck): Material's instant navigation takes such a link for a jump within the page,
+   * adds a history entry and goes back again, so the link bounced.
+   * @param {string} href an absolute address
+   * @param {{origin: string, pathname: string, search: string}} here
+   * @returns {boolean}
+   */
+  function onlyQueryChanges(href, here) {
+    const url = new URL(href);
+    return url.origin === here.origin && url.pathname === here.pathname && url.search !== here.search;
+  }
+
+  /**
+   * Links that only change the query load their page in full, as without instant navigation: Material
+   * leaves a link with a target alone, so the click gets one just before Material sees it (its
+   * listener is on the body; this one captures on the document, once per document).
+   */
+  function loadOtherQueriesInFull() {
+    if (typeof document === "undefined" || document.ihQueryLinks) return;
+    document.ihQueryLinks = true;
+    document.addEventListener("click", (event) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (link && !link.target && !link.hasAttribute("download") && onlyQueryChanges(link.href, root.location)) {
+        link.target = "_self";
+      }
+    }, true);
   }
 
   /* ------------------------------------------------------------------ announcing */
@@ -388,5 +418,5 @@
   }
 
   return { clip, byKey, fill, limitsOf, isTyping, encode, decode, localArea, storage, fetchJSON, lifeOf, mount, announcer,
-    projector };
+    projector, onlyQueryChanges };
 });
