@@ -7,18 +7,19 @@ is wrong, what would be right). Nothing here imports MkDocs, so the stage runs o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import schema
 from .decks import Deck, build_decks
 from .errors import DataError
+from .yamlfile import clip, read_yaml, rel
 
 __all__ = ["DataError", "SiteData", "load_site"]
 
@@ -48,101 +49,6 @@ class SiteData:
     decks: tuple[Deck, ...]  # card decks for /kaarten/ (sitebuild/decks.py)
 
 
-# libyaml's parser (CSafeLoader) is ten times faster than PyYAML's own; the constructor stays PyYAML's.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _UniqueKeyLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that refuses a key written twice (PyYAML silently keeps the last)."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"het veld '{key}' staat er twee keer in", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-MAX_FILE_BYTES = 1_000_000  # far above any real data file; a larger one would take minutes to build
-MAX_DEPTH = 50  # nesting of lists and fields; real data goes 5 deep
-
-
-def read_yaml(path: Path, root: Path) -> Any:
-    """Parse one YAML file; refuse missing, oversized, non-UTF-8, empty, broken and absurdly nested files."""
-    name = rel(path, root)
-    if path.is_dir():
-        raise DataError(f"Fout in {name}: dit is een map, maar hier hoort een YAML-bestand te staan.")
-    if not path.is_file():
-        raise DataError(f"Fout in {name}: het bestand ontbreekt. Zet het terug (zie de geschiedenis in git).")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError(
-            f"Fout in {name}: het bestand is {_dutch_number(size)} bytes groot; meer dan "
-            f"{_dutch_number(MAX_FILE_BYTES)} bytes is voor een gegevensbestand niet aannemelijk. "
-            "Splits het of haal overbodige tekst weg."
-        )
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"Fout in {name}: het bestand is geen UTF-8-tekst (onleesbare byte op positie {exc.start}). "
-            "Sla het bestand op met de codering UTF-8."
-        ) from None
-    too_deep = DataError(
-        f"Fout in {name}: de gegevens zijn dieper dan {MAX_DEPTH} niveaus genest; dat is geen bruikbare inhoud."
-    )
-    try:
-        # Nesting is measured on the event stream first (flat, no recursion): building the
-        # objects recurses once per level and would crash on absurdly deep input.
-        if _depth(yaml.parse(text, Loader=_BaseLoader)) > MAX_DEPTH:
-            raise too_deep
-        content = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
-    except RecursionError:
-        raise too_deep from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", regel {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError(f"Fout in {name}{where}: dit is geen geldige YAML ({problem}).") from None
-    if content is None:
-        raise DataError(f"Fout in {name}: het bestand is leeg.")
-    return content
-
-
-def _dutch_number(n: int) -> str:
-    return f"{n:_}".replace("_", ".")
-
-
-def _depth(events: Iterable[yaml.Event]) -> int:
-    """The deepest nesting of lists and mappings in a YAML event stream, stopping once past MAX_DEPTH."""
-    depth = deepest = 0
-    for event in events:
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_DEPTH:
-                break
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return deepest
-
-
 def _field_path(loc: tuple[Any, ...]) -> str:
     parts: list[str] = []
     for item in loc:
@@ -153,12 +59,40 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     return "".join(parts)
 
 
+def _shown(value: Any) -> str:
+    """A value in a message as the editor wrote it in YAML, shortened: 'tien', 90, true, leeg, 2024-01-01."""
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return f"'{clip(value)}'"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "een groep velden"
+    if isinstance(value, list):
+        return "een lijst"
+    return f"'{clip(value)}'"
+
+
+def _kind(value: Any) -> str:
+    """What a whole file or entry turned out to be, in words."""
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, str):
+        return f"alleen de tekst '{clip(value)}'"
+    return f"alleen de waarde {_shown(value)}"
+
+
 def _explain(error: dict[str, Any]) -> str:
     """Turn one pydantic error into plain Dutch."""
     kind = error["type"]
     given = error.get("input")
     ctx = error.get("ctx") or {}
-    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    shown = _shown(given)
     if kind == "missing":
         return "dit verplichte veld ontbreekt"
     if kind == "extra_forbidden":
@@ -178,7 +112,8 @@ def _explain(error: dict[str, Any]) -> str:
     if kind == "string_too_short":
         return "mag niet leeg zijn"
     if kind == "literal_error":
-        return f"moet een van deze waarden zijn: {ctx.get('expected')}, maar is {shown}"
+        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return f"moet een van deze waarden zijn: {expected}, maar is {shown}"
     if kind == "greater_than_equal":
         return f"moet minstens {ctx.get('ge')} zijn, maar is {shown}"
     if kind == "less_than_equal":
@@ -191,7 +126,7 @@ def _explain(error: dict[str, Any]) -> str:
 def validate(model: type[M], content: Any, name: str) -> M:
     """Validate parsed YAML against a model, or raise one DataError listing every problem."""
     if not isinstance(content, dict):
-        raise DataError(f"Fout in {name}: verwacht een lijst velden (veld: waarde), maar vond {type(content).__name__}.")
+        raise DataError(f"Fout in {name}: verwacht velden (regels 'veld: waarde'), maar vond {_kind(content)}.")
     try:
         return model.model_validate(content)
     except ValidationError as exc:
@@ -211,7 +146,7 @@ def load_keyed(path: Path, root: Path, model: type[M]) -> dict[str, M]:
     for key, value in content.items():
         if not isinstance(key, str) or not schema.SLUG_RE.match(key):
             raise DataError(
-                f"Fout in {name}: de sleutel '{key}' is geen geldige sleutel; "
+                f"Fout in {name}: de sleutel {_shown(key)} is geen geldige sleutel; "
                 "gebruik kleine letters, cijfers en streepjes, zoals 'snel-advies'."
             )
         entries[key] = validate(model, value, f"{name} (sleutel '{key}')")
