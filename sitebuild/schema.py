@@ -106,11 +106,11 @@ class Step(Strict):
         description="Waar als je deze stap herhaalt per onderwerp (per ronde); dan moet tijd.per_onderwerp waar zijn.",
     )
     min_minuten: int | None = Field(
-        default=None, ge=1,
+        default=None, ge=1, le=MAX_STEP_MINUTES,
         description="Korter dan dit maakt de planner de stap nooit; zonder dit veld de helft van de stap (minstens 1).",
     )
     max_minuten: int | None = Field(
-        default=None, ge=1, description="Langer dan dit maakt de planner de stap nooit; zonder dit veld het dubbele."
+        default=None, ge=1, le=MAX_STEP_MINUTES, description="Langer dan dit maakt de planner de stap nooit; zonder dit veld het dubbele."
     )
     vast: bool = Field(default=False, description="Waar als de planner de minuten van deze stap nooit verandert.")
 
@@ -231,6 +231,13 @@ class Method(Strict):
                 f"stap {in_round[0]} heeft 'per_ronde: true', maar per_onderwerp staat niet op true; "
                 "zet 'per_onderwerp: true' onder tijd, of haal per_ronde weg"
             )
+        gap = next((n for n in range(in_round[0], in_round[-1] + 1) if n not in in_round), None) if in_round else None
+        if gap is not None:
+            raise ValueError(
+                f"de stappen met 'per_ronde: true' staan niet aaneen (stap {gap} zit ertussen zonder); de timer "
+                "herhaalt ze als één blok per onderwerp, dus zet ze direct na elkaar of geef stap "
+                f"{gap} ook 'per_ronde: true'"
+            )
         return tijd
 
     @computed_field  # type: ignore[prop-decorator]
@@ -312,8 +319,8 @@ class AgendaItem(Strict):
     sleutel: str = Field(min_length=1, description="Korte sleutel voor in een link, zoals 'opening'.")
     naam: str = Field(min_length=1, description="Naam van het onderdeel, zoals 'Opening en check-in'.")
     minuten: int = Field(description="Minuten in de timer, een heel getal van 1 tot en met 120.")
-    van: int | None = Field(default=None, ge=1, description="Kleinste aantal minuten dat de bron noemt.")
-    tot: int | None = Field(default=None, ge=1, description="Grootste aantal minuten dat de bron noemt.")
+    van: int | None = Field(default=None, ge=1, le=MAX_STEP_MINUTES, description="Kleinste aantal minuten dat de bron noemt.")
+    tot: int | None = Field(default=None, ge=1, le=MAX_STEP_MINUTES, description="Grootste aantal minuten dat de bron noemt.")
     wat: str = Field(min_length=1, description="Wat er in dit onderdeel gebeurt, in eigen woorden.")
     methode: bool = Field(default=False, description="Waar als hier de methode komt die de groep kiest.")
     binnen_methode: bool = Field(

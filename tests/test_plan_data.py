@@ -77,3 +77,31 @@ def test_a_frame_rule_must_be_true_or_false(tmp_path: Path, flag: str) -> None:
     path.write_text(yaml.safe_dump(agenda, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match=re.escape(f"bouwstenen[1].{flag}") + ".*true of false"):
         load_site(root)
+
+
+@pytest.mark.parametrize("field", ["max_minuten", "min_minuten"])
+def test_a_step_limit_beyond_what_a_step_may_last_is_refused_not_replaced(tmp_path: Path, field: str) -> None:
+    """`max_minuten: 100000` built before and the planner then used another ceiling without a word."""
+    root = data_copy(tmp_path)
+    edit_step(root, "roddelmethode", 0, **{field: 100000})
+    with pytest.raises(DataError, match=re.escape(f"stappen[1].{field}'") + ": mag hoogstens 120 zijn, maar is 100000"):
+        load_site(root)
+
+
+def test_an_agenda_ceiling_beyond_what_a_part_may_last_is_refused(tmp_path: Path) -> None:
+    root = data_copy(tmp_path)
+    path = root / "data" / "agenda.yml"
+    agenda = yaml.safe_load(path.read_text(encoding="utf-8"))
+    agenda["onderdelen"][0]["tot"] = 5000
+    path.write_text(yaml.safe_dump(agenda, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/agenda\.yml.*onderdelen\[1\]\.tot'.*hoogstens 120.*5000"):
+        load_site(root)
+
+
+def test_steps_repeated_per_topic_must_stand_together(tmp_path: Path) -> None:
+    """The timer repeats the per_ronde steps as one block; a step between them was repeated too, although
+    the method page counts it once."""
+    root = data_copy(tmp_path)
+    edit_step(root, "snelle-adviesronde", 2, per_ronde=False)
+    with pytest.raises(DataError, match=r"snelle-adviesronde\.yml.*'tijd'.*niet aaneen \(stap 3 zit ertussen"):
+        load_site(root)
