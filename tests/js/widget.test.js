@@ -206,3 +206,168 @@ test("a link that only changes the query of this page is told apart from every o
   assert.equal(W.onlyQueryChanges("https://x.nl/ih/kiezen/?methode=a", here), false, "another page");
   assert.equal(W.onlyQueryChanges("https://y.nl/ih/timer/?agenda=b", here), false, "another site");
 });
+
+/**
+ * A fake clock and address bar for W.addressWriter. `limit` makes the bar behave like WebKit's history:
+ * it throws past `limit` writes within 10 s. `drop` makes it ignore writes silently, as Chromium does.
+ */
+function fakeAddress({ limit = Infinity, drop = false, start = "/kiezen/" } = {}) {
+  let t = 0;
+  let nextId = 1;
+  const timers = new Map();
+  const bar = { value: start, writes: [], refused: 0, alive: true };
+  const writer = W.addressWriter({
+    now: () => t,
+    setTimer: (fn, ms) => {
+      const id = nextId++;
+      timers.set(id, { at: t + ms, fn });
+      return id;
+    },
+    clearTimer: (id) => timers.delete(id),
+    current: () => bar.value,
+    alive: () => bar.alive,
+    replace: (value) => {
+      const recent = bar.writes.filter((w) => w.at > t - 10_000).length;
+      if (recent >= limit) {
+        bar.refused += 1;
+        throw new Error("SecurityError: Attempt to use history.replaceState() more than 100 times per 10 seconds");
+      }
+      bar.writes.push({ at: t, value });
+      if (!drop) bar.value = value;
+    },
+  });
+  /** Move the clock on by `ms`, running every timer that falls due on the way, in order. */
+  const advance = (ms) => {
+    const end = t + ms;
+    for (;;) {
+      const due = [...timers.entries()].filter(([, x]) => x.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      t = Math.max(t, due[1].at);
+      due[1].fn();
+    }
+    t = end;
+  };
+  return { writer, bar, advance, timers };
+}
+
+test("the address: a value is written at once when the writer is idle", () => {
+  const { writer, bar } = fakeAddress();
+  writer.write("/kiezen/?minuten=60");
+  assert.equal(bar.value, "/kiezen/?minuten=60");
+  assert.equal(bar.writes.length, 1);
+  assert.equal(writer.pending, null);
+});
+
+test("the address: a value equal to the address is not written", () => {
+  const { writer, bar } = fakeAddress({ start: "/kiezen/?minuten=60" });
+  writer.write("/kiezen/?minuten=60");
+  assert.equal(bar.writes.length, 0);
+  writer.write("/kiezen/?minuten=61");
+  writer.write("/kiezen/?minuten=61");
+  assert.equal(bar.writes.length, 1, "the second, same value is not written again");
+});
+
+test("the address: a few quick changes are each written at once", () => {
+  const { writer, bar, advance } = fakeAddress();
+  for (let i = 1; i <= 5; i += 1) {
+    writer.write(`/kiezen/?minuten=${60 + i}`);
+    assert.equal(bar.value, `/kiezen/?minuten=${60 + i}`, `change ${i} is in the address at once`);
+    advance(50);
+  }
+});
+
+test("the address: a burst is coalesced to one write per gap, and the last value lands", () => {
+  const { writer, bar, advance } = fakeAddress();
+  // An arrow key held down: a new value every 33 ms for 5 s (150 values).
+  for (let i = 1; i <= 150; i += 1) {
+    writer.write(`/kiezen/?minuten=${60 + i}`);
+    advance(33);
+  }
+  assert.ok(bar.writes.length <= 8 + Math.ceil((150 * 33) / 300), `${bar.writes.length} writes`);
+  const gaps = bar.writes.slice(9).map((w, i) => w.at - bar.writes[i + 8].at);
+  assert.ok(gaps.every((g) => g >= 299), `after the first few, never two writes within 300 ms: ${gaps}`);
+  assert.notEqual(bar.value, "/kiezen/?minuten=210", "the last value waits for its turn");
+  advance(300);
+  assert.equal(bar.value, "/kiezen/?minuten=210", "the last value is in the address within the gap");
+  assert.equal(writer.pending, null);
+});
+
+test("the address: never more writes in 10 s than WebKit allows, however long the burst", () => {
+  const { writer, bar, advance } = fakeAddress();
+  for (let i = 1; i <= 2000; i += 1) {
+    writer.write(`/kaarten/?kaart=${i}`);
+    advance(10);
+  }
+  const most = Math.max(...bar.writes.map((w) => bar.writes.filter((x) => x.at >= w.at && x.at < w.at + 10_000).length));
+  assert.ok(most <= 50, `${most} writes within 10 s`);
+});
+
+test("the address: going back to the value in the address drops the waiting write", () => {
+  const { writer, bar, advance } = fakeAddress();
+  for (let i = 1; i <= 10; i += 1) writer.write(`/kiezen/?minuten=${60 + i}`); // the last ones wait
+  assert.notEqual(writer.pending, null);
+  writer.write(bar.value);
+  assert.equal(writer.pending, null);
+  const writes = bar.writes.length;
+  advance(1000);
+  assert.equal(bar.writes.length, writes);
+});
+
+test("the address: a refused write (thrown) is caught and tried again later", () => {
+  // The writer's own pace stays far below WebKit's 100 writes per 10 s, but the page shares that budget (Material
+  // writes the scroll position too): here only 20 are left for the widget.
+  const { writer, bar, advance } = fakeAddress({ limit: 20 });
+  // A new value every 50 ms for 40 s.
+  for (let i = 1; i <= 800; i += 1) {
+    assert.doesNotThrow(() => writer.write(`/kaarten/?kaart=${i}`));
+    advance(50);
+  }
+  assert.ok(bar.refused > 0, "the fake bar did refuse some writes");
+  advance(10_000);
+  assert.equal(bar.value, "/kaarten/?kaart=800", "the last value landed once the browser allowed it again");
+  assert.equal(writer.pending, null);
+});
+
+test("the address: a write the browser dropped silently is tried again", () => {
+  const { writer, bar, advance } = fakeAddress({ drop: true });
+  writer.write("/kaarten/?kaart=a");
+  assert.equal(writer.pending, "/kaarten/?kaart=a", "still waiting: the address did not change");
+  const tries = bar.writes.length;
+  advance(1000);
+  assert.ok(bar.writes.length > tries, "tried again after a second");
+});
+
+test("the address: after a refusal the writer waits longer each time, but not for ever", () => {
+  const { writer, bar, advance } = fakeAddress({ limit: 0 });
+  writer.write("/kaarten/?kaart=a");
+  advance(60_000); // every try is refused: 1, 2, 4, 8 s, then every 8 s
+  assert.equal(bar.value, "/kiezen/");
+  assert.ok(bar.refused >= 7 && bar.refused <= 15, `${bar.refused} tries in a minute`);
+});
+
+test("the address: nothing is written once the address belongs to another page", () => {
+  const { writer, bar, advance, timers } = fakeAddress();
+  for (let i = 1; i <= 10; i += 1) writer.write(`/kiezen/?minuten=${60 + i}`); // the last ones wait
+  bar.alive = false; // a link was followed: the address is the next page's
+  bar.value = "/timer/";
+  advance(1000);
+  assert.equal(bar.value, "/timer/");
+  writer.write("/kiezen/?minuten=63");
+  advance(1000);
+  assert.equal(bar.value, "/timer/");
+  assert.equal(timers.size, 0, "no timer left running");
+});
+
+test("the address: flush writes what waits at once; close drops it", () => {
+  const { writer, bar, advance, timers } = fakeAddress();
+  for (let i = 1; i <= 10; i += 1) writer.write(`/kiezen/?minuten=${60 + i}`);
+  assert.equal(writer.pending, "/kiezen/?minuten=70");
+  writer.flush();
+  assert.equal(bar.value, "/kiezen/?minuten=70");
+  for (let i = 1; i <= 10; i += 1) writer.write(`/kiezen/?minuten=${80 + i}`);
+  writer.close();
+  advance(1000);
+  assert.notEqual(bar.value, "/kiezen/?minuten=90");
+  assert.equal(timers.size, 0);
+});

@@ -59,8 +59,7 @@
 
   /** Keep the address bar shareable: the chosen decks, the card on the table, a shared round's seed. */
   function syncUrl() {
-    const url = `${C.cardLink(location.pathname, ui.selected, shownId(), ui.seed)}${location.hash}`;
-    history.replaceState(history.state, "", url);
+    ui.address.write(`${C.cardLink(location.pathname, ui.selected, shownId(), ui.seed)}${location.hash}`);
   }
 
   function theme(deck) {
@@ -168,9 +167,10 @@
    * The decks and card a link asks for, with a note for each unknown one.
    * @param {(key: string) => boolean} isDeck
    * @param {(id: string) => boolean} isCard
+   * @param {string} [search] the link's query, when it is not (yet) the address's
    */
-  function readParams(isDeck, isCard) {
-    const params = new URLSearchParams(location.search);
+  function readParams(isDeck, isCard, search = location.search) {
+    const params = new URLSearchParams(search);
     const asked = (params.get("stapel") || "").split(",").map((k) => k.trim()).filter(Boolean);
     const unknown = asked.filter((key) => !isDeck(key));
     const notes = [];
@@ -202,10 +202,12 @@
       const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
       const short = C.expandShort(params.get("kort"), ui.order, all);
       const seed = C.readSeed(params.get("ronde"));
-      history.replaceState(history.state, "", C.cardLink(location.pathname, short ? short.decks : [], short && short.card, seed) + location.hash);
-      params = new URLSearchParams(location.search);
+      const link = C.cardLink(location.pathname, short ? short.decks : [], short && short.card, seed) + location.hash;
+      ui.address.write(link);
+      // Read the written-out link itself: a browser may refuse (or postpone) the write to the address.
+      params = new URLSearchParams(new URL(link, location.href).search);
     }
-    const asked = readParams((key) => ui.decks.has(key), (id) => ui.cards.has(id));
+    const asked = readParams((key) => ui.decks.has(key), (id) => ui.cards.has(id), `?${params}`);
     notes.push(...asked.notes);
     const card = asked.card;
     let wanted = ui.order.filter((key) => asked.decks.includes(key));
@@ -267,6 +269,8 @@
     const { el } = ui;
     // Every card drawn is read at once: the reader asked for it.
     ui.say = W.announcer(el.live, life, { gap: 0 });
+    // Drawing cards quickly writes the address more often than browsers allow: W.address paces it.
+    ui.address = W.address(life);
     ui.projector = W.projector(root, life, {
       className: "ih-cards--projector",
       pageClass: "ih-cards-projecting",

@@ -96,11 +96,13 @@
 
   function start(root, form, life, loaded) {
     show(root, readForm(form).answers, loaded);
+    // A held arrow key changes the minutes ~30 times a second: more than browsers let a page write its address.
+    const address = W.address(life);
     const update = () => {
       const { answers, notes } = readForm(form);
       showNotes(root, notes);
       show(root, answers, loaded);
-      history.replaceState(history.state, "", location.pathname + C.toQuery(answers) + location.hash);
+      address.write(location.pathname + C.toQuery(answers) + location.hash);
     };
     life.listen(form, "input", update);
     life.listen(form, "change", update);

@@ -585,8 +585,10 @@
       $("[data-timer-link]").value = link();
       if (message !== undefined) setText(report, [message].concat(plan.notes).filter(Boolean).join(" "));
       printTable(plan);
-      if (window.history.replaceState && (page.query.bewerk || page.edited)) {
-        window.history.replaceState(window.history.state, "", `${query || "?"}&bewerk=1`);
+      if (page.query.bewerk || page.edited) {
+        // Paced: typing minutes writes it on every key, more often than browsers let a page write its address.
+        page.address = page.address || W.address(life);
+        page.address.write(`${query || "?"}&bewerk=1`);
       }
     };
 
