@@ -53,3 +53,142 @@ def test_the_session_plan_stays_a_table_on_a_wide_screen(page) -> None:
     expect(page.locator(".ih-sheet__scroll")).to_be_visible()
     assert plan.evaluate("el => getComputedStyle(el).display") == "table"
     expect(plan.locator("thead")).to_be_visible()
+
+
+# --- colours, borders and alignment ------------------------------------------------------------------------
+
+
+def _rgba(text: str) -> tuple[float, float, float, float]:
+    parts = [float(p) for p in text[text.index("(") + 1:-1].replace("/", ",").split(",")]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def _over(top: str, below: str) -> tuple[float, float, float]:
+    """A colour with transparency as it shows over an opaque one."""
+    r, g, b, a = _rgba(top)
+    br, bg, bb, _ = _rgba(below)
+    return (r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a))
+
+
+def contrast(one: str, other: str, background: str = "rgb(255, 255, 255)") -> float:
+    """WCAG contrast ratio of two CSS colours (either may be translucent over `background`)."""
+
+    def luminance(rgb: tuple[float, float, float]) -> float:
+        lin = [(c / 255 / 12.92) if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    back = _over(background, "rgb(255, 255, 255)")
+    a, b = luminance(_over(one, f"rgb{back}")), luminance(_over(other, f"rgb{back}"))
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+# The background an element is painted on: its own, else the nearest ancestor's that is not transparent.
+BACKGROUND = """el => { let p = el, bg = 'rgba(0, 0, 0, 0)';
+  while (p && (bg = getComputedStyle(p).backgroundColor).endsWith(', 0)')) p = p.parentElement;
+  return p ? bg : getComputedStyle(document.body).backgroundColor; }"""
+
+
+def settled(page) -> None:
+    """Wait until every CSS transition has ended: Material fades a button's colours on focus and hover."""
+    page.evaluate("() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition)"
+                  ".map((a) => a.finished.catch(() => null)))")
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser, base_url, site_dir):
+    ctx = new_context(browser, base_url, color_scheme=request.param)
+    pg = ctx.new_page()
+    serve_sitemap_for_this_server(pg, base_url, site_dir)
+    yield pg
+    ctx.close()
+
+
+def test_the_opened_share_button_is_readable_in_both_schemes(scheme_page) -> None:
+    """After a click the button keeps the focus while its panel is open: Material's focus colours gave it
+    4.2:1 in light and 1.2:1 in dark (the link colour on the accent)."""
+    page = scheme_page
+    page.goto("timer/?methode=basismodel")
+    share = page.locator("[data-timer-share]")
+    share.click()
+    expect(share).to_have_attribute("aria-expanded", "true")
+    page.mouse.move(2, 2)  # the pointer leaves: the button shows its focus, not its hover
+    settled(page)
+    colours = share.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+    background = share.evaluate(BACKGROUND)
+    ratio = contrast(colours[0], colours[1] if not colours[1].endswith(", 0)") else background, background)
+    assert ratio >= 4.5, (colours, ratio)
+    share.hover()
+    settled(page)
+    colours = share.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+    assert contrast(colours[0], colours[1], background) >= 4.5, colours
+
+
+def _assert_visible_border(field) -> None:
+    style = field.evaluate("el => { const s = getComputedStyle(el); return [s.borderBottomWidth, s.borderBottomStyle,"
+                           " s.borderBottomColor, s.borderLeftWidth, s.borderLeftStyle] }")
+    background = field.evaluate(BACKGROUND)
+    assert float(style[0][:-2]) >= 1 and style[1] != "none", style
+    assert float(style[3][:-2]) >= 1 and style[4] != "none", style
+    assert contrast(style[2], background, background) >= 3, (style, background)
+
+
+def test_every_start_time_field_has_a_border_like_the_other_fields(scheme_page) -> None:
+    page = scheme_page
+    page.goto("timer/?agenda=opening,snelle-adviesronde,pauze&bewerk=1")
+    begin = page.locator("[data-timer-begin]")
+    expect(begin).to_be_visible()
+    _assert_visible_border(begin)
+    _assert_visible_border(page.locator("#ih-timer-fit"))  # the field beside it, for comparison
+    page.goto("timer/?agenda=opening,snelle-adviesronde,pauze&start=19:00")
+    sheet_start = page.locator("[data-sheet-start]")
+    expect(sheet_start).to_be_visible()
+    _assert_visible_border(sheet_start)
+    page.goto("timer/")
+    _assert_visible_border(page.locator("#ih-timer-pick-start"))
+
+
+# The centre of a toggle's drawn box and of its label's text.
+CENTRES = """b => { const m = b.querySelector('.ih-toggle__mark').getBoundingClientRect();
+  const r = document.createRange(); r.selectNodeContents(b.lastChild); const t = r.getBoundingClientRect();
+  return [m.top + m.height / 2, t.top + t.height / 2, m.right <= t.left + 1]; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_toggles_box_is_centred_on_its_label(browser, base_url, site_dir, width: int) -> None:
+    ctx = new_context(browser, base_url, viewport={"width": width, "height": 800})
+    page = ctx.new_page()
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    try:
+        page.goto("timer/?methode=basismodel")
+        for handle in ("data-timer-mute", "data-timer-projector"):
+            box, text, beside = page.locator(f"[{handle}]").evaluate(CENTRES)
+            assert abs(box - text) <= 1, (handle, box, text)
+            assert beside, f"{handle}: the label stands beside its box, not under it"
+    finally:
+        ctx.close()
+
+
+def test_the_chapter_kicker_keeps_a_gap_above_the_title_on_a_phone(phone) -> None:
+    phone.goto("handboek/inleiding/")
+    kicker = phone.locator(".ih-kicker")
+    expect(kicker).to_have_text("Hoofdstuk 1 van 10")
+    gap = phone.evaluate("""() => {
+      const text = (el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
+      return text(document.querySelector('h1')).top - text(document.querySelector('.ih-kicker')).bottom; }""")
+    assert gap >= 4, gap
+
+
+def test_a_link_holding_a_glossary_term_is_underlined_once(page) -> None:
+    page.goto("handboek/spelregels/")
+    term = page.locator(".md-content a abbr[title]").first
+    expect(term).to_have_text("groepscontract")
+    lines = term.evaluate("""el => { const s = getComputedStyle(el), a = getComputedStyle(el.closest('a'));
+      return [a.textDecorationLine.includes('underline'),
+              parseFloat(s.borderBottomWidth) > 0 && s.borderBottomStyle !== 'none',
+              s.textDecorationLine.includes('underline')]; }""")
+    assert lines.count(True) == 1, lines
+    # A term outside a link keeps its dotted line: the sign that it has an explanation.
+    page.goto("handboek/inleiding/")
+    alone = page.locator(".md-content p abbr[title]").first
+    assert alone.evaluate("el => el.closest('a')") is None
+    assert alone.evaluate("el => getComputedStyle(el).borderBottomStyle") == "dotted"
