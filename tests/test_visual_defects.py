@@ -47,7 +47,8 @@ def test_the_session_plan_reads_as_a_list_on_a_phone(phone) -> None:
     assert "- table" in tree and "- row" in tree and "- columnheader \"Wat gebeurt er?\"" in tree, tree
 
 
-def test_the_session_plan_stays_a_table_on_a_wide_screen(page) -> None:
+def test_the_session_plan_stays_a_table_on_a_wide_screen(page, base_url, site_dir) -> None:
+    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto(f"timer/?{SESSION}")
     plan = page.locator(".ih-sheet__plan")
     expect(page.locator(".ih-sheet__scroll")).to_be_visible()
@@ -178,7 +179,8 @@ def test_the_chapter_kicker_keeps_a_gap_above_the_title_on_a_phone(phone) -> Non
     assert gap >= 4, gap
 
 
-def test_a_link_holding_a_glossary_term_is_underlined_once(page) -> None:
+def test_a_link_holding_a_glossary_term_is_underlined_once(page, base_url, site_dir) -> None:
+    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("handboek/spelregels/")
     term = page.locator(".md-content a abbr[title]").first
     expect(term).to_have_text("groepscontract")
