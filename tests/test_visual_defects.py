@@ -47,6 +47,19 @@ def test_the_session_plan_reads_as_a_list_on_a_phone(phone) -> None:
     assert "- table" in tree and "- row" in tree and "- columnheader \"Wat gebeurt er?\"" in tree, tree
 
 
+def test_the_session_plan_does_not_scroll_sideways_on_a_small_tablet(browser, base_url, site_dir) -> None:
+    ctx = new_context(browser, base_url, viewport={"width": 640, "height": 900})
+    page = ctx.new_page()
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    try:
+        page.goto(f"timer/?{SESSION}")
+        box = page.locator(".ih-sheet__scroll")
+        expect(box).to_be_visible()
+        assert box.evaluate("el => el.scrollWidth <= el.clientWidth"), "the plan scrolls sideways"
+    finally:
+        ctx.close()
+
+
 def test_the_session_plan_stays_a_table_on_a_wide_screen(page, base_url, site_dir) -> None:
     serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto(f"timer/?{SESSION}")
