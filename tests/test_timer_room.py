@@ -1,0 +1,112 @@
+"""The group's screens tell the truth: the presenter window (the projector) and the phones that follow a
+link show what the facilitator's laptop shows, fit the screen they are on, and catch up after sleep.
+
+Published conditions: every page gets the sitemap for this server first, so Material's instant navigation
+is on as on the published site. "Another device" is a second browser context with its own fake clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import expect
+
+from helpers import assert_readable_from_the_back, method_data, new_context, serve_sitemap_for_this_server
+from test_timer import T0, clock, phase
+from test_timer_follow import QUERY, now_of, seconds, to36
+
+STEPS = [(s["naam"], s["minuten"]) for s in method_data("vijfstappenmethode")["stappen"]]
+FIRST_MINUTES = STEPS[0][1]
+SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+# What only a phone (scan again, the link's moment) or only the facilitator needs: never on the projector.
+NOT_FOR_THE_ROOM = ["hangt af", "scan dan opnieuw", "scan de code opnieuw", "stand van", "procesbegeleider", "Volgende", "Stel hem bij"]
+
+
+def laptop(context, site_dir, base_url: str, query: str = QUERY):
+    """The facilitator's timer, with the fake clock paused at T0 + 1 s."""
+    page = context.new_page()
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0 + dt.timedelta(seconds=1))
+    page.goto(f"timer/{query}")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    return page
+
+
+def present(page):
+    """Open the presenter window from the laptop, as the share panel's button does."""
+    with page.context.expect_page() as opened:
+        page.click("[data-timer-present]")
+    presenter = opened.value
+    expect(presenter.locator("[data-timer-phase]")).to_have_text(phase(page))
+    return presenter
+
+
+def phone(browser, base_url: str, site_dir, at: dt.datetime, scheme: str = "light"):
+    ctx = new_context(browser, base_url, viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = ctx.new_page()
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.clock.install(time=at - dt.timedelta(seconds=1))
+    page.clock.pause_at(at)
+    return ctx, page
+
+
+def follow_link(page) -> str:
+    page.click("[data-timer-share]")
+    expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
+    return page.locator("[data-timer-follow-link]").get_attribute("href")
+
+
+def level(page) -> tuple[str, str]:
+    return page.locator("[data-level]").first.get_attribute("data-level"), page.locator("[data-timer-level]").inner_text()
+
+
+# ---- overtime digits that can be read
+
+
+CONTRAST = """(sel) => {
+  // Every animation at its midpoint, where a pulse is at its faintest.
+  for (const a of document.getAnimations()) { a.pause(); a.currentTime = (a.effect.getTiming().duration || 0) / 2; }
+  const rgba = (text) => { const n = text.match(/[\\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+  const el = document.querySelector(sel);
+  let opacity = 1;
+  for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+  let bg = null;
+  for (let e = el; e && !bg; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) bg = c;
+  }
+  bg = bg || [255, 255, 255, 1];
+  const fg = rgba(getComputedStyle(el).color);
+  const a = fg[3] * opacity;
+  const shown = [0, 1, 2].map((i) => a * fg[i] + (1 - a) * bg[i]);
+  const lum = (c) => { const l = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const [hi, lo] = [lum(shown), lum(bg)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_overtime_digits_are_readable_on_phone_and_projector(browser, base_url, site_dir, scheme: str) -> None:
+    ctx, follower = phone(browser, base_url, site_dir, T0, scheme)
+    room = new_context(browser, base_url, viewport={"width": 1280, "height": 720}, color_scheme=scheme)
+    try:
+        follower.emulate_media(reduced_motion="no-preference")
+        follower.goto(f"timer/{QUERY}&volg=0.{to36(int(T0.timestamp()) - FIRST_MINUTES * 60 - 30)}.0.0")
+        expect(follower.locator("[data-timer-clock]")).to_contain_text("+")
+        assert follower.evaluate(CONTRAST, "[data-timer-clock]") >= 4.5
+        page = laptop(room, site_dir, base_url)
+        page.click("[data-timer-start]")
+        presenter = present(page)
+        page.clock.fast_forward(f"0{FIRST_MINUTES}:30")
+        expect(presenter.locator("[data-timer-clock]")).to_contain_text("+", timeout=1000)
+        assert presenter.evaluate(CONTRAST, "[data-timer-clock]") >= 4.5
+    finally:
+        room.close()
+        ctx.close()
