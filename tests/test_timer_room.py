@@ -66,6 +66,50 @@ def level(page) -> tuple[str, str]:
     return page.locator("[data-level]").first.get_attribute("data-level"), page.locator("[data-timer-level]").inner_text()
 
 
+# ---- warning levels
+
+
+def test_laptop_presenter_and_phone_warn_and_alert_at_the_same_moments(context, browser, base_url, site_dir) -> None:
+    page = laptop(context, site_dir, base_url)
+    page.click("[data-timer-start]")
+    page.clock.fast_forward("00:10")
+    link = follow_link(page)
+    page.click("[data-timer-share-close]")
+    presenter = present(page)
+    ctx, follower = phone(browser, base_url, site_dir, now_of(page))
+    try:
+        follower.goto(link)
+        expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[0][0])
+        screens = {"laptop": page, "presenter": presenter, "phone": follower}
+        # 5 minutes: a fifth is left after 4:00, a twentieth after 4:45, nothing after 5:00.
+        moments = [("03:40", "ok", None), ("00:15", "warn", "Bijna tijd"), ("00:45", "alert", "Rond af"),
+                   ("00:15", "over", re.compile("tijd (van deze fase )?is om", re.I))]
+        for step, expected, words in moments:
+            page.clock.fast_forward(step)
+            follower.clock.fast_forward(step)
+            for name, screen in screens.items():
+                expect(screen.locator("[data-timer-run]").locator("xpath=ancestor-or-self::*[@data-level]").first,
+                       f"{name} at {expected}").to_have_attribute("data-level", expected, timeout=1000)
+                if words:
+                    expect(screen.locator("[data-timer-level]"), name).to_contain_text(words, timeout=1000)
+                else:
+                    expect(screen.locator("[data-timer-level]"), name).not_to_contain_text(re.compile("tijd|Rond af"))
+    finally:
+        ctx.close()
+
+
+def test_a_paused_follower_in_its_last_fifth_still_says_so(browser, base_url, site_dir) -> None:
+    ctx, follower = phone(browser, base_url, site_dir, T0)
+    try:
+        stamp = to36(int(T0.timestamp()))
+        follower.goto(f"timer/{QUERY}&volg=0.{stamp}.{to36(FIRST_MINUTES * 60 - 40)}.0.p")
+        expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[0][0])
+        assert level(follower)[0] == "warn"
+        assert "Bijna tijd" in level(follower)[1] and "Gepauzeerd" in level(follower)[1]
+    finally:
+        ctx.close()
+
+
 # ---- overtime digits that can be read
 
 

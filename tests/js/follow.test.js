@@ -156,3 +156,35 @@ test("a compact agenda from another version of the handbook, or garbage, is refu
   assert.equal(follow.compact("?agenda=voorbeeld&methode=roddelmethode", TABLE), null);
   assert.equal(follow.compact("?agenda=onbekend,pauze", TABLE), null);
 });
+
+// The follower judges the link's state with the laptop's own T.view, so both warn at the same moments.
+const timer = require("../../docs/assets/javascripts/timer/state.js");
+const SESSION = { key: "methode=x", title: "X", phases: PHASES.map((p, i) => ({ naam: `Fase ${i + 1}`, minuten: p.minutes })) };
+
+test("a follower's warning levels come at the laptop's moments: a fifth, a twentieth, the end", () => {
+  const base = timer.create(SESSION);
+  const state = follow.decodeState(follow.encodeState({ phase: 1, elapsedMs: 0, addedMs: 0, paused: false }, T0));
+  const s = follow.asTimer(base, state);
+  // The laptop's own state for the same moment: phase 2 (5 minutes) started at T0.
+  const laptop = Object.assign({}, timer.start(timer.next(timer.start(base, T0 - 10 * MIN), T0), T0));
+  const at = (sec) => T0 + sec * 1000;
+  for (const [sec, level] of [[239, "ok"], [240, "warn"], [284, "warn"], [285, "alert"], [299, "alert"], [300, "over"]]) {
+    assert.equal(timer.view(s, at(sec)).level, level, `${sec} s`);
+    assert.equal(timer.view(laptop, at(sec)).level, level, `laptop at ${sec} s`);
+  }
+});
+
+test("minutes added, a pause and the end of the session keep their level", () => {
+  const base = timer.create(SESSION);
+  const added = follow.asTimer(base, { phase: 0, stampMs: T0, elapsedMs: 0, addedMs: 2 * MIN, paused: false });
+  assert.equal(timer.view(added, T0 + 10 * MIN).level, "warn"); // 2 of 12 minutes left: less than a fifth
+  const paused = follow.asTimer(base, { phase: 0, stampMs: T0, elapsedMs: 9.5 * MIN, addedMs: 0, paused: true });
+  assert.equal(timer.view(paused, T0 + 60 * MIN).level, "alert");
+  assert.equal(timer.view(paused, T0 + 60 * MIN).left, 0.5 * MIN);
+  assert.equal(paused.started, true);
+  const fresh = follow.asTimer(base, { phase: 0, stampMs: T0, elapsedMs: 0, addedMs: 0, paused: true });
+  assert.equal(fresh.started, false);
+  const done = follow.asTimer(base, { phase: 9, stampMs: T0, elapsedMs: 0, addedMs: 0, paused: true });
+  assert.equal(done.done, true);
+  assert.equal(timer.view(done, T0).level, "ok");
+});

@@ -154,6 +154,33 @@
   }
 
   /**
+   * The state in a link as a timer state (timer/state.js), so that a follower judges it with the very
+   * functions the facilitator's laptop uses (T.view's warning levels above all) instead of a copy.
+   * @param {object} base a fresh timer state of the link's session (T.create)
+   * @param {ReturnType<typeof decodeState>} state
+   * @returns {object} a timer state: running with the phase's end on the wall clock of the link, or
+   *   paused with what was left; done when the link is past the last phase
+   */
+  function asTimer(base, state) {
+    const count = base.phases.length;
+    const planned = (end) => base.phases.slice(0, end).map((p) => p.ms);
+    if (!state) return base;
+    if (state.phase >= count) {
+      return Object.assign({}, base, { index: count - 1, running: false, endsAt: null, left: 0, started: true,
+        done: true, spent: planned(count) });
+    }
+    const phases = base.phases.slice();
+    const own = phases[state.phase];
+    phases[state.phase] = Object.assign({}, own, { ms: Math.max(0, own.ms + state.addedMs) });
+    const left = phases[state.phase].ms - state.elapsedMs;
+    const fresh = state.paused && state.phase === 0 && state.elapsedMs === 0;
+    return Object.assign({}, base, {
+      phases, index: state.phase, spent: planned(state.phase), done: false, started: !fresh,
+      running: !state.paused, left, endsAt: state.paused ? null : state.stampMs + left,
+    });
+  }
+
+  /**
    * The plan part of a timer address: its plan parameters in a fixed order, as "?a=b&c=d" ("" for none).
    * Commas and colons stay readable (and short): they need no escaping in a query.
    * @param {string} search location.search
@@ -244,7 +271,7 @@
   }
 
   return {
-    PARAM, QR_LIMIT, PLAN_PARAMS, encodeState, decodeState, link, view, nudge, fromTimer, planQuery, keyTable,
-    compact, expand, shareLink,
+    PARAM, QR_LIMIT, PLAN_PARAMS, encodeState, decodeState, link, view, nudge, fromTimer, asTimer, planQuery,
+    keyTable, compact, expand, shareLink,
   };
 });

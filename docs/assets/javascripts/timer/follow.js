@@ -8,6 +8,8 @@
    - the same browser as the facilitator (the presenter window, another tab): sync.js brings every
      change of the control window at once; the screen then shows the facilitator's own state and keeps
      its address up to date, so a reload finds the latest state too.
+   Either way the state goes through the laptop's own T.view, so every screen warns at the same moments
+   (data-level ok, warn, alert, over).
    No network after the page and /api have loaded; nothing is stored. */
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
@@ -36,6 +38,7 @@
     unknown: "Deze link geeft geen leesbare stand van de timer. Scan de code opnieuw.",
     noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
     who: (wie) => `Wie: ${wie}`,
+    levels: { warn: "▲ Bijna tijd", alert: "◆ Rond af" },
     title: "Meekijken",
     offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
   };
@@ -125,26 +128,29 @@
         live = s;
         const v = T.view(s, at);
         const stale = s.done ? "ended" : s.running ? (v.left < 0 ? "over" : null) : s.started ? "paused" : "ready";
-        return { index: v.index, phases: s.phases, remainingMs: v.left, sessionLeftMs: v.sessionLeft, stale, live: true };
+        return { index: v.index, phases: s.phases, remainingMs: v.left, sessionLeftMs: v.sessionLeft, stale, live: true,
+          level: v.level, state: s };
       }
       const ms = phases.map((p) => p.ms);
       const v = F.view(phases.map((p) => ({ minutes: p.plan / MINUTE })), snapshot, at);
       const shown = phases.map((p, i) => (i === v.index && snapshot ? Object.assign({}, p, { ms: ms[i] + snapshot.addedMs }) : p));
       let stale = v.stale;
       if (stale === "paused" && snapshot.phase === 0 && snapshot.elapsedMs === 0) stale = "ready";
+      // The link's state as a timer state, judged by the laptop's own T.view: the same thresholds.
+      const s = F.asTimer(base, snapshot);
+      const level = stale === "unknown" || stale === "future" || stale === "ended" ? "ok" : T.view(s, at).level;
       return { index: v.index, phases: shown, remainingMs: v.ended ? 0 : v.remainingMs, sessionLeftMs: v.sessionLeftMs,
-        stale, live: false, stampMs: v.stampMs };
+        stale, live: false, stampMs: v.stampMs, level, state: s };
     }
 
     function levelText(m) {
       const time = T.followHhmm(m.stampMs);
-      if (m.live) {
-        return { ended: NL.ended, over: NL.overLive, paused: NL.pausedLive, ready: NL.notStartedLive }[m.stale] || NL.running;
-      }
-      return {
-        ended: NL.ended, overtime: NL.overtime, paused: NL.paused(time), ready: NL.notStarted(time),
-        future: NL.future, unknown: NL.unknown,
-      }[m.stale] || NL.running;
+      const text = m.live
+        ? { ended: NL.ended, over: NL.overLive, paused: NL.pausedLive, ready: NL.notStartedLive }[m.stale] || NL.running
+        : { ended: NL.ended, overtime: NL.overtime, paused: NL.paused(time), ready: NL.notStarted(time),
+          future: NL.future, unknown: NL.unknown }[m.stale] || NL.running;
+      // As on the laptop: the warning first, then how the clock stands.
+      return NL.levels[m.level] ? `${NL.levels[m.level]} · ${text}` : text;
     }
 
     function renderStrip(m) {
@@ -188,7 +194,7 @@
       const p = m.phases[m.index];
       const next = m.phases[m.index + 1];
       const ended = m.stale === "ended";
-      root.dataset.level = ended ? "ok" : m.remainingMs <= 0 ? "over" : "ok";
+      root.dataset.level = m.level;
       root.dataset.running = String(!m.stale || m.stale === "over" || m.stale === "overtime");
       root.dataset.followStale = m.stale || "";
       const where = ended ? NL.ended : `Fase ${m.index + 1} van ${m.phases.length}`;
