@@ -110,6 +110,30 @@ def test_a_paused_follower_in_its_last_fifth_still_says_so(browser, base_url, si
         ctx.close()
 
 
+# ---- a phone that slept
+
+
+@pytest.mark.parametrize("event", ["visibilitychange", "pageshow", "resume"])
+def test_a_follower_that_slept_is_right_the_moment_it_is_shown(browser, base_url, site_dir, event: str) -> None:
+    ctx, follower = phone(browser, base_url, site_dir, T0)
+    try:
+        follower.goto(f"timer/{QUERY}&volg=1.{to36(int(T0.timestamp()))}.0.0")
+        expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[1][0])
+        follower.clock.run_for(2000)
+        left = seconds(clock(follower))
+        # Asleep: the wall clock moves on, the page runs nothing and its monotonic clock stands still.
+        follower.clock.set_system_time(T0 + dt.timedelta(minutes=5, seconds=2))
+        follower.evaluate(f"""() => {{
+            const target = {'document' if event != 'pageshow' else 'window'};
+            target.dispatchEvent(new Event({event!r}));
+        }}""")
+        assert seconds(clock(follower)) == left - 300
+        expect(follower.locator("[data-timer-total]")).to_have_text(
+            re.compile(rf"^{(sum(m for _, m in STEPS[1:]) * 60 - 302) // 60}:"))
+    finally:
+        ctx.close()
+
+
 # ---- overtime digits that can be read
 
 

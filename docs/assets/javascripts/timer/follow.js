@@ -9,7 +9,8 @@
      change of the control window at once; the screen then shows the facilitator's own state and keeps
      its address up to date, so a reload finds the latest state too.
    Either way the state goes through the laptop's own T.view, so every screen warns at the same moments
-   (data-level ok, warn, alert, over).
+   (data-level ok, warn, alert, over). A phone that slept catches up from the wall clock the moment it
+   is shown again.
    No network after the page and /api have loaded; nothing is stored. */
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
@@ -62,8 +63,9 @@
   /**
    * Run the follower's view on the timer's page.
    * @param {{root: Element, life: object, now: () => number, say: (text: string) => void,
-   *          projector: object, keys: string[], build: (search: string) => object}} page
-   *   now: this page's clock (Date.now() units); keys: agenda parts and method slugs of /api;
+   *          projector: object, keys: string[], build: (search: string) => object, resync?: () => void}} page
+   *   now: this page's clock (Date.now() units); resync: let that clock catch up with the wall clock
+   *   (after sleep); keys: agenda parts and method slugs of /api;
    *   build: the timer's own planning, from an address to {session, notes}
    */
   function runFollower(page) {
@@ -269,10 +271,18 @@
         if (!page.projector.on && !event.target.closest("button")) page.projector.set(true);
       });
     }
+    // Shown again after sleep, from the background or the back/forward cache: the wall clock has moved
+    // on while this page's own clock may have stood still, so catch up before showing anything.
+    const wake = () => {
+      if (page.resync) page.resync();
+      render();
+    };
     life.listen(document, "visibilitychange", () => {
-      if (document.visibilityState === "visible") render();
+      if (document.visibilityState === "visible") wake();
     });
-    life.every(render, 250);
+    life.listen(window, "pageshow", wake);
+    life.listen(document, "resume", wake);
+    life.every(wake, 250);
     render();
   }
 

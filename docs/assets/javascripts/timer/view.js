@@ -742,7 +742,7 @@
         .concat(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => b.sleutel));
       if (T.isFollowing(window.location.search)) {
         T.runFollower({
-          root, life, now: clock.now, say: page.say, projector: page.projector, keys: page.keys,
+          root, life, now: clock.now, resync: clock.resync, say: page.say, projector: page.projector, keys: page.keys,
           build: (search) => T.buildSession(T.parseQuery(search), apiData, agenda),
         });
         shown();
