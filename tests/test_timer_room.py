@@ -134,6 +134,32 @@ def test_a_follower_that_slept_is_right_the_moment_it_is_shown(browser, base_url
         ctx.close()
 
 
+# ---- the plan ahead on a phone
+
+
+def test_a_follower_shows_the_phases_to_come_with_their_clock_times(context, browser, base_url, site_dir) -> None:
+    page = laptop(context, site_dir, base_url)
+    page.click("[data-timer-start]")  # at 09:00:01
+    page.clock.fast_forward("06:00")
+    page.click("[data-timer-next]")  # phase 2 starts at 09:06:01
+    link = follow_link(page)
+    ctx, follower = phone(browser, base_url, site_dir, now_of(page))
+    try:
+        follower.goto(link)
+        items = follower.locator("[data-timer-programme] > li")
+        expect(items).to_have_count(len(STEPS))
+        start = T0 + dt.timedelta(minutes=6, seconds=1) + dt.timedelta(minutes=STEPS[1][1])
+        for i in range(2, len(STEPS)):
+            expect(items.nth(i).locator(".ih-timer__when")).to_have_text(f"{start:%H:%M}")
+            expect(items.nth(i)).to_contain_text(STEPS[i][0])
+            start += dt.timedelta(minutes=STEPS[i][1])
+        expect(follower.locator("[data-timer-hint]")).to_contain_text("hoe laat")
+        # The phase that is over has no time: it is not ahead.
+        expect(items.nth(0).locator(".ih-timer__when")).to_have_text("")
+    finally:
+        ctx.close()
+
+
 # ---- overtime digits that can be read
 
 

@@ -188,3 +188,11 @@ test("minutes added, a pause and the end of the session keep their level", () =>
   assert.equal(done.done, true);
   assert.equal(timer.view(done, T0).level, "ok");
 });
+
+test("the phases to come start one after another, not before now", () => {
+  const lengths = PHASES.map((p) => p.minutes * MIN);
+  assert.deepEqual(follow.ahead(lengths, 1, T0, 2 * MIN), [null, null, T0 + 2 * MIN, T0 + 17 * MIN]);
+  // In overtime (or paused) the next phase can only start from now on.
+  assert.deepEqual(follow.ahead(lengths, 1, T0, -3 * MIN), [null, null, T0, T0 + 15 * MIN]);
+  assert.deepEqual(follow.ahead(lengths, 3, T0, MIN), [null, null, null, null]);
+});

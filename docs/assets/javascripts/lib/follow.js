@@ -181,6 +181,25 @@
   }
 
   /**
+   * When each phase after the current one begins: they follow one another without a break, the first
+   * as soon as the current phase is over (which, in overtime or paused, is not before now).
+   * @param {number[]} lengthsMs every phase's length, in order
+   * @param {number} index the current phase
+   * @param {number} nowMs
+   * @param {number} remainingMs what is left of the current phase (negative in overtime)
+   * @returns {(number|null)[]} per phase its start (Date.now() units), null for the current and past ones
+   */
+  function ahead(lengthsMs, index, nowMs, remainingMs) {
+    let at = nowMs + Math.max(0, remainingMs);
+    return lengthsMs.map((ms, i) => {
+      if (i <= index) return null;
+      const start = at;
+      at += ms;
+      return start;
+    });
+  }
+
+  /**
    * The plan part of a timer address: its plan parameters in a fixed order, as "?a=b&c=d" ("" for none).
    * Commas and colons stay readable (and short): they need no escaping in a query.
    * @param {string} search location.search
@@ -271,7 +290,7 @@
   }
 
   return {
-    PARAM, QR_LIMIT, PLAN_PARAMS, encodeState, decodeState, link, view, nudge, fromTimer, asTimer, planQuery,
+    PARAM, QR_LIMIT, PLAN_PARAMS, encodeState, decodeState, link, view, nudge, fromTimer, asTimer, ahead, planQuery,
     keyTable, compact, expand, shareLink,
   };
 });

@@ -40,6 +40,7 @@
     noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
     who: (wie) => `Wie: ${wie}`,
     levels: { warn: "▲ Bijna tijd", alert: "◆ Rond af" },
+    hintAhead: "Vooraan staat hoe laat elke volgende fase begint, als de sessie zonder pauze verder loopt.",
     title: "Meekijken",
     offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
   };
@@ -91,6 +92,7 @@
     let live = null;
     let nudgeMs = 0;
     let lastIndex = null;
+    let lastPlan = null;
 
     $("[data-timer-run]").hidden = false;
     for (const sel of [".ih-timer__controls", ".ih-timer__settings", "[data-timer-fitreport]", ".ih-timer__links"]) {
@@ -113,6 +115,7 @@
     const full = $("[data-timer-follow-full]");
     strip.hidden = false;
     tools.hidden = false;
+    setText($("[data-timer-hint]"), NL.hintAhead);
     document.documentElement.classList.add("ih-follow-open");
     life.onLeave(() => {
       document.documentElement.classList.remove("ih-follow-open");
@@ -169,24 +172,28 @@
       });
     }
 
-    function renderProgramme(m) {
+    /** When each phase to come begins, "HH:MM" on this device's (nudged) clock; "" for the others. */
+    function startsOf(m) {
+      if (m.stale === "ended" || m.stale === "unknown" || m.stale === "future") return m.phases.map(() => "");
+      return F.ahead(m.phases.map((p) => p.ms), m.index, now(), m.remainingMs).map((at) => (at === null ? "" : T.followHhmm(at)));
+    }
+
+    function renderProgramme(m, starts) {
       const list = $("[data-timer-programme]");
       list.textContent = "";
-      let at = 0;
       m.phases.forEach((p, i) => {
         const li = make("li");
         li.dataset.minutes = String(T.wholeMinutes(p.ms));
         if (i === m.index && m.stale !== "ended") li.setAttribute("aria-current", "step");
         if (i < m.index || m.stale === "ended") li.classList.add("ih-timer__past");
         const when = make("span", "ih-timer__when");
-        when.textContent = T.format(at);
+        when.textContent = starts[i];
         const name = make("strong");
         name.textContent = p.naam;
         const min = make("span", "ih-timer__min");
         min.textContent = `${T.wholeMinutes(p.ms)} min`;
         li.append(when, " ", name, " ", min);
         list.append(li);
-        at += p.ms;
       });
     }
 
@@ -228,7 +235,12 @@
         if (lastIndex !== null) page.say(ended ? NL.ended : `Fase ${m.index + 1} van ${m.phases.length}: ${p.naam}.`);
         lastIndex = key;
         renderStrip(m);
-        renderProgramme(m);
+      }
+      const starts = startsOf(m);
+      const plan = `${key}|${starts.join(",")}`;
+      if (plan !== lastPlan) {
+        lastPlan = plan;
+        renderProgramme(m, starts);
       }
     }
 
