@@ -110,6 +110,23 @@ def test_a_paused_follower_in_its_last_fifth_still_says_so(browser, base_url, si
         ctx.close()
 
 
+# ---- the presenter window
+
+
+def test_a_paused_presenter_speaks_to_the_room(context, base_url, site_dir) -> None:
+    page = laptop(context, site_dir, base_url)
+    page.click("[data-timer-start]")
+    page.clock.fast_forward("01:00")
+    presenter = present(page)
+    page.click("[data-timer-start]")  # pause
+    expect(presenter.locator("[data-timer-level]")).to_have_text("Gepauzeerd", timeout=1000)
+    seen = presenter.locator("[data-timer-stage]").inner_text()
+    for words in NOT_FOR_THE_ROOM:
+        assert words.lower() not in seen.lower(), f"{words!r} on the projector:\n{seen}"
+    # The end moves while the group pauses, as on the laptop: now plus what is left.
+    expect(presenter.locator("[data-timer-end]")).to_have_text(page.locator("[data-timer-end]").inner_text())
+
+
 # ---- a phone that slept
 
 

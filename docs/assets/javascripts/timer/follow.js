@@ -9,7 +9,8 @@
      change of the control window at once; the screen then shows the facilitator's own state and keeps
      its address up to date, so a reload finds the latest state too.
    Either way the state goes through the laptop's own T.view, so every screen warns at the same moments
-   (data-level ok, warn, alert, over). A phone that slept catches up from the wall clock the moment it
+   (data-level ok, warn, alert, over). The presenter window speaks to the room: no advice to scan again,
+   no facilitator's hints. A phone that slept catches up from the wall clock the moment it
    is shown again.
    No network after the page and /api have loaded; nothing is stored. */
 (function (root, factory) {
@@ -93,6 +94,8 @@
     let nudgeMs = 0;
     let lastIndex = null;
     let lastPlan = null;
+    // The window the share panel's "Presentatiescherm" opened: the group's screen, not a phone.
+    const presenter = window.name === T.PRESENTER;
 
     $("[data-timer-run]").hidden = false;
     for (const sel of [".ih-timer__controls", ".ih-timer__settings", "[data-timer-fitreport]", ".ih-timer__links"]) {
@@ -150,8 +153,10 @@
 
     function levelText(m) {
       const time = T.followHhmm(m.stampMs);
-      const text = m.live
-        ? { ended: NL.ended, over: NL.overLive, paused: NL.pausedLive, ready: NL.notStartedLive }[m.stale] || NL.running
+      // The presenter window never tells the room to scan again: it follows the laptop itself.
+      const text = m.live || presenter
+        ? { ended: NL.ended, over: NL.overLive, overtime: NL.overLive, paused: NL.pausedLive,
+          ready: NL.notStartedLive }[m.stale] || NL.running
         : { ended: NL.ended, overtime: NL.overtime, paused: NL.paused(time), ready: NL.notStarted(time),
           future: NL.future, unknown: NL.unknown }[m.stale] || NL.running;
       // As on the laptop: the warning first, then how the clock stands.
@@ -214,20 +219,23 @@
       who.hidden = unsure || !p.wie;
       setText($("[role=timer]"), unsure || m.stale === "future" ? "–:––" : T.format(m.remainingMs));
       setText($("[data-timer-level]"), levelText(m));
-      setText(age, m.live ? NL.live : unsure ? "" : NL.age(T.followHhmm(m.stampMs)));
+      // How old the state is matters to a phone; on the projector it is a note for the procesbegeleider.
+      setText(age, presenter ? "" : m.live ? NL.live : unsure ? "" : NL.age(T.followHhmm(m.stampMs)));
       age.hidden = !age.textContent;
       setText($("[data-timer-upcoming]"), ended || !next ? "einde van de sessie" : `${next.naam} (${T.wholeMinutes(next.ms)} min)`);
       setText($("[data-timer-total]"), T.format(Math.max(0, m.sessionLeftMs)));
-      // The expected end, on this device's clock, only while the time runs as the link says.
-      const runs = !m.stale || m.stale === "over";
+      // The expected end, on this device's clock: while the time runs as the link says, or always with
+      // the laptop's own state (paused, it moves on as the laptop's does).
+      const runs = !m.stale || m.stale === "over" || (m.live && m.stale === "paused");
       const end = T.followHhmm(now() + Math.max(0, m.sessionLeftMs));
-      setText($("[data-timer-end]"), runs ? T.NL.endExpected(end) : ended ? "" : T.NL.endUnknownFollowing);
+      const unknownEnd = m.live || presenter ? T.NL.endUnknown : T.NL.endUnknownFollowing;
+      setText($("[data-timer-end]"), runs ? T.NL.endExpected(end) : ended ? "" : unknownEnd);
       $("[data-timer-end]").parentElement.hidden = ended;
       const total = m.phases.reduce((sum, q) => sum + q.ms, 0);
       const percent = ended ? 100 : total ? Math.round((1 - Math.max(0, m.sessionLeftMs) / total) * 1000) / 10 : 0;
       $("[data-timer-fill]").style.width = `${percent}%`;
       $("[data-timer-bar]").setAttribute("aria-valuenow", String(Math.round(percent)));
-      nudge.hidden = m.live;
+      nudge.hidden = m.live || presenter;
       setText(offset, NL.offset(Math.round(nudgeMs / 1000)));
       const key = `${m.index}|${ended}|${m.phases[m.index].ms}`;
       if (key !== lastIndex) {
