@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from helpers import assert_readable_from_the_back, method_data, new_context, serve_sitemap_for_this_server
 from test_timer import T0, clock, phase
-from test_timer_follow import QUERY, now_of, seconds, to36
+from test_timer_follow import LONG_AGENDA, QUERY, now_of, seconds, to36
 
 STEPS = [(s["naam"], s["minuten"]) for s in method_data("vijfstappenmethode")["stappen"]]
 FIRST_MINUTES = STEPS[0][1]
@@ -113,6 +113,59 @@ def test_a_paused_follower_in_its_last_fifth_still_says_so(browser, base_url, si
 # ---- the presenter window
 
 
+def parts_of_the_presenter(presenter) -> dict[str, object]:
+    facts = presenter.locator(".ih-timer__facts")
+    return {
+        "klok": presenter.locator("[data-timer-clock]"),
+        "fase": presenter.locator("[data-timer-phase]"),
+        "Hierna": facts.locator("div", has_text="Hierna"),
+        "Nog in totaal": facts.locator("div", has_text="Nog in totaal"),
+        "Einde": facts.locator("div", has_text="Einde"),
+        "Volledig scherm": presenter.locator("[data-timer-follow-full]"),
+        "Code tonen": presenter.locator("[data-timer-follow-showcode]"),
+    }
+
+
+def assert_fits(presenter, width: int, height: int, what: str) -> None:
+    for name, part in parts_of_the_presenter(presenter).items():
+        expect(part, f"{name} ({what})").to_be_visible()
+        box = part.bounding_box()
+        assert box["x"] >= 0 and box["y"] >= 0, (name, what, box)
+        assert box["x"] + box["width"] <= width + 0.5 and box["y"] + box["height"] <= height + 0.5, (name, what, box)
+    scroll = presenter.evaluate("""() => {
+        const doc = document.scrollingElement;
+        const stage = document.querySelector('.ih-timer');
+        return [doc.scrollHeight - doc.clientHeight, stage.scrollHeight - stage.clientHeight,
+                stage.scrollWidth - stage.clientWidth];
+    }""")
+    assert scroll == [0, 0, 0], f"{what}: the presenter scrolls {scroll}"
+
+
+@pytest.mark.parametrize(("width", "height", "query"),
+                         [(w, h, QUERY) for w, h in SIZES] + [(1280, 720, LONG_AGENDA)])
+def test_the_presenter_fits_a_projector_without_scrolling(browser, base_url, site_dir, width: int, height: int,
+                                                          query: str) -> None:
+    """Every part on the screen, in a warning, in overtime and with the code beside the clock; the long
+    agenda has the longest code (compact, up to version 10) and longer names."""
+    ctx = new_context(browser, base_url, viewport={"width": width, "height": height})
+    try:
+        page = laptop(ctx, site_dir, base_url, query)
+        minutes = int(page.locator("[data-timer-programme] > li").first.get_attribute("data-minutes"))
+        page.click("[data-timer-start]")
+        presenter = present(page)
+        page.clock.fast_forward((minutes - 1) * 60_000 + 30_000)
+        expect(presenter.locator("[data-level]").first).to_have_attribute("data-level", re.compile("warn|alert"))
+        assert_fits(presenter, width, height, "warn")
+        page.clock.fast_forward("01:10")
+        expect(presenter.locator("[data-timer-clock]")).to_contain_text("+")
+        assert_fits(presenter, width, height, "over")
+        presenter.click("[data-timer-follow-showcode]")
+        assert_fits(presenter, width, height, "with the code")
+        assert_readable_from_the_back(presenter, "[data-timer-follow-qr]")
+    finally:
+        ctx.close()
+
+
 def test_a_paused_presenter_speaks_to_the_room(context, base_url, site_dir) -> None:
     page = laptop(context, site_dir, base_url)
     page.click("[data-timer-start]")
@@ -173,6 +226,56 @@ def test_a_follower_shows_the_phases_to_come_with_their_clock_times(context, bro
         expect(follower.locator("[data-timer-hint]")).to_contain_text("hoe laat")
         # The phase that is over has no time: it is not ahead.
         expect(items.nth(0).locator(".ih-timer__when")).to_have_text("")
+    finally:
+        ctx.close()
+
+
+# ---- the current code on the projector
+
+
+def scanned(page, selector: str) -> str:
+    png = page.locator(selector).screenshot()
+    codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert len(codes) == 1, f"expected one QR code, read {len(codes)}"
+    return codes[0].text
+
+
+def volg(url: str) -> str:
+    return parse_qs(urlsplit(url).query)["volg"][0]
+
+
+def test_the_presenter_shows_the_current_code_on_request(browser, base_url, site_dir) -> None:
+    ctx = new_context(browser, base_url, viewport={"width": 1280, "height": 720})
+    try:
+        page = laptop(ctx, site_dir, base_url)
+        page.click("[data-timer-start]")
+        page.clock.fast_forward("01:00")
+        presenter = present(page)
+        code = presenter.locator("[data-timer-follow-qr]")
+        expect(code).to_be_hidden()
+        button = presenter.locator("[data-timer-follow-showcode]")
+        expect(button).to_have_attribute("aria-expanded", "false")
+        button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
+        expect(code.locator("svg")).to_be_visible()
+        assert_readable_from_the_back(presenter, "[data-timer-follow-qr]")
+        first = scanned(presenter, "[data-timer-follow-qr]")
+        assert re.fullmatch(r"0\.[0-9a-z]+\.[0-9a-z]+\.0", volg(first)), first
+        assert "methode=vijfstappenmethode" in first
+        # Each change the laptop makes is in the code at once.
+        page.click("[data-timer-next]")
+        expect(presenter.locator("[data-timer-phase]")).to_have_text(STEPS[1][0], timeout=1000)
+        assert re.fullmatch(r"1\.[0-9a-z]+\.0\.0", volg(scanned(presenter, "[data-timer-follow-qr]")))
+        page.click("[data-timer-start]")  # pause
+        expect(presenter.locator("[data-timer-level]")).to_have_text("Gepauzeerd", timeout=1000)
+        assert re.fullmatch(r"1\.[0-9a-z]+\.0\.0\.p", volg(scanned(presenter, "[data-timer-follow-qr]")))
+        page.click("[data-timer-plus]")
+        expect(presenter.locator("[role=timer]")).to_have_text(clock(page), timeout=1000)
+        assert re.fullmatch(r"1\.[0-9a-z]+\.0\.1o\.p", volg(scanned(presenter, "[data-timer-follow-qr]")))
+        # The code is the laptop's own follow link, so a phone that scans it opens the same state.
+        assert scanned(presenter, "[data-timer-follow-qr]") == follow_link(page)
+        button.click()
+        expect(code).to_be_hidden()
     finally:
         ctx.close()
 

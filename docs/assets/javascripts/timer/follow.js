@@ -10,7 +10,8 @@
      its address up to date, so a reload finds the latest state too.
    Either way the state goes through the laptop's own T.view, so every screen warns at the same moments
    (data-level ok, warn, alert, over). The presenter window speaks to the room: no advice to scan again,
-   no facilitator's hints. A phone that slept catches up from the wall clock the moment it
+   no facilitator's hints; on request it shows the current follow code, so nobody has to walk to the
+   laptop after a pause or a new phase. A phone that slept catches up from the wall clock the moment it
    is shown again.
    No network after the page and /api have loaded; nothing is stored. */
 (function (root, factory) {
@@ -42,6 +43,9 @@
     who: (wie) => `Wie: ${wie}`,
     levels: { warn: "▲ Bijna tijd", alert: "◆ Rond af" },
     hintAhead: "Vooraan staat hoe laat elke volgende fase begint, als de sessie zonder pauze verder loopt.",
+    showCode: "Code tonen",
+    hideCode: "Code verbergen",
+    codeTooLong: "Deze sessie is te lang voor een QR-code. Vraag de procesbegeleider om de link in de chat te zetten.",
     title: "Meekijken",
     offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
   };
@@ -250,6 +254,35 @@
         lastPlan = plan;
         renderProgramme(m, starts);
       }
+      if (codeShown()) showCode(m.state);
+    }
+
+    /* ---- the current follow code, on the presenter window */
+    const showcode = $("[data-timer-follow-showcode]");
+    const codeBox = $("[data-timer-follow-code]");
+    const codeQr = $("[data-timer-follow-qr]");
+    const codeText = $("[data-timer-follow-codetext]");
+    const scanText = codeText.textContent;
+    let codeFor = ""; // the state the code on screen was made for (T.shareIdentity)
+    const codeShown = () => presenter && !codeBox.hidden;
+
+    /** The follow link of the state on screen, as the laptop's share panel makes it. */
+    function showCode(s) {
+      const id = T.shareIdentity(s);
+      if (id === codeFor) return;
+      codeFor = id;
+      const made = T.followCode(s, now(), table);
+      codeQr.innerHTML = made.markup; // our own markup (lib/qr.js escapes the URL)
+      codeQr.hidden = !made.markup;
+      setText(codeText, made.markup ? scanText : NL.codeTooLong);
+    }
+
+    function toggleCode(on) {
+      codeBox.hidden = !on;
+      showcode.setAttribute("aria-expanded", String(on));
+      setText(showcode, on ? NL.hideCode : NL.showCode);
+      codeFor = "";
+      if (on) render();
     }
 
     /** Keep the address on the latest state, so a reload of this window starts from it. */
@@ -282,14 +315,31 @@
     };
     life.listen(earlier, "click", () => move(-NUDGE_STEP_MS));
     life.listen(later, "click", () => move(NUDGE_STEP_MS));
-    life.listen(full, "click", () => page.projector.toggle());
+    showcode.hidden = !presenter;
+    life.listen(showcode, "click", () => toggleCode(codeBox.hidden));
     // The presenter window goes full screen at the first click anywhere (a browser allows that only
     // after a gesture); until then the projector style already fills the window.
-    if (window.name === T.PRESENTER) {
-      root.classList.add("ih-timer--projector");
-      life.listen(root, "click", (event) => {
-        if (!page.projector.on && !event.target.closest("button")) page.projector.set(true);
+    if (presenter) {
+      // Projector style whether or not the window is full screen: leaving full screen (Escape, or the
+      // button) leaves the window as the group's screen, it only stops covering the monitor.
+      const stay = () => {
+        root.classList.add("ih-timer--projector");
+        document.documentElement.classList.add("ih-projector-open");
+      };
+      stay();
+      life.listen(document, "fullscreenchange", stay);
+      life.listen(document, "keydown", stay);
+      life.onLeave(() => document.documentElement.classList.remove("ih-projector-open"));
+      life.listen(full, "click", () => {
+        if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+        else page.projector.set(true);
+        stay();
       });
+      life.listen(root, "click", (event) => {
+        if (!document.fullscreenElement && !event.target.closest("button")) page.projector.set(true);
+      });
+    } else {
+      life.listen(full, "click", () => page.projector.toggle());
     }
     // Shown again after sleep, from the background or the back/forward cache: the wall clock has moved
     // on while this page's own clock may have stood still, so catch up before showing anything.

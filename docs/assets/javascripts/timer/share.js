@@ -34,6 +34,25 @@
     return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
   }
 
+  /** What a follower cannot derive from the time alone; a change of it makes a new link. */
+  const identity = (s) => [s.index, s.running, s.running ? Math.round(s.endsAt / 1000) : Math.round(s.left / 1000),
+    s.done, s.phases[s.index].ms].join("|");
+
+  /**
+   * The follow link of a state and its QR code, for this page's plan (the panel here, and the
+   * presenter window's "Code tonen" in follow.js: both show the same link for the same state).
+   * @param {object} s a timer state (timer/state.js)
+   * @param {number} now the page's clock (Date.now() units)
+   * @param {string[]} table F.keyTable of every agenda part and method slug
+   * @returns {{url: string, fits: boolean, markup: string}} markup: "" when the link is too long for a code
+   */
+  function followCode(s, now, table) {
+    const base = window.location.origin + window.location.pathname;
+    const made = F.shareLink(base, F.planQuery(window.location.search), F.fromTimer(s, now), now, table);
+    const svg = made.fits ? Q.svg(made.url, NL.qrLabel) : null;
+    return { url: made.url, fits: made.fits, markup: svg ? svg.markup : "" };
+  }
+
   /**
    * The share panel and the presenter button of a running timer.
    * @param {{root: Element, life: object, now: () => number, state: () => object|null,
@@ -45,8 +64,6 @@
   function createShare(page) {
     const { root, life } = page;
     const table = F.keyTable(page.keys);
-    const base = window.location.origin + window.location.pathname;
-    const query = F.planQuery(window.location.search);
     const $ = (sel) => root.querySelector(sel);
     const open = $("[data-timer-share]");
     const present = $("[data-timer-present]");
@@ -61,20 +78,15 @@
     let shown = ""; // the state the link was made for
     let current = { url: "", fits: true };
 
-    /** What a follower cannot derive from the time alone; a change of it makes a new link. */
-    const identity = (s) => [s.index, s.running, s.running ? Math.round(s.endsAt / 1000) : Math.round(s.left / 1000),
-      s.done, s.phases[s.index].ms].join("|");
-
     function make(s) {
       const now = page.now();
-      current = F.shareLink(base, query, F.fromTimer(s, now), now, table);
+      current = followCode(s, now, table);
       shown = identity(s);
       link.href = current.url;
       link.textContent = current.url;
-      const svg = current.fits ? Q.svg(current.url, NL.qrLabel) : null;
-      code.innerHTML = svg ? svg.markup : ""; // our own markup from a URL whose characters it escapes
-      code.hidden = !svg;
-      stand.textContent = svg ? NL.stand(hhmm(now)) : NL.tooLong;
+      code.innerHTML = current.markup; // our own markup from a URL whose characters it escapes
+      code.hidden = !current.markup;
+      stand.textContent = current.markup ? NL.stand(hhmm(now)) : NL.tooLong;
     }
 
     function update(s) {
@@ -120,5 +132,5 @@
     return { update: (s) => (panel.hidden ? null : update(s)), url: () => current.url };
   }
 
-  return { createShare, followHhmm: hhmm, PRESENTER };
+  return { createShare, followCode, shareIdentity: identity, followHhmm: hhmm, PRESENTER };
 });
