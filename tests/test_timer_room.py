@@ -16,7 +16,13 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from helpers import assert_readable_from_the_back, method_data, new_context, serve_sitemap_for_this_server
+from helpers import (
+    assert_readable_from_the_back,
+    axe_violations,
+    method_data,
+    new_context,
+    serve_sitemap_for_this_server,
+)
 from test_timer import T0, clock, phase
 from test_timer_follow import LONG_AGENDA, QUERY, now_of, seconds, to36
 
@@ -323,4 +329,22 @@ def test_overtime_digits_are_readable_on_phone_and_projector(browser, base_url, 
         assert presenter.evaluate(CONTRAST, "[data-timer-clock]") >= 4.5
     finally:
         room.close()
+        ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_presenter_with_its_code_has_no_axe_violations(browser, base_url, site_dir, scheme: str) -> None:
+    # The real clock: axe waits on timers of its own, which a paused fake clock would never fire.
+    ctx = new_context(browser, base_url, viewport={"width": 1280, "height": 720}, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        serve_sitemap_for_this_server(page, base_url, site_dir)
+        page.goto(f"timer/{QUERY}")
+        expect(page.locator("[data-timer-run]")).to_be_visible()
+        page.click("[data-timer-start]")
+        presenter = present(page)
+        presenter.click("[data-timer-follow-showcode]")
+        expect(presenter.locator("[data-timer-follow-qr] svg")).to_be_visible()
+        assert axe_violations(presenter, scheme, context="[data-timer]") == []
+    finally:
         ctx.close()
