@@ -172,6 +172,23 @@ def test_the_presenter_fits_a_projector_without_scrolling(browser, base_url, sit
         ctx.close()
 
 
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (844, 390)])
+def test_a_phone_in_full_screen_keeps_a_large_clock(browser, base_url, site_dir, width: int, height: int) -> None:
+    """The presenter's fit-the-window layout is for the presenter: on a phone the clock must not shrink away."""
+    ctx = new_context(browser, base_url, viewport={"width": width, "height": height})
+    try:
+        follower = ctx.new_page()
+        serve_sitemap_for_this_server(follower, base_url, site_dir)
+        follower.clock.install(time=T0)
+        follower.goto(f"timer/{QUERY}&volg=1.{to36(int(T0.timestamp()))}.0.0")
+        expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[1][0])
+        follower.click("[data-timer-follow-full]")
+        box = follower.locator("[data-timer-clock]").bounding_box()
+        assert box["height"] >= 0.25 * min(width, height) and box["y"] + box["height"] <= height, box
+    finally:
+        ctx.close()
+
+
 def test_a_paused_presenter_speaks_to_the_room(context, base_url, site_dir) -> None:
     page = laptop(context, site_dir, base_url)
     page.click("[data-timer-start]")

@@ -323,7 +323,7 @@
       // Projector style whether or not the window is full screen: leaving full screen (Escape, or the
       // button) leaves the window as the group's screen, it only stops covering the monitor.
       const stay = () => {
-        root.classList.add("ih-timer--projector");
+        root.classList.add("ih-timer--projector", "ih-timer--presenter");
         document.documentElement.classList.add("ih-projector-open");
       };
       stay();
