@@ -203,6 +203,27 @@ def test_a_paused_presenter_speaks_to_the_room(context, base_url, site_dir) -> N
     expect(presenter.locator("[data-timer-end]")).to_have_text(page.locator("[data-timer-end]").inner_text())
 
 
+def test_a_presenter_window_on_its_link_alone_still_speaks_to_the_room(browser, base_url, site_dir) -> None:
+    """A presenter window whose laptop is gone (another browser, storage cleared) has only its link: it still
+    gives the room the end as the laptop would, not a phone's advice."""
+    ctx = new_context(browser, base_url, viewport={"width": 1280, "height": 720})
+    try:
+        presenter = ctx.new_page()
+        serve_sitemap_for_this_server(presenter, base_url, site_dir)
+        presenter.add_init_script("window.name = 'ih-presentatie';")
+        presenter.clock.install(time=T0)
+        presenter.clock.pause_at(T0 + dt.timedelta(seconds=1))
+        presenter.goto(f"timer/{QUERY}&volg=0.{to36(int(T0.timestamp()))}.{to36(60)}.0.p")
+        expect(presenter.locator("[data-timer-level]")).to_have_text("Gepauzeerd")
+        left = dt.timedelta(minutes=sum(m for _, m in STEPS) - 1, seconds=1)
+        expect(presenter.locator("[data-timer-end]")).to_have_text(f"om {T0 + left:%H:%M}")
+        seen = presenter.locator("[data-timer-stage]").inner_text()
+        for words in NOT_FOR_THE_ROOM:
+            assert words.lower() not in seen.lower(), f"{words!r} on the projector:\n{seen}"
+    finally:
+        ctx.close()
+
+
 # ---- a phone that slept
 
 

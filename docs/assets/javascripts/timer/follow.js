@@ -228,11 +228,13 @@
       age.hidden = !age.textContent;
       setText($("[data-timer-upcoming]"), ended || !next ? "einde van de sessie" : `${next.naam} (${T.wholeMinutes(next.ms)} min)`);
       setText($("[data-timer-total]"), T.format(Math.max(0, m.sessionLeftMs)));
-      // The expected end, on this device's clock: while the time runs as the link says, or always with
-      // the laptop's own state (paused, it moves on as the laptop's does).
-      const runs = !m.stale || m.stale === "over" || (m.live && m.stale === "paused");
+      // The expected end, on this device's clock: on a phone while the time runs as the link says; on
+      // the presenter window (and with the laptop's own state) always, as the laptop shows it: paused or
+      // in overtime it moves on with the time.
+      const trusted = m.live || presenter;
+      const runs = !m.stale || m.stale === "over" || (trusted && (m.stale === "paused" || m.stale === "overtime"));
       const end = T.followHhmm(now() + Math.max(0, m.sessionLeftMs));
-      const unknownEnd = m.live || presenter ? T.NL.endUnknown : T.NL.endUnknownFollowing;
+      const unknownEnd = trusted ? T.NL.endUnknown : T.NL.endUnknownFollowing;
       setText($("[data-timer-end]"), runs ? T.NL.endExpected(end) : ended ? "" : unknownEnd);
       $("[data-timer-end]").parentElement.hidden = ended;
       const total = m.phases.reduce((sum, q) => sum + q.ms, 0);
