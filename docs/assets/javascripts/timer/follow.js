@@ -148,9 +148,12 @@
       const shown = phases.map((p, i) => (i === v.index && snapshot ? Object.assign({}, p, { ms: ms[i] + snapshot.addedMs }) : p));
       let stale = v.stale;
       if (stale === "paused" && snapshot.phase === 0 && snapshot.elapsedMs === 0) stale = "ready";
-      // The link's state as a timer state, judged by the laptop's own T.view: the same thresholds.
+      // The link's state as a timer state, judged by the laptop's own T.view: the same thresholds. A
+      // stamp a little ahead of this clock counts from the stamp, as F.view does for the digits.
       const s = F.asTimer(base, snapshot);
-      const level = stale === "unknown" || stale === "future" || stale === "ended" ? "ok" : T.view(s, at).level;
+      const judged = stale === "unknown" || stale === "future" || stale === "ended" ? null
+        : T.view(s, Math.max(at, snapshot.stampMs));
+      const level = judged ? judged.level : "ok";
       return { index: v.index, phases: shown, remainingMs: v.ended ? 0 : v.remainingMs, sessionLeftMs: v.sessionLeftMs,
         stale, live: false, stampMs: v.stampMs, level, state: s };
     }
