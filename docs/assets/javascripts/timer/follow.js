@@ -290,12 +290,14 @@
       if (on) render();
     }
 
-    /** Keep the address on the latest state, so a reload of this window starts from it. */
+    /**
+     * Keep the address on the latest state, so a reload of this window starts from it. Paced (W.address):
+     * a facilitator pressing +1 a few times a second would write it more often than browsers allow.
+     */
+    const address = W.address(page.life);
     function remember(s) {
-      if (!window.history.replaceState) return;
       const at = page.now();
-      const made = F.link("", F.planQuery(window.location.search), F.fromTimer(s, at), at);
-      window.history.replaceState(window.history.state, "", made.url);
+      address.write(F.link("", F.planQuery(window.location.search), F.fromTimer(s, at), at).url);
     }
 
     function adopt(s) {
