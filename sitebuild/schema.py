@@ -113,6 +113,22 @@ class Step(Strict):
         default=None, ge=1, le=MAX_STEP_MINUTES, description="Langer dan dit maakt de planner de stap nooit; zonder dit veld het dubbele."
     )
     vast: bool = Field(default=False, description="Waar als de planner de minuten van deze stap nooit verandert.")
+    kiest_casus: bool = Field(
+        default=False,
+        description=(
+            "Waar als de groep in deze stap kiest welke casus eerst komt en welke daarna. Staat de methode twee keer "
+            "in een sessie, dan zet de planner deze stap alleen bij de eerste."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _choice_not_per_round(self) -> Step:
+        if self.kiest_casus and self.per_ronde:
+            raise ValueError(
+                "kiest_casus en per_ronde gaan niet samen: de casus kies je één keer, voor alle rondes; "
+                "haal een van de twee weg"
+            )
+        return self
 
     @field_validator("minuten")
     @classmethod
@@ -213,6 +229,17 @@ class Method(Strict):
             "samengevoegde stappen, verschillen tussen bronnen."
         ),
     )
+
+    @field_validator("stappen")
+    @classmethod
+    def _one_case_choice(cls, steps: list[Step]) -> list[Step]:
+        choosing = [n for n, step in enumerate(steps, start=1) if step.kiest_casus]
+        if len(choosing) > 1:
+            raise ValueError(
+                f"stap {choosing[0]} en stap {choosing[1]} hebben allebei 'kiest_casus: true'; "
+                "een methode kiest haar casus in één stap"
+            )
+        return steps
 
     @field_validator("tijd")
     @classmethod

@@ -104,4 +104,21 @@ def test_steps_repeated_per_topic_must_stand_together(tmp_path: Path) -> None:
     root = data_copy(tmp_path)
     edit_step(root, "snelle-adviesronde", 2, per_ronde=False)
     with pytest.raises(DataError, match=r"snelle-adviesronde\.yml.*'tijd'.*niet aaneen \(stap 3 zit ertussen"):
+def test_the_zevenstappenmethode_chooses_its_case_in_its_first_step_only() -> None:
+    steps = load_site(ROOT).methods["zevenstappenmethode"].stappen
+    assert [step.kiest_casus for step in steps] == [True] + [False] * (len(steps) - 1)
+
+
+def test_two_steps_that_choose_the_case_are_refused(tmp_path: Path) -> None:
+    root = data_copy(tmp_path)
+    edit_step(root, "zevenstappenmethode", 0, kiest_casus=True)
+    edit_step(root, "zevenstappenmethode", 2, kiest_casus=True)
+    with pytest.raises(DataError, match=r"zevenstappenmethode\.yml.*stappen.*stap 1 en stap 3.*kiest_casus"):
+        load_site(root)
+
+
+def test_a_case_choice_that_repeats_per_round_is_refused(tmp_path: Path) -> None:
+    root = data_copy(tmp_path)
+    edit_step(root, "snelle-adviesronde", 1, per_ronde=True, kiest_casus=True)
+    with pytest.raises(DataError, match=r"stappen\[2\].*kiest_casus en per_ronde gaan niet samen"):
         load_site(root)

@@ -386,3 +386,57 @@ test("the module loads in a browser-like global as Intervisie.plan", () => {
   vm.runInNewContext(fs.readFileSync(path.join(__dirname, "../../docs/assets/javascripts/lib/plan.js"), "utf8"), { self });
   assert.equal(typeof self.Intervisie.plan.compose, "function");
 });
+
+/* ------------------------------------------------------------------ an evening of several cases */
+
+test("a step left out: the link says key_n, old links read as before, the block names what it lacks", () => {
+  const { request } = decode("?agenda=opening,vijfstappenmethode:40_2.4,pauze:10");
+  assert.deepEqual(request.agenda, [
+    { key: "opening", minutes: null }, { key: "vijfstappenmethode", minutes: 40, without: [2, 4] }, { key: "pauze", minutes: 10 }]);
+  assert.equal(encode(request), "?agenda=opening,vijfstappenmethode:40_2.4,pauze:10");
+  assert.equal(encode({ agenda: [{ key: "vijfstappenmethode", minutes: null, without: [3, 1, 3] }] }), "?agenda=vijfstappenmethode_1.3");
+  const m = method("vijfstappenmethode");
+  const p = compose(["vijfstappenmethode_2"], DATA);
+  assert.deepEqual(stepsOf(p).map((s) => s.name), m.stappen.filter((_, i) => i !== 1).map((s) => s.naam));
+  assert.deepEqual(p.blocks[0].without, [m.stappen[1].naam]);
+  assert.equal(total(p), m.totaal_minuten - m.stappen[1].minuten);
+  // Leaving out every step leaves none out; a number past the method's steps is ignored.
+  assert.equal(stepsOf(compose([`vijfstappenmethode_${m.stappen.map((_, i) => i + 1).join(".")}`], DATA)).length, m.stappen.length);
+  assert.equal(stepsOf(compose(["vijfstappenmethode_99"], DATA)).length, m.stappen.length);
+});
+
+test("a step left out of a method with rounds is gone from every round", () => {
+  const m = method("snelle-adviesronde");
+  const n = m.stappen.findIndex((s) => s.per_ronde) + 1;
+  const p = compose([`snelle-adviesronde_${n}`], DATA, { rondes: 3 });
+  assert.ok(!stepsOf(p).some((s) => s.name === m.stappen[n - 1].naam));
+  assert.deepEqual([...new Set(stepsOf(p).map((s) => s.round))].filter(Boolean), [1, 2, 3]);
+});
+
+test("a method that chooses between cases shows that step once, at its first time in the evening", () => {
+  const data = synthetic([step(10, { naam: "Kiezen", kiest_casus: true }), step(20, { naam: "Bespreken" }), step(5, { naam: "Tips" })]);
+  const p = compose(["opening", "proef", "pauze", "proef", "evaluatie"], data);
+  const names = (b) => b.steps.map((s) => s.name);
+  const [first, second] = p.blocks.filter((b) => b.kind === "method");
+  assert.deepEqual(names(first), ["Kiezen", "Bespreken", "Tips"]);
+  assert.deepEqual(names(second), ["Bespreken", "Tips"]);
+  assert.equal(p.notes.filter((n) => n.includes("Kiezen")).length, 1, "the plan says why");
+  assert.deepEqual(p.blocks.map((b) => b.at), [0, 1, 2, 3, 4], "each block knows its place in the request");
+  // Once alone, the method keeps its choice.
+  assert.deepEqual(names(compose(["proef"], data).blocks[0]), ["Kiezen", "Bespreken", "Tips"]);
+});
+
+test("the fit reports per block its own and its fitted minutes, what got shorter and what went", () => {
+  const data = synthetic([step(10), step(20, { naam: "Lang" }), step(10, { naam: "Extra", optioneel: true })]);
+  const p = compose(["opening", "proef", "pauze"], data);
+  const result = fit(p, total(p) - 15);
+  assert.ok(result.ok);
+  const method = result.blocks.find((b) => b.key === "proef");
+  assert.equal(method.from, 40);
+  assert.equal(method.to, total(result.plan.blocks.find((b) => b.key === "proef")));
+  assert.deepEqual(method.dropped, ["Extra"]);
+  const pause = result.blocks.find((b) => b.key === "pauze");
+  assert.equal(pause.from, pause.to, "a pause keeps its minutes");
+  assert.deepEqual(result.blocks.map((b) => b.key), ["opening", "proef", "pauze"]);
+  for (const b of result.blocks) for (const line of b.changed) assert.match(line, /^\S.* \d+ → \d+$/);
+});

@@ -52,7 +52,10 @@
   /** A method counts as "squeezed a lot" (one summary line) from this change in its length. */
   const SUMMARY_FROM = 0.2;
   const KEY_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const ITEM_RE = /^([a-z0-9-]{1,60})(?::(\d{1,4}))?$/;
+  /* key, key:minutes, and either with "_n.n" for the method's steps left out (1-based, data order):
+     "zevenstappenmethode:60_3" is that method in 60 minutes without its third step. "_" and "."
+     are not in any key and stay as they are in a URL, so older links read as before. */
+  const ITEM_RE = /^([a-z0-9-]{1,60})(?::(\d{1,4}))?(?:_(\d{1,2}(?:\.\d{1,2}){0,29}))?$/;
   const TIME_RE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
   const DAY = 24 * 60;
   const EXAMPLE = "voorbeeld";
@@ -74,6 +77,9 @@
     badRounds: (raw, used) =>
       `Het aantal rondes („${raw}”) moet een heel getal van ${LIMITS.rounds[0]} tot en met ${LIMITS.rounds[1]} zijn; ` +
       `het plan gebruikt ${used}.`,
+    chosenOnce: (title, step) =>
+      `${step} staat alleen bij de eerste ${title}: daar kiest de groep welke casus eerst komt en welke daarna.`,
+    without: (names) => `zonder ${list(names)}`,
     noRounds: (title) => `${title} heeft geen deel dat per ronde terugkomt; het aantal rondes geldt daar niet.`,
     methodNotFitted: (title, minutes, advice) => `${title} past niet in ${minutes} minuten. ${advice}`,
     change: (name, from, to) => `${name}: ${from} → ${to} min`,
@@ -197,7 +203,7 @@
       what: item.wat || "",
       who: "",
     };
-    return { key: item.sleutel, kind: "frame", title: item.naam, rounds: null, unit: null, steps: [step] };
+    return { key: item.sleutel, kind: "frame", title: item.naam, rounds: null, unit: null, without: [], steps: [step] };
   }
 
   /** Default floor of a step: half of it, rounded up, at least one minute. */
@@ -226,37 +232,66 @@
       rounds: null,
       what: step.wat || "",
       who: step.wie || "",
+      // Data-order number of the step (1-based), the number a link uses to leave it out.
+      number: 0,
     };
   }
 
+  /** The steps a block keeps, each knowing its number: not left out, and not a case choice made already. */
+  function keptSteps(method, without, chosen) {
+    return (Array.isArray(method.stappen) ? method.stappen : [])
+      .map((s, i) => ({ s, number: i + 1 }))
+      .filter(({ s, number }) => !without.includes(number) && !(chosen && flag(s, "kiest_casus", false)));
+  }
+
   /** Split a method's steps into the part before the repeating steps, the repeating part and the rest. */
-  function roundParts(method) {
+  function roundParts(method, kept) {
     const all = Array.isArray(method.stappen) ? method.stappen : [];
     const first = all.findIndex((s) => flag(s, "per_ronde", false));
     if (first < 0) return null;
     let last = all.length - 1;
     while (!flag(all[last], "per_ronde", false)) last -= 1;
-    return { before: all.slice(0, first), repeat: all.slice(first, last + 1), after: all.slice(last + 1) };
+    const part = (from, to) => kept.filter(({ number }) => number > from && number <= to);
+    return { before: part(0, first), repeat: part(first, last + 1), after: part(last + 1, all.length) };
   }
 
-  function methodBlock(method, rounds) {
-    const parts = roundParts(method);
-    const block = { key: method.slug, kind: "method", title: method.titel, rounds: null, unit: null, steps: [] };
+  /**
+   * A method as a block. `without`: step numbers left out (a step that leaves nothing is not left
+   * out); `chosen`: the case choice was made earlier in the evening, so a kiest_casus step goes.
+   */
+  function methodBlock(method, rounds, without = [], chosen = false) {
+    const all = Array.isArray(method.stappen) ? method.stappen : [];
+    let skip = without.filter((n) => n >= 1 && n <= all.length);
+    if (!keptSteps(method, skip, chosen).length) skip = [];
+    const kept = keptSteps(method, skip, chosen);
+    const step = ({ s, number }) => Object.assign(methodStep(s), { number });
+    const parts = roundParts(method, kept);
+    const block = { key: method.slug, kind: "method", title: method.titel, rounds: null, unit: null,
+      without: skip.map((n) => all[n - 1].naam), steps: [] };
     if (!parts) {
-      block.steps = (method.stappen || []).map(methodStep);
+      block.steps = kept.map(step);
       return block;
     }
     block.rounds = rounds;
     block.unit = method.tijd && method.tijd.per_onderwerp === true ? TOPIC : ROUND;
-    block.steps = parts.before.map(methodStep);
+    block.steps = parts.before.map(step);
     for (let k = 1; k <= rounds; k += 1) {
-      block.steps.push(...parts.repeat.map((s) => Object.assign(methodStep(s), { round: k, rounds })));
+      block.steps.push(...parts.repeat.map((s) => Object.assign(step(s), { round: k, rounds })));
     }
-    block.steps.push(...parts.after.map(methodStep));
+    block.steps.push(...parts.after.map(step));
     return block;
   }
 
-  /** One requested item: "key", "key:minutes" or {key, minutes}. Null (with a note) when unreadable. */
+  /** Step numbers to leave out: whole numbers from 1 to 99, sorted, each once. */
+  function readWithout(raw) {
+    const numbers = Array.isArray(raw) ? raw : [];
+    return [...new Set(numbers.filter((n) => Number.isInteger(n) && n >= 1 && n <= 99))].sort((a, b) => a - b);
+  }
+
+  /**
+   * One requested item: "key", "key:minutes", either with "_n.n" (steps left out), or
+   * {key, minutes, without}. Null (with a note) when unreadable.
+   */
   function readItem(item, notes) {
     if (item && typeof item === "object") {
       const key = typeof item.key === "string" ? item.key : "";
@@ -264,12 +299,13 @@
         notes.push(NL.unreadableKey(clip(key)));
         return null;
       }
+      const without = readWithout(item.without);
       const minutes = item.minutes === null || item.minutes === undefined ? null : item.minutes;
       if (minutes !== null && !within(minutes, LIMITS.minutes)) {
         notes.push(NL.badItemMinutes(key, clip(minutes)));
-        return { key, minutes: null };
+        return skipping({ key, minutes: null }, without);
       }
-      return { key, minutes };
+      return skipping({ key, minutes }, without);
     }
     const text = String(item).trim();
     const match = ITEM_RE.exec(text);
@@ -277,12 +313,24 @@
       notes.push(NL.unreadableKey(clip(text)));
       return null;
     }
+    const without = readWithout(match[3] === undefined ? [] : match[3].split(".").map(Number));
     const minutes = match[2] === undefined ? null : Number(match[2]);
     if (minutes !== null && !within(minutes, LIMITS.minutes)) {
       notes.push(NL.badItemMinutes(match[1], match[2]));
-      return { key: match[1], minutes: null };
+      return skipping({ key: match[1], minutes: null }, without);
     }
-    return { key: match[1], minutes };
+    return skipping({ key: match[1], minutes }, without);
+  }
+
+  /** The item with `without` only when it leaves a step out: an older link reads exactly as before. */
+  function skipping(item, without) {
+    return without.length ? Object.assign(item, { without }) : item;
+  }
+
+  /** An item as a link writes it: "key", "key:minutes", with "_n.n" for steps left out. */
+  function itemText(it) {
+    const without = it.without && it.without.length ? `_${it.without.join(".")}` : "";
+    return (it.minutes ? `${it.key}:${it.minutes}` : it.key) + without;
   }
 
   /** The rounds to use: options.rondes clamped to LIMITS.rounds, 1 when not given. */
@@ -308,7 +356,7 @@
       const method = slug !== null && idx.methods.has(slug) ? slug : null;
       if (slug !== null && method === null) notes.push(NL.unknownSlotMethod(clip(slug)));
       for (const part of idx.example) {
-        out.push({ key: part.methode === true && method ? method : part.sleutel, minutes: null });
+        out.push({ key: part.methode === true && method ? method : part.sleutel, minutes: null, without: [], at: it.at });
       }
     }
     return out;
@@ -352,7 +400,11 @@
     const notes = [];
     const idx = index(data);
     const rounds = readRounds(options, notes);
-    const read = (Array.isArray(keys) ? keys : []).map((k) => readItem(k, notes)).filter(Boolean);
+    // `at`: the item's place in the request, so that what the page keeps per item (a label) finds its block.
+    const read = (Array.isArray(keys) ? keys : []).map((k, at) => {
+      const it = readItem(k, notes);
+      return it && Object.assign(it, { at });
+    }).filter(Boolean);
     let items = expand(read, idx, options, notes);
     if (items.length > LIMITS.blocks) {
       notes.push(NL.tooManyBlocks());
@@ -361,6 +413,7 @@
     let blocks = [];
     const extraMethods = [];
     const withoutRounds = [];
+    const chosen = new Set(); // methods whose case choice (kiest_casus) an earlier block made
     for (const it of items) {
       const method = idx.methods.get(it.key);
       const part = idx.frame.get(it.key);
@@ -369,10 +422,13 @@
           extraMethods.push(method.titel);
           continue;
         }
-        const block = methodBlock(method, rounds);
+        const block = Object.assign(methodBlock(method, rounds, it.without, chosen.has(it.key)), { at: it.at });
+        const choice = (method.stappen || []).find((s) => flag(s, "kiest_casus", false));
+        if (choice && chosen.has(it.key)) notes.push(NL.chosenOnce(method.titel, choice.naam));
+        if (choice) chosen.add(it.key);
         if (block.rounds === null && rounds > 1 && !withoutRounds.includes(method.titel)) withoutRounds.push(method.titel);
         blocks.push(it.minutes ? fitBlock(block, it.minutes, notes) : block);
-      } else if (part) blocks.push(frameBlock(part, it.minutes));
+      } else if (part) blocks.push(Object.assign(frameBlock(part, it.minutes), { at: it.at }));
       else notes.push(NL.unknownKey(clip(it.key)));
     }
     if (extraMethods.length) notes.push(NL.tooManyMethods(extraMethods));
@@ -508,6 +564,34 @@
     return lines;
   }
 
+  /**
+   * What the fit did to each block, for a report a facilitator reads at a glance: the block's own
+   * minutes and its fitted minutes, the steps that got shorter or longer (a step alike in every
+   * round once) and the optional steps that went.
+   * @returns {{key: string, at: number|undefined, title: string, from: number, to: number,
+   *            changed: string[], dropped: string[]}[]}
+   */
+  function perBlock(plan, result, dropped) {
+    return plan.blocks.map((block, b) => {
+      const after = new Map(result.blocks[b].steps.map((t) => [t.source, t.minutes]));
+      const changed = [];
+      const gone = [];
+      const told = new Set();
+      for (const s of block.steps) {
+        if (dropped.has(s)) {
+          if (!told.has(`x${s.name}`)) gone.push(s.name);
+          told.add(`x${s.name}`);
+          continue;
+        }
+        if (after.get(s) === s.minutes || told.has(s.name)) continue;
+        told.add(s.name);
+        changed.push(`${s.name} ${s.minutes} → ${after.get(s)}`);
+      }
+      return { key: block.key, at: block.at, title: block.title, from: total(block), to: total(result.blocks[b]),
+        changed, dropped: gone };
+    });
+  }
+
   /** Shortest and longest a plan can get with `k` rounds instead of its own. */
   function rangeWithRounds(all, k) {
     const perRound = (pick) => sum(all.filter((s) => s.round === 1).map(pick));
@@ -558,10 +642,13 @@
     const length = sum(all.map((s) => s.minutes));
     const min = sum(all.map(lowest));
     const max = sum(all.map(highest));
-    const fail = (advice) => ({ plan, total: length, changes: [], ok: false, min, max, advice });
+    const fail = (advice) => ({ plan, total: length, changes: [], blocks: [], ok: false, min, max, advice });
     if (!all.length) return fail(NL.emptyPlan);
     if (!within(target, LIMITS.minutes)) return fail(NL.badTotal());
-    if (target === length) return { plan, total: length, changes: [], ok: true, min, max, advice: null };
+    if (target === length) {
+      const blocks = plan.blocks.map((b) => ({ key: b.key, at: b.at, title: b.title, from: total(b), to: total(b), changed: [], dropped: [] }));
+      return { plan, total: length, changes: [], blocks, ok: true, min, max, advice: null };
+    }
     if (target < min || target > max) return fail(advise(plan, target, min, max));
 
     const dropped = target < length ? optionalToDrop(all, target) : new Set();
@@ -581,8 +668,9 @@
       })),
     };
     const changes = describe(plan, marked, dropped);
+    const blocks = perBlock(plan, marked, dropped);
     for (const b of marked.blocks) for (const s of b.steps) delete s.source;
-    return { plan: marked, total: target, changes, ok: true, min, max, advice: null };
+    return { plan: marked, total: target, changes, blocks, ok: true, min, max, advice: null };
   }
 
   /* ------------------------------------------------------------------ rounds for a time */
@@ -723,8 +811,7 @@
     const parts = [];
     const items = (Array.isArray(request.agenda) ? request.agenda : [])
       .slice(0, LIMITS.blocks).map((it) => readItem(it, [])).filter(Boolean);
-    const item = (it) => (it.minutes ? it.key + ":" + it.minutes : it.key);
-    if (items.length) parts.push(`agenda=${items.map(item).join(",")}`);
+    if (items.length) parts.push(`agenda=${items.map(itemText).join(",")}`);
     if (typeof request.methode === "string" && KEY_RE.test(request.methode)) parts.push(`methode=${request.methode}`);
     for (const [name, range] of NUMBER_PARAMS()) {
       if (within(request[name], range)) parts.push(`${name}=${request[name]}`);
