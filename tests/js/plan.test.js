@@ -440,3 +440,11 @@ test("the fit reports per block its own and its fitted minutes, what got shorter
   assert.deepEqual(result.blocks.map((b) => b.key), ["opening", "proef", "pauze"]);
   for (const b of result.blocks) for (const line of b.changed) assert.match(line, /^\S.* \d+ → \d+$/);
 });
+
+test("a method added to the evening goes after the last method and its pause, else after the opening", () => {
+  const items = (keys) => keys.map((key) => ({ key }));
+  assert.equal(plan.placeForMethod(items(["opening", "pauze", "evaluatie", "afsluiting"]), DATA), 1);
+  assert.equal(plan.placeForMethod(items(["opening", "vijfstappenmethode", "pauze", "evaluatie"]), DATA), 3);
+  assert.equal(plan.placeForMethod(items(["opening", "vijfstappenmethode", "evaluatie"]), DATA), 2);
+  assert.equal(plan.placeForMethod([], DATA), 0);
+});

@@ -52,6 +52,7 @@
     endsWithAdvice: "eindigt met adviezen aan de casusinbrenger",
     shared: (reasons) => `Voor alle methoden hieronder geldt: ${reasons.join(", ")}.`,
     notesTitle: "Niet alles in de link of het formulier was bruikbaar",
+    addToEvening: (title) => `Voeg toe aan de avond: ${title}`,
     meta: (duration, low, high) => `${duration.replace("minuten", "min")} · ${low}–${high} personen`,
     count: (good, weaker) =>
       `${good} ${good === 1 ? "methode past" : "methoden passen"} goed, ${weaker} minder goed.`,

@@ -29,6 +29,9 @@
     }
     if (!field("reasons").children.length) field("reasons").remove();
     field("timer").href = `../timer/${C.timerQuery(entry, answers)}`;
+    // The evening itself lives in this browser; the planner adds the method to it (planning.js, toevoegen).
+    field("evening").href = `../timer/?toevoegen=${encodeURIComponent(entry.slug)}`;
+    field("evening").setAttribute("aria-label", NL.addToEvening(entry.titel));
     const variant = field("variant");
     if (entry.variant) {
       const a = variant.querySelector("a");

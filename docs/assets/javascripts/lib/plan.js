@@ -717,6 +717,28 @@
     return { fits: false, how: null, minutes: result.min, rounds };
   }
 
+  /* ------------------------------------------------------------------ adding a method to an evening */
+
+  /**
+   * Where a method added to an evening goes ("Voeg toe aan de avond" in the chooser): after the
+   * last method, past a pause that directly follows it (so the pause stays between the two);
+   * in an evening without a method, after its first part (the opening), or first when empty.
+   * @param {{key: string}[]} items the evening's items in order
+   * @param {{methods: object, agenda: object}} data
+   * @returns {number} the index the new item takes
+   */
+  function placeForMethod(items, data) {
+    const idx = index(data);
+    let last = -1;
+    items.forEach((it, i) => {
+      if (idx.methods.has(it.key)) last = i;
+    });
+    if (last < 0) return Math.min(1, items.length);
+    const after = items[last + 1];
+    const part = after && idx.frame.get(after.key);
+    return part && frameRule(part).pause ? last + 2 : last + 1;
+  }
+
   /* ------------------------------------------------------------------ clock times */
 
   function hhmm(minuteOfDay) {
@@ -843,5 +865,5 @@
       rounds: hasRounds ? rounds || 1 : null, notes, was: total(composed) };
   }
 
-  return { LIMITS, configure, compose, fit, fitsIn, clock, encode, decode, build, total };
+  return { LIMITS, configure, compose, fit, fitsIn, clock, encode, decode, build, total, placeForMethod };
 });

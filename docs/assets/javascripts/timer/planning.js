@@ -8,12 +8,15 @@
      ?methode=<slug>               the steps of one method
      ?agenda=voorbeeld             the handbook's example agenda (&methode=<slug> fills its method slot)
      ?agenda=<item>,<item>,...     a session: each item is key or key:minutes, where key is a block
-                                   from /api/agenda.json or a method slug
+                                   from /api/agenda.json or a method slug; either may end in _n.n,
+                                   the method's steps left out (1-based, data order)
      &minuten=<n>                  fit the whole session into n minutes
      &groep=<n>                    the group size (caps the rounds picked for a time)
      &rondes=<n>                   how often a method's repeating part runs (topics, case-givers)
      &start=HH:MM                  clock times for every phase and the end
-     &bewerk=1                     open the agenda in the planner instead of running it */
+     &bewerk=1                     open the agenda in the planner instead of running it
+     ?toevoegen=<slug>             open the planner with the evening this browser was building plus
+                                   that method (the chooser's "Voeg toe aan de avond") */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("../lib/widget.js"), require("./text.js"), require("../lib/plan.js"));
@@ -69,14 +72,17 @@
     const extra = P.decode(more);
     notes.push(...extra.notes);
     const { groep, rondes, start } = extra.request;
+    const toevoegen = text("toevoegen");
     return { methode: text("methode"), agenda: text("agenda"), minuten, groep, rondes, start,
-      bewerk: params.get("bewerk") === "1", notes };
+      bewerk: params.get("bewerk") === "1" || Boolean(toevoegen),
+      toevoegen: toevoegen && limits().key.test(toevoegen) ? toevoegen : null, notes };
   }
 
   /**
-   * Parse an agenda string such as "opening:10,vijfstappenmethode,pauze:10".
+   * Parse an agenda string such as "opening:10,vijfstappenmethode_2,pauze:10".
    * @param {string} text
-   * @returns {{key: string, minuten: number|null}[] | null} null when the text does not follow the format
+   * @returns {{key: string, minuten: number|null, zonder?: number[]}[] | null} null when the text does not
+   *   follow the format; `zonder` (steps left out) only on an item that has them
    */
   function parseAgenda(text) {
     const { items: most, minutes: [low, high], key } = limits();
@@ -84,11 +90,13 @@
     if (!parts.length || parts.length > most) return null;
     const items = [];
     for (const part of parts) {
-      const match = /^([a-z0-9-]+)(?::(\d{1,4}))?$/.exec(part.trim());
+      const match = /^([a-z0-9-]+)(?::(\d{1,4}))?(?:_(\d{1,2}(?:\.\d{1,2}){0,29}))?$/.exec(part.trim());
       if (!match || !key.test(match[1])) return null;
       const minuten = match[2] === undefined ? null : +match[2];
       if (minuten !== null && (minuten < low || minuten > high)) return null;
-      items.push({ key: match[1], minuten });
+      const item = { key: match[1], minuten };
+      if (match[3]) item.zonder = [...new Set(match[3].split(".").map(Number))].filter((n) => n > 0).sort((a, b) => a - b);
+      items.push(item);
     }
     return items;
   }
@@ -99,7 +107,8 @@
    * @returns {string}
    */
   function formatAgenda(items) {
-    return items.map((it) => (it.minuten ? `${it.key}:${it.minuten}` : it.key)).join(",");
+    return items.map((it) => (it.minuten ? `${it.key}:${it.minuten}` : it.key) +
+      (it.zonder && it.zonder.length ? `_${it.zonder.join(".")}` : "")).join(",");
   }
 
   /** The plan's steps as the timer's phases; each knows its block and, in a round, which one. */
@@ -155,7 +164,7 @@
       items = [{ key: query.methode, minuten: null }];
     } else return none;
     const request = {
-      agenda: items.map((it) => ({ key: it.key, minutes: it.minuten })),
+      agenda: items.map((it) => ({ key: it.key, minutes: it.minuten, without: it.zonder })),
       methode: query.agenda === "voorbeeld" ? query.methode : null,
       minuten: query.minuten, groep: query.groep, rondes: query.rondes, start: query.start,
     };
@@ -170,7 +179,7 @@
       session: {
         key: keyOf(query, query.agenda ? query.agenda.split(",").map((t) => t.trim()) : null),
         title, phases,
-        items: blocks.map((b) => ({ key: b.key, minuten: P.total(b) })),
+        items: blocks.map((b) => ({ key: b.key, minuten: P.total(b), zonder: (items[b.at] || {}).zonder })),
       },
       notes,
       changes: fitted ? fitted.changes : null,

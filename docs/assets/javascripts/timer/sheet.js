@@ -3,8 +3,15 @@
    The running view gets a one-page plan ([data-timer-sheet], macros/templates/timer/sheet.html):
    title, date, clock times per block and step, what happens, who is active, and the roles with
    names to fill in. The choosing view lists the saved plans ([data-timer-saved]). Both only live
-   in this browser: the names and the saved plans are two localStorage records, listed on /privacy/
-   and erased there. A saved plan is its link (plan.encode), so opening it is following that link.
+   in this browser: the names, the saved plans and the evening being built are localStorage records,
+   listed on /privacy/ and erased there. A saved plan is its link (plan.encode) plus what is personal
+   and never enters a link: its name, the date, the labels of its blocks and the roles' names.
+   Opening one follows its link and leaves its name in the evening record (`open`), so that the
+   running view knows which saved plan it shows.
+
+   Labels ("Casus van Carla") belong to a block by its key and its occurrence (the second
+   Zevenstappenmethode of the evening), not by its place: a frame part a method covers, which the
+   plan leaves out, then moves no label onto the wrong block.
 
    The pure part (dates, rows, cleaning what storage gives back) comes first, so that
    `node --test tests/js/` can require this file; the DOM part only runs when view.js calls it. */
@@ -20,6 +27,9 @@
 
   const PLANS_KEY = "intervisie.plannen.v1";
   const ROLES_KEY = "intervisie.rollen.v1";
+  const EVENING_KEY = "intervisie.avond.v1";
+  /** Characters in a block's label. */
+  const MAX_LABEL = 40;
   const ROLES = ["procesbegeleider", "casusinbrenger", "tijdbewaker", "notulist"];
   /** Characters in a name; the page's inputs carry the same maxlength (macros/limits.py PLAN_NAME). */
   const MAX_NAME = 80;
@@ -47,6 +57,7 @@
     end: (end) => `Einde ${end}`,
     minutes: (m) => `${m} min`,
     asRound: (unit) => `Dezelfde stappen als ${unit[0]} 1`,
+    without: (names) => ` (zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]})`,
   };
 
   /* ------------------------------------------------------------------ pure */
@@ -85,12 +96,14 @@
    * per step. Rounds after the first repeat the first one's steps, so each gets one row naming its
    * steps with their times: the whole session then fits on one A4 page. Times are clock times from
    * `start` (plan.clock) or, without one, the time after the start ("0:10").
+   * A block row names the steps the plan leaves out and carries the block's label.
    * @param {{blocks: object[]}} plan
    * @param {string|null} start "HH:MM"
-   * @returns {{rows: {kind: "block"|"step"|"round", block: string, time: string, name: string,
+   * @param {string[]} [labels] per block of the plan, in order ("" for none)
+   * @returns {{rows: {kind: "block"|"step"|"round", block: string, time: string, name: string, label: string,
    *            round: string, what: string, who: string, minutes: number}[], end: string, total: number}}
    */
-  function sheetRows(plan, start) {
+  function sheetRows(plan, start, labels = []) {
     const times = start ? P.clock(plan, start) : null;
     const rows = [];
     let at = 0;
@@ -100,9 +113,11 @@
       const first = block.steps[0] || { what: "", who: "" };
       const rounds = block.rounds > 1 ? ` (${block.rounds} ${block.unit[1]})` : "";
       const timeAt = (s, from) => (times ? times.blocks[b].steps[s].start : offset(from));
+      const without = block.without && block.without.length ? NL.without(block.without) : "";
       rows.push({
         kind: "block", block: block.key, time: times ? times.blocks[b].start : offset(at),
-        name: `${block.title}${rounds}`, round: "", what: single ? first.what : "", who: single ? first.who : "", minutes,
+        name: `${block.title}${rounds}${without}`, label: labels[b] || "", round: "",
+        what: single ? first.what : "", who: single ? first.who : "", minutes,
       });
       if (single) {
         at += minutes;
@@ -114,7 +129,7 @@
         if (step.round !== null && step.round > 1 && block.rounds > 1) {
           if (!current || current.roundNumber !== step.round) {
             current = { kind: "round", block: block.key, time: timeAt(s, at), name: `${block.unit[0][0].toUpperCase()}${block.unit[0].slice(1)} ${step.round}`,
-              round: "", what: "", who: "", minutes: 0, roundNumber: step.round, parts: [] };
+              label: "", round: "", what: "", who: "", minutes: 0, roundNumber: step.round, parts: [] };
             rows.push(current);
           }
           current.parts.push(`${timeAt(s, at)} ${step.name}`);
@@ -122,7 +137,7 @@
           current.what = `${NL.asRound(block.unit)}: ${current.parts.join(", ")}.`;
         } else {
           current = null;
-          rows.push({ kind: "step", block: block.key, time: timeAt(s, at), name: step.name, round: label,
+          rows.push({ kind: "step", block: block.key, time: timeAt(s, at), name: step.name, label: "", round: label,
             what: step.what, who: step.who, minutes: step.minutes });
         }
         at += step.minutes;
@@ -149,6 +164,75 @@
       if (Object.hasOwn(data, key) && isText(data[key]) && data[key].trim()) roles[key] = data[key].trim().slice(0, MAX_NAME);
     }
     return roles;
+  }
+
+  /**
+   * Labels by key and occurrence as storage gave them back: {key: ["Casus 1", "Casus van Carla"]},
+   * each a short text ("" for a block without one); anything else is dropped.
+   * @param {*} data
+   * @returns {Record<string, string[]>}
+   */
+  function cleanLabels(data) {
+    const labels = {};
+    if (!data || typeof data !== "object" || Array.isArray(data)) return labels;
+    for (const key of Object.keys(data).slice(0, 40)) {
+      if (!/^[a-z0-9-]{1,60}$/.test(key) || !Array.isArray(data[key])) continue;
+      const texts = data[key].slice(0, 20).map((t) => (isText(t) ? t.trim().slice(0, MAX_LABEL) : ""));
+      if (texts.some(Boolean)) labels[key] = texts;
+    }
+    return labels;
+  }
+
+  /**
+   * The labels of items in order, as kept by key and occurrence.
+   * @param {{key: string, label?: string}[]} items
+   * @returns {Record<string, string[]>}
+   */
+  function labelsByKey(items) {
+    const labels = {};
+    for (const it of items) (labels[it.key] = labels[it.key] || []).push(isText(it.label) ? it.label : "");
+    return cleanLabels(labels);
+  }
+
+  /**
+   * Each key's label in order: the n-th time a key comes, its n-th label ("" when none).
+   * @param {string[]} keys
+   * @param {Record<string, string[]>} labels
+   * @returns {string[]}
+   */
+  function labelsInOrder(keys, labels) {
+    const seen = new Map();
+    return keys.map((key) => {
+      const n = seen.get(key) || 0;
+      seen.set(key, n + 1);
+      return Object.hasOwn(labels, key) && isText(labels[key][n]) ? labels[key][n] : "";
+    });
+  }
+
+  /**
+   * The evening being built in the planner, as storage gave it back: its agenda (as a link writes
+   * it), rounds and start time, the labels, and the saved plan it was opened from ("" for none).
+   * @param {*} data
+   * @returns {{agenda: string, rondes: number|null, start: string|null, labels: Record<string, string[]>, open: string}}
+   */
+  function cleanEvening(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) return { agenda: "", rondes: null, start: null, labels: {}, open: "" };
+    const params = new URLSearchParams();
+    for (const name of ["agenda", "rondes", "start"]) if (isText(data[name]) || Number.isInteger(data[name])) params.set(name, String(data[name]));
+    const { request } = P.decode(params);
+    const agenda = request.agenda ? new URLSearchParams(P.encode({ agenda: request.agenda }).slice(1)).get("agenda") : "";
+    return { agenda, rondes: request.rondes, start: request.start, labels: cleanLabels(data.labels),
+      open: isText(data.open) ? data.open.trim().slice(0, MAX_NAME) : "" };
+  }
+
+  /**
+   * The evening record that opening a saved plan leaves: its agenda and labels, and its name.
+   * @param {{naam: string, link: string, labels?: Record<string, string[]>}} plan
+   */
+  function eveningOf(plan) {
+    const { request } = P.decode(plan.link);
+    const agenda = request.agenda ? new URLSearchParams(P.encode({ agenda: request.agenda }).slice(1)).get("agenda") : "";
+    return { agenda, rondes: request.rondes, start: request.start, labels: plan.labels || {}, open: plan.naam };
   }
 
   /**
@@ -183,7 +267,14 @@
         continue;
       }
       seen.add(naam.toLocaleLowerCase("nl"));
-      plans.push({ naam, link, dag: isText(entry.dag) && longDate(entry.dag) ? entry.dag : "" });
+      const plan = { naam, link, dag: isText(entry.dag) && longDate(entry.dag) ? entry.dag : "" };
+      // Saved since plans keep everything; a plan saved before has none of these and opens as it did.
+      if (isText(entry.datum) && longDate(entry.datum)) plan.datum = entry.datum;
+      const labels = cleanLabels(entry.labels);
+      if (Object.keys(labels).length) plan.labels = labels;
+      const rollen = cleanRoles(entry.rollen);
+      if (Object.keys(rollen).length) plan.rollen = rollen;
+      plans.push(plan);
     }
     return { plans, skipped: skipped || data.length > MAX_PLANS };
   }
@@ -206,13 +297,36 @@
     return plans.filter((p) => p.naam !== naam);
   }
 
-  /** The two records; a test passes a fake `area`. */
+  /** The records; a test passes a fake `area`. */
   function stores(area) {
     const options = area ? { area } : {};
     return {
+      evening: W.storage(EVENING_KEY, Object.assign({ validate: (d) => Boolean(d) && typeof d === "object" && !Array.isArray(d) }, options)),
       plans: W.storage(PLANS_KEY, Object.assign({ validate: Array.isArray }, options)),
       roles: W.storage(ROLES_KEY, Object.assign({ validate: (d) => Boolean(d) && typeof d === "object" && !Array.isArray(d) }, options)),
     };
+  }
+
+  /**
+   * What the running view shows of this browser's own records for the session at `link`: the saved
+   * plan it was opened from (only while its link is still this one), and the labels of its blocks,
+   * from that plan or else from the evening being built when that is this session's agenda.
+   * @param {string} link the session's query as plan.encode writes it
+   * @param {string|null} agenda the session's ?agenda= text
+   * @param {*} evening the evening record as stored
+   * @param {*} saved the saved plans as stored
+   * @returns {{plan: object|null, labels: Record<string, string[]>}}
+   */
+  function opened(link, agenda, evening, saved) {
+    const ev = cleanEvening(evening);
+    const plan = ev.open ? cleanPlans(saved).plans.find((p) => p.naam === ev.open && p.link === link) || null : null;
+    if (plan) return { plan, labels: plan.labels || {} };
+    const keys = (text) => {
+      const { request } = P.decode(new URLSearchParams([["agenda", text || ""]]));
+      return request.agenda ? request.agenda.map((it) => it.key).join(",") : "";
+    };
+    const same = Boolean(agenda) && keys(agenda) !== "" && keys(agenda) === keys(ev.agenda);
+    return { plan: null, labels: same ? ev.labels : {} };
   }
 
   /* ------------------------------------------------------------------ DOM */
@@ -235,9 +349,11 @@
   /**
    * Fill the session plan of the running view and wire its fields and buttons.
    * @param {{root: Element, life: object, plan: {blocks: object[]}, title: string, link: string,
-   *          start: string|null}} options link: the plan's own query ("?agenda=..."), start: ?start=
+   *          start: string|null, labels?: Record<string, string[]>, saved?: object|null}} options
+   *   link: the plan's own query ("?agenda=..."), start: ?start=, labels: the blocks' labels by key,
+   *   saved: the saved plan this session was opened from (its date and roles come back)
    */
-  function mountSheet({ root, life, plan, title, link, start }) {
+  function mountSheet({ root, life, plan, title, link, start, labels = {}, saved = null }) {
     const sheet = root.querySelector("[data-timer-sheet]");
     if (!sheet) return;
     const $ = (sel) => sheet.querySelector(sel);
@@ -273,9 +389,11 @@
     mark(printing.matches);
     life.onLeave(() => mark(false));
     $("[data-sheet-title]").textContent = title;
-    dateInput.value = isoDay(new Date());
+    dateInput.value = (saved && saved.datum) || isoDay(new Date());
     startInput.value = start || "";
     $("[data-sheet-name]").placeholder = title;
+    if (saved) $("[data-sheet-name]").value = saved.naam;
+    const blockLabels = labelsInOrder(plan.blocks.map((b) => b.key), labels);
 
     const linkNow = () => {
       const { request } = P.decode(link);
@@ -285,7 +403,7 @@
 
     const draw = () => {
       const chosen = startInput.value || null;
-      const { rows, end, total } = sheetRows(plan, chosen);
+      const { rows, end, total } = sheetRows(plan, chosen, blockLabels);
       const body = $("[data-sheet-rows]");
       body.textContent = "";
       for (const r of rows) {
@@ -294,6 +412,12 @@
         tr.dataset.planBlock = r.block;
         cell(tr, r.time, "th").scope = "row";
         const name = cell(tr, r.name);
+        if (r.label) {
+          const label = document.createElement("span");
+          label.className = "ih-sheet__label";
+          label.textContent = r.label;
+          name.append(" ", label);
+        }
         if (r.round) {
           const round = document.createElement("span");
           round.className = "ih-timer__round";
@@ -314,7 +438,8 @@
     life.listen(dateInput, "input", draw);
     life.listen(startInput, "input", draw);
 
-    const roles = cleanRoles(store.roles.read());
+    // A saved plan brings its own names back; otherwise the names typed last time.
+    const roles = saved && saved.rollen ? saved.rollen : cleanRoles(store.roles.read());
     for (const input of sheet.querySelectorAll("[data-sheet-role]")) {
       const key = input.dataset.sheetRole;
       input.value = Object.hasOwn(roles, key) ? roles[key] : "";
@@ -332,7 +457,13 @@
       const field = $("[data-sheet-name]");
       const naam = (field.value.trim() || title).slice(0, MAX_NAME);
       const { plans } = cleanPlans(store.plans.read());
-      const next = withPlan(plans, { naam, link: linkNow(), dag: isoDay(new Date()) });
+      const names = {};
+      for (const el of sheet.querySelectorAll("[data-sheet-role]")) if (el.value.trim()) names[el.dataset.sheetRole] = el.value;
+      const entry = { naam, link: linkNow(), dag: isoDay(new Date()) };
+      if (longDate(dateInput.value)) entry.datum = dateInput.value;
+      if (Object.keys(cleanLabels(labels)).length) entry.labels = cleanLabels(labels);
+      if (Object.keys(cleanRoles(names)).length) entry.rollen = cleanRoles(names);
+      const next = withPlan(plans, entry);
       if (!store.plans.write(next.plans)) say(NL.notSaved);
       else say(next.replaced ? NL.replaced(naam) : NL.saved(naam));
     });
@@ -378,6 +509,8 @@
         a.href = plan.link;
         a.textContent = plan.naam;
         a.dataset.savedOpen = "";
+        // The link carries no name, date or labels: the evening record tells the running view which plan it is.
+        a.addEventListener("click", () => stores().evening.write(eveningOf(plan)));
         li.append(a);
         if (plan.dag) {
           const when = document.createElement("span");
@@ -411,8 +544,9 @@
   }
 
   return {
-    PLANS_KEY, ROLES_KEY, ROLES, MAX_PLANS,
+    PLANS_KEY, ROLES_KEY, EVENING_KEY, ROLES, MAX_PLANS, MAX_LABEL,
     isoDay, longDate, sheetRows, cleanRoles, cleanLink, cleanPlans, withPlan, withoutPlan, stores,
+    cleanLabels, labelsByKey, labelsInOrder, cleanEvening, eveningOf, opened,
     mountSheet, mountSaved,
   };
 });

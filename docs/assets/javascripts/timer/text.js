@@ -80,6 +80,18 @@
     startAt: "Begintijd",
     removed: (names) => `Niet meer in de lijst: ${names.join(", ")}.`,
     clockEnd: (end) => `Einde om ${end}`,
+    fitFromTo: (from, to) => `${from} → ${to} min`,
+    fitSame: (m) => `${m} min, blijft gelijk`,
+    fitChanged: (lines) => `ingekort of verlengd: ${lines.join(", ")}`,
+    fitDropped: (names) => `valt weg: ${names.join(", ")}`,
+    fitGone: (name) => `${name}: niet meer in de lijst, de methode heeft daar eigen stappen voor`,
+    stepsAll: "Stappen (alle)",
+    stepsLeftOut: (n) => `Stappen (${n} weggelaten)`,
+    keepOneStep: "Laat minstens één stap staan, of haal de hele methode weg.",
+    without: (names) => `zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]}`,
+    labelField: "Eigen naam",
+    labelExample: "bijvoorbeeld Casus 1",
+    labelOf: (name, n) => `Eigen naam voor onderdeel ${n}, ${name} (blijft in deze browser)`,
   };
 
   return { NL };

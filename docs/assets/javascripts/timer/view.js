@@ -127,7 +127,8 @@
     const root = page.root;
     root.dataset.level = v.level;
     root.dataset.running = String(s.running);
-    const group = v.phase.groep && v.phase.groep !== s.title ? ` · ${v.phase.groep}` : "";
+    const label = labelOf(v.index);
+    const group = (v.phase.groep && v.phase.groep !== s.title ? ` · ${v.phase.groep}` : "") + (label ? ` · ${label}` : "");
     setText($("[data-timer-context]"), `${s.title} · ${NL.phaseOf(v.index + 1, v.count)}${group}`);
     setText($("[data-timer-phase]"), v.phase.naam);
     setText($("[data-timer-what]"), v.phase.wat + (v.phase.wie ? ` (${v.phase.wie})` : ""));
@@ -167,6 +168,11 @@
     return planned && planned !== expected ? NL.endBoth(planned, expected) : NL.endExpected(expected);
   }
 
+  /** The label typed in the planner for the block of the phase at `index` ("Casus van Carla"), "" for none. */
+  function labelOf(index) {
+    return (page.phaseLabels && page.phaseLabels[index]) || "";
+  }
+
   function renderProgramme() {
     const s = page.state;
     const list = $("[data-timer-programme]");
@@ -201,6 +207,13 @@
         group.className = "ih-timer__group";
         group.textContent = p.groep;
         li.append(" ", group);
+      }
+      const label = labelOf(i);
+      if (label) {
+        const mark = document.createElement("span");
+        mark.className = "ih-timer__label";
+        mark.textContent = label;
+        li.append(" ", mark);
       }
       list.append(li);
       offset += p.ms;
@@ -293,11 +306,19 @@
       sync.forget();
       notes.push(NL.corrupt);
     }
+    // What this browser keeps for this session: the saved plan it was opened from (its name is the
+    // session's title) and the labels of its blocks. Neither is ever in the address.
+    const stores = T.stores();
+    const own = T.opened(`?${result.session.key}`, page.query.agenda, stores.evening.read(), stores.plans.read());
+    if (own.plan) result.session.title = own.plan.naam;
+    const blockLabels = T.labelsInOrder(result.plan.blocks.map((b) => b.key), own.labels);
+    // Labels stay out of the stored state (which a presenter window reads too): one per phase, in the plan's order.
+    page.phaseLabels = result.plan.blocks.flatMap((b, i) => b.steps.map(() => blockLabels[i]));
     // Resume only the same session, unfinished, with the same steps (the handbook may have changed since).
     page.plan = T.planOf(result.session.phases);
     const same = saved.state && saved.state.key === result.session.key && !saved.state.done &&
       T.planOf(saved.state.phases) === page.plan;
-    const s = same ? saved.state : T.create(result.session, {
+    const s = same ? Object.assign({}, saved.state, { title: result.session.title }) : T.create(result.session, {
       auto: Boolean(saved.state && saved.state.auto), rev: saved.state ? saved.state.rev : 0,
     });
     note(notes);
@@ -308,12 +329,12 @@
     // of its own: in one frame with the clock, its style and layout made one task of ~120 ms on a
     // phone's CPU between opening the page and a clock that answers.
     life.afterPaint(() => T.mountSheet({ root: page.root, life, plan: result.plan, title: result.session.title,
-      link: `?${result.session.key}`, start: page.start }));
+      link: `?${result.session.key}`, start: page.start, labels: own.labels, saved: own.plan }));
     const edit = $("[data-timer-edit-link]");
     const items = result.session.items;
     const q = page.query;
     if (items && items.length) {
-      edit.href = `${window.Intervisie.plan.encode({ agenda: items.map((it) => ({ key: it.key, minutes: it.minuten })),
+      edit.href = `${window.Intervisie.plan.encode({ agenda: items.map((it) => ({ key: it.key, minutes: it.minuten, without: it.zonder })),
         groep: q.groep, rondes: result.rounds, start: q.start })}&bewerk=1`;
     } else edit.hidden = true;
     const auto = $("[data-timer-auto]");
@@ -397,6 +418,8 @@
     const repeats = (key) => methods.has(key) && methods.get(key).stappen.some((st) => st.per_ronde === true);
     const roundsInput = $("[data-timer-rounds]");
     const startInput = $("[data-timer-begin]");
+    // The evening being built lives in this browser, so that the chooser can add a method to it.
+    const evening = T.stores().evening;
     const rounds = () => {
       const n = Number(roundsInput.value);
       return Number.isInteger(n) && n >= Number(roundsInput.min) && n <= Number(roundsInput.max) ? n : 1;
@@ -408,29 +431,53 @@
     const info = (key) => (methods.has(key)
       ? { naam: methods.get(key).titel, methode: true }
       : { naam: blocks.get(key).naam, methode: false });
-    const minutesOf = (it) => (it.minuten === null ? own(it.key) : it.minuten);
-    const startItems = (keys) => keys.filter(known).map((key) => ({ key, minuten: methods.has(key) ? null : own(key) }));
-    let items = startItems(agenda.startsessie);
+    const item = (key, minuten, zonder = [], label = "") => ({ key, minuten, zonder, label });
+    const startItems = (keys) => keys.filter(known).map((key) => item(key, methods.has(key) ? null : own(key)));
+    const fromAgenda = (text) => (T.parseAgenda(text) || []).filter((it) => known(it.key))
+      .map((it) => item(it.key, it.minuten || (methods.has(it.key) ? null : own(it.key)), it.zonder || []));
+    const withLabels = (list, labels) => {
+      const texts = T.labelsInOrder(list.map((it) => it.key), labels);
+      list.forEach((it, i) => (it.label = texts[i]));
+      return list;
+    };
+    const kept = T.cleanEvening(evening.read());
+    // The blocks a list makes (a frame part a method covers is not one), so that the edit link of a running
+    // session, which lists only those, finds the labels of the evening it came from.
+    const keysOf = (list) => P.compose(list.map((it) => it.key), data).blocks.map((b) => b.key).join(",");
+    let items = kept.agenda ? withLabels(fromAgenda(kept.agenda), kept.labels) : startItems(agenda.startsessie);
     if (page.query.rondes) roundsInput.value = String(page.query.rondes);
+    else if (kept.rondes) roundsInput.value = String(kept.rondes);
     if (page.query.start) startInput.value = page.query.start;
+    else if (kept.start && kept.agenda) startInput.value = kept.start;
     if (page.query.agenda && page.query.bewerk) {
       const parsed = page.query.agenda === "voorbeeld"
-        ? agenda.onderdelen.map((b) => ({ key: b.sleutel, minuten: null }))
-        : T.parseAgenda(page.query.agenda);
+        ? agenda.onderdelen.map((b) => item(b.sleutel, null))
+        : T.parseAgenda(page.query.agenda) && fromAgenda(page.query.agenda);
       if (parsed) {
-        items = parsed.filter((it) => known(it.key))
-          .map((it) => ({ key: it.key, minuten: it.minuten || (methods.has(it.key) ? null : own(it.key)) }));
+        items = parsed.map((it) => Object.assign(it, { minuten: it.minuten || (methods.has(it.key) ? null : own(it.key)) }));
+        // The labels typed for this evening come back when the address holds the same parts.
+        if (kept.agenda && keysOf(fromAgenda(kept.agenda)) === keysOf(items)) withLabels(items, kept.labels);
       }
+    }
+    if (page.query.toevoegen && methods.has(page.query.toevoegen)) {
+      // "Voeg toe aan de avond": nothing built yet starts from the usual frame, without its method.
+      if (!kept.agenda && !page.query.agenda) items = items.filter((it) => !methods.has(it.key));
+      items.splice(P.placeForMethod(items, data), 0, item(page.query.toevoegen, null));
+      page.edited = true;
     }
     const hasRounds = () => items.some((it) => repeats(it.key));
     const request = () => ({
-      agenda: items.map((it) => ({ key: it.key, minutes: it.minuten })),
+      agenda: items.map((it) => ({ key: it.key, minutes: it.minuten, without: it.zonder })),
       rondes: hasRounds() ? rounds() : null,
       start: startInput.value || null,
     });
     const compose = () => P.compose(request().agenda, data, { rondes: rounds() });
     plannerOptions(agenda, apiData);
     const report = $("[data-timer-builder-report]");
+    const say = (text) => {
+      report.textContent = "";
+      if (text) report.textContent = text;
+    };
 
     const link = () => {
       const url = new URL(window.location.href);
@@ -445,6 +492,35 @@
       el.textContent = text;
       return el;
     };
+    const nameOf = (it) => info(it.key).naam + (it.label ? ` (${it.label})` : "");
+
+    /** The fit as a list: per block its own minutes and its fitted ones, what got shorter and what went. */
+    const fitReport = (total, was, fitted, gone, list) => {
+      report.textContent = "";
+      const head = document.createElement("p");
+      head.textContent = NL.fitted(total, was);
+      const ul = document.createElement("ul");
+      ul.className = "ih-planner__fit";
+      for (const b of fitted.blocks) {
+        const it = list[b.at];
+        const li = document.createElement("li");
+        const name = document.createElement("strong");
+        name.textContent = it ? nameOf(it) : b.title;
+        li.append(name, ": ", b.from === b.to ? NL.fitSame(b.to) : NL.fitFromTo(b.from, b.to));
+        const details = [];
+        if (b.changed.length) details.push(NL.fitChanged(b.changed));
+        if (b.dropped.length) details.push(NL.fitDropped(b.dropped));
+        if (details.length) {
+          const more = document.createElement("span");
+          more.className = "ih-planner__fitdetail";
+          more.textContent = details.join("; ");
+          li.append(" ", more);
+        }
+        ul.append(li);
+      }
+      for (const name of gone) ul.append(Object.assign(document.createElement("li"), { textContent: NL.fitGone(name) }));
+      report.append(head, ul);
+    };
 
     /** Fit the whole list to `total` minutes with plan.js; false (and the advice said) when it cannot. */
     const fitTo = (total) => {
@@ -452,40 +528,79 @@
       const was = P.total(plan);
       const fitted = P.fit(plan, total);
       if (!fitted.ok) {
-        setText(report, fitted.advice);
+        say(fitted.advice);
         return false;
       }
-      // Blocks come out in the items' order; an item the plan left out (a method covers it) goes.
-      const kept = [];
-      const gone = [];
-      let next = 0;
-      for (const it of items) {
-        const block = fitted.plan.blocks[next];
-        if (block && block.key === it.key) {
-          kept.push({ key: it.key, minuten: P.total(block) });
-          next += 1;
-        } else gone.push(info(it.key).naam);
-      }
-      items = kept;
+      // Each block knows its item (at); an item the plan left out (a method covers it) goes.
+      const byItem = new Map(fitted.plan.blocks.map((b) => [b.at, b]));
+      const gone = items.filter((it, i) => !byItem.has(i)).map((it) => info(it.key).naam);
+      const before = items;
+      // A fitted block keeps its minutes; the steps a method lacks stay left out, its label stays.
+      items = before.flatMap((it, i) => (byItem.has(i) ? [Object.assign({}, it, { minuten: P.total(byItem.get(i)) })] : []));
       page.edited = true;
-      const lines = [NL.fitted(total, was)].concat(fitted.changes.map((c) => `${c}.`), gone.length ? [NL.removed(gone)] : []);
-      refresh(lines.join(" "));
+      fitReport(total, was, fitted, gone, before);
+      draw();
+      summarise();
       return true;
+    };
+
+    /** The composed plan's minutes per item (by its place): what a method without typed minutes lasts here. */
+    const planned = () => new Map(compose().blocks.map((b) => [b.at, P.total(b)]));
+
+    const stepChoice = (it, i, method) => {
+      const box = document.createElement("details");
+      box.className = "ih-planner__steps";
+      if (it.zonder.length) box.open = true;
+      const summary = document.createElement("summary");
+      summary.textContent = it.zonder.length ? NL.stepsLeftOut(it.zonder.length) : NL.stepsAll;
+      box.append(summary);
+      const list = document.createElement("ul");
+      method.stappen.forEach((st, s) => {
+        const number = s + 1;
+        const li = document.createElement("li");
+        const label = document.createElement("label");
+        const check = document.createElement("input");
+        check.type = "checkbox";
+        check.checked = !it.zonder.includes(number);
+        check.dataset.plannerFocus = `step-${i}-${number}`;
+        check.dataset.plannerStep = String(number);
+        check.addEventListener("change", () => {
+          const rest = check.checked ? it.zonder.filter((n) => n !== number) : it.zonder.concat(number).sort((a, b) => a - b);
+          if (rest.length >= method.stappen.length) {
+            check.checked = true;
+            say(NL.keepOneStep);
+            return;
+          }
+          it.zonder = rest;
+          it.minuten = null; // its own length without that step
+          page.edited = true;
+          refresh("");
+        });
+        label.append(check, ` ${st.naam} (${NL.minutesShort(st.minuten)})`);
+        li.append(label);
+        list.append(li);
+      });
+      box.append(list);
+      return box;
     };
 
     const draw = () => {
       const list = $("[data-timer-items]");
       const focusKey = document.activeElement && document.activeElement.dataset.plannerFocus;
+      const openSteps = new Set(Array.from(list.querySelectorAll("details[open]")).map((d) => d.closest("li").dataset.index));
+      const minutes = planned();
+      const minutesOf = (it, i) => (it.minuten !== null ? it.minuten : minutes.has(i) ? minutes.get(i) : own(it.key));
       list.textContent = "";
       items.forEach((it, i) => {
-        const item = info(it.key);
+        const meta = info(it.key);
         const li = document.createElement("li");
         li.className = "ih-planner__item";
         li.dataset.key = it.key;
+        li.dataset.index = String(i);
         const name = document.createElement("span");
         name.className = "ih-planner__name";
-        name.textContent = item.naam;
-        if (item.methode) name.append(" ", badge(NL.methodBadge));
+        name.textContent = meta.naam;
+        if (meta.methode) name.append(" ", badge(NL.methodBadge));
         else if (blocks.get(it.key).methode) name.append(" ", badge(NL.methodSlot));
         const input = document.createElement("input");
         input.type = "number";
@@ -493,17 +608,17 @@
         input.max = String(limits.minutes[1]);
         input.step = "1";
         input.inputMode = "numeric";
-        input.value = String(minutesOf(it));
-        input.setAttribute("aria-label", NL.minutesOf(item.naam));
+        input.value = String(minutesOf(it, i));
+        input.setAttribute("aria-label", NL.minutesOf(nameOf(it)));
         input.dataset.plannerFocus = `min-${i}`;
         // Typed minutes count at once; what cannot be used is said, and set right when leaving the field.
         input.addEventListener("input", () => {
-          const read = T.readMinutes(input.value, minutesOf(it));
+          const read = T.readMinutes(input.value, minutesOf(it, i));
           it.minuten = read.minuten;
-          summarise(read.problem ? NL.minutesFixed(read.problem, item.naam, read.minuten, limits.minutes[1]) : "");
+          summarise(read.problem ? NL.minutesFixed(read.problem, meta.naam, read.minuten, limits.minutes[1]) : "");
         });
         input.addEventListener("change", () => {
-          input.value = String(minutesOf(it));
+          input.value = String(minutesOf(it, i));
         });
         const unit = document.createElement("span");
         unit.textContent = "min";
@@ -521,14 +636,40 @@
           return b;
         };
         buttons.append(
-          mk(NL.up(item.naam), "↑", `up-${i - 1}`, i === 0, () => move(i, -1)),
-          mk(NL.down(item.naam), "↓", `down-${i + 1}`, i === items.length - 1, () => move(i, 1)),
-          mk(NL.remove(item.naam), "✕", "remove", false, () => {
+          mk(NL.up(nameOf(it)), "↑", `up-${i - 1}`, i === 0, () => move(i, -1)),
+          mk(NL.down(nameOf(it)), "↓", `down-${i + 1}`, i === items.length - 1, () => move(i, 1)),
+          mk(NL.remove(nameOf(it)), "✕", "remove", false, () => {
             items.splice(i, 1);
+            page.edited = true;
             refresh();
           }),
         );
-        li.append(name, input, unit, buttons);
+        // A label of the facilitator's own ("Casus van Carla"): kept in this browser, never in a link.
+        const labelBox = document.createElement("label");
+        labelBox.className = "ih-planner__label";
+        const labelText = document.createElement("span");
+        labelText.textContent = NL.labelField;
+        const labelInput = document.createElement("input");
+        labelInput.type = "text";
+        labelInput.maxLength = T.MAX_LABEL;
+        labelInput.autocomplete = "off";
+        labelInput.value = it.label;
+        labelInput.placeholder = meta.methode ? NL.labelExample : "";
+        labelInput.dataset.plannerFocus = `label-${i}`;
+        labelInput.dataset.plannerLabel = "";
+        labelInput.setAttribute("aria-label", NL.labelOf(meta.naam, i + 1));
+        labelInput.addEventListener("input", () => {
+          it.label = labelInput.value.trim().slice(0, T.MAX_LABEL);
+          page.edited = true;
+          summarise();
+        });
+        labelBox.append(labelText, " ", labelInput);
+        li.append(name, input, unit, buttons, labelBox);
+        if (meta.methode) {
+          const steps = stepChoice(it, i, methods.get(it.key));
+          if (openSteps.has(String(i))) steps.open = true;
+          li.append(steps);
+        }
         list.append(li);
       });
       // Keep keyboard focus on the moved item's button so repeated moves are easy.
@@ -536,8 +677,8 @@
         const [kind, index] = focusKey.split("-");
         const target = kind === "up" || kind === "down"
           ? list.querySelector(`[data-planner-focus="${kind}-${+index + (kind === "up" ? -1 : 1)}"]`)
-          : null;
-        const fallback = list.querySelectorAll("li")[+index];
+          : list.querySelector(`[data-planner-focus="${focusKey}"]`);
+        const fallback = list.querySelectorAll("li.ih-planner__item")[+index];
         if (target && !target.disabled) target.focus();
         else if ((kind === "up" || kind === "down") && fallback) fallback.querySelector("button:not([disabled])").focus();
       }
@@ -547,6 +688,7 @@
       const j = i + by;
       if (j < 0 || j >= items.length) return;
       [items[i], items[j]] = [items[j], items[i]];
+      page.edited = true;
       refresh();
     };
 
@@ -555,7 +697,7 @@
       summarise(message);
     };
 
-    /** The table that prints: clock times (with a start time), each block and its minutes. */
+    /** The table that prints: clock times (with a start time), each block with its label and its minutes. */
     const printTable = (plan) => {
       const table = $("[data-timer-builder-print]");
       table.textContent = "";
@@ -565,13 +707,26 @@
         row.dataset.planBlock = block.key;
         if (times) row.insertCell().textContent = `${times.blocks[b].start}–${times.blocks[b].end}`;
         const rounds = block.rounds > 1 ? ` (${block.rounds} ${block.unit[1]})` : "";
-        row.insertCell().textContent = `${block.title}${rounds}`;
+        const without = block.without && block.without.length ? ` (${NL.without(block.without)})` : "";
+        const label = items[block.at] && items[block.at].label ? ` – ${items[block.at].label}` : "";
+        row.insertCell().textContent = `${block.title}${rounds}${without}${label}`;
         row.insertCell().textContent = NL.minutesShort(P.total(block));
       });
       const foot = table.insertRow();
       if (times) foot.insertCell().textContent = NL.clockEnd(times.end);
       foot.insertCell().textContent = NL.together;
       foot.insertCell().textContent = NL.minutesShort(P.total(plan));
+    };
+
+    /** The evening as this browser keeps it: the link's parts, and the labels that never go in a link. */
+    const keep = () => {
+      if (!page.query.bewerk && !page.edited) return;
+      const text = T.formatAgenda(items.map((it) => ({ key: it.key, minuten: it.minuten, zonder: it.zonder })));
+      if (!items.length) evening.remove();
+      else {
+        evening.write({ agenda: text, rondes: hasRounds() ? rounds() : null, start: startInput.value || null,
+          labels: T.labelsByKey(items), open: "" });
+      }
     };
 
     // Everything that follows from the items, except the list itself (which holds the focus while typing).
@@ -583,8 +738,9 @@
       const query = P.encode(request());
       $("[data-timer-builder-start]").href = query || "./";
       $("[data-timer-link]").value = link();
-      if (message !== undefined) setText(report, [message].concat(plan.notes).filter(Boolean).join(" "));
+      if (message !== undefined) say([message].concat(plan.notes).filter(Boolean).join(" "));
       printTable(plan);
+      keep();
       if (page.query.bewerk || page.edited) {
         // Paced: typing minutes writes it on every key, more often than browsers let a page write its address.
         page.address = page.address || W.address(life);
@@ -596,10 +752,10 @@
       const key = $("[data-timer-add-select]").value;
       if (!known(key)) return;
       if (methods.has(key) && items.filter((it) => methods.has(it.key)).length >= limits.methods) {
-        setText(report, NL.tooManyMethods(limits.methods));
+        say(NL.tooManyMethods(limits.methods));
         return;
       }
-      items.push({ key, minuten: methods.has(key) ? null : own(key) });
+      items.push(item(key, methods.has(key) ? null : own(key)));
       page.edited = true;
       refresh("");
     });
@@ -607,7 +763,7 @@
       const raw = $("[data-timer-fit-minutes]").value.trim();
       const total = /^\d{1,4}$/.test(raw) ? +raw : NaN;
       if (Number.isNaN(total) || total < limits.minutes[0] || total > limits.minutes[1]) {
-        setText(report, NL.badMinutes(W.clip(raw), limits.minutes[1]));
+        say(NL.badMinutes(W.clip(raw), limits.minutes[1]));
         return;
       }
       fitTo(total);
@@ -628,19 +784,26 @@
       const href = link();
       try {
         await navigator.clipboard.writeText(href);
-        setText(report, NL.copied);
+        say(NL.copied);
       } catch (e) {
-        setText(report, NL.copyFailed);
+        say(NL.copyFailed);
         $("[data-timer-link]").select();
       }
     });
     life.listen($("[data-timer-load-example]"), "click", () => {
-      items = agenda.onderdelen.map((b) => ({ key: b.sleutel, minuten: b.minuten }));
+      items = agenda.onderdelen.map((b) => item(b.sleutel, b.minuten));
       page.edited = true;
       refresh("");
     });
     refresh("");
     if (page.query.minuten && items.length) fitTo(page.query.minuten);
+    // Asked for the planner (bewerk=1, or a method added from the chooser): it opens where the reader looks.
+    if (page.query.bewerk) {
+      life.afterPaint(() => {
+        builder.scrollIntoView({ block: "start" });
+        builder.querySelector("h2").focus({ preventScroll: true });
+      });
+    }
   }
 
   /** The simple form: the rounds field only with a method that has rounds; empty fields stay out of the link. */
