@@ -134,7 +134,8 @@ def test_plan_saved_under_a_name_is_listed_the_next_day_opens_and_runs(context, 
         "items => items.map(li => Number(li.dataset.planMinutes))")
     assert sum(minutes) == 90
     assert tomorrow.input_value("[data-sheet-role=notulist]") == "Dirk", "the names stay in this browser"
-    assert tomorrow.input_value("[data-sheet-date]") == "2025-03-04", "the date is the new day's"
+    assert tomorrow.input_value("[data-sheet-date]") == "2025-03-03", "the plan keeps the date of its session"
+    expect(tomorrow.locator("[data-sheet-title]")).to_have_text("Dinsdaggroep")
     tomorrow.clock.pause_at(MONDAY + dt.timedelta(days=1, minutes=1))
     tomorrow.click("[data-timer-start]")
     tomorrow.clock.fast_forward("01:01")
