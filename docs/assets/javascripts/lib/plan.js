@@ -567,14 +567,17 @@
   /**
    * What the fit did to each block, for a report a facilitator reads at a glance: the block's own
    * minutes and its fitted minutes, the steps that got shorter or longer (a step alike in every
-   * round once) and the optional steps that went.
+   * round once; none for a block of one step, whose own line says it all) and the optional steps
+   * that went.
    * @returns {{key: string, at: number|undefined, title: string, from: number, to: number,
-   *            changed: string[], dropped: string[]}[]}
+   *            changed: string[], shorter: string[], longer: string[], dropped: string[]}[]}
    */
   function perBlock(plan, result, dropped) {
     return plan.blocks.map((block, b) => {
       const after = new Map(result.blocks[b].steps.map((t) => [t.source, t.minutes]));
       const changed = [];
+      const shorter = [];
+      const longer = [];
       const gone = [];
       const told = new Set();
       for (const s of block.steps) {
@@ -583,12 +586,14 @@
           told.add(`x${s.name}`);
           continue;
         }
-        if (after.get(s) === s.minutes || told.has(s.name)) continue;
+        if (after.get(s) === s.minutes || told.has(s.name) || block.steps.length === 1) continue;
         told.add(s.name);
-        changed.push(`${s.name} ${s.minutes} → ${after.get(s)}`);
+        const line = `${s.name} ${s.minutes} → ${after.get(s)}`;
+        changed.push(line);
+        (after.get(s) < s.minutes ? shorter : longer).push(line);
       }
       return { key: block.key, at: block.at, title: block.title, from: total(block), to: total(result.blocks[b]),
-        changed, dropped: gone };
+        changed, shorter, longer, dropped: gone };
     });
   }
 
@@ -646,7 +651,8 @@
     if (!all.length) return fail(NL.emptyPlan);
     if (!within(target, LIMITS.minutes)) return fail(NL.badTotal());
     if (target === length) {
-      const blocks = plan.blocks.map((b) => ({ key: b.key, at: b.at, title: b.title, from: total(b), to: total(b), changed: [], dropped: [] }));
+      const blocks = plan.blocks.map((b) => ({ key: b.key, at: b.at, title: b.title, from: total(b), to: total(b),
+        changed: [], shorter: [], longer: [], dropped: [] }));
       return { plan, total: length, changes: [], blocks, ok: true, min, max, advice: null };
     }
     if (target < min || target > max) return fail(advise(plan, target, min, max));

@@ -508,7 +508,8 @@
         name.textContent = it ? nameOf(it) : b.title;
         li.append(name, ": ", b.from === b.to ? NL.fitSame(b.to) : NL.fitFromTo(b.from, b.to));
         const details = [];
-        if (b.changed.length) details.push(NL.fitChanged(b.changed));
+        if (b.shorter.length) details.push(NL.fitShorter(b.shorter));
+        if (b.longer.length) details.push(NL.fitLonger(b.longer));
         if (b.dropped.length) details.push(NL.fitDropped(b.dropped));
         if (details.length) {
           const more = document.createElement("span");
@@ -555,6 +556,8 @@
       summary.textContent = it.zonder.length ? NL.stepsLeftOut(it.zonder.length) : NL.stepsAll;
       box.append(summary);
       const list = document.createElement("ul");
+      // The case choice (kiest_casus) happens once, at the method's first time in the evening.
+      const later = items.slice(0, i).some((other) => other.key === it.key);
       method.stappen.forEach((st, s) => {
         const number = s + 1;
         const li = document.createElement("li");
@@ -562,6 +565,14 @@
         const check = document.createElement("input");
         check.type = "checkbox";
         check.checked = !it.zonder.includes(number);
+        if (later && st.kiest_casus === true) {
+          check.checked = false;
+          check.disabled = true;
+          label.append(check, ` ${st.naam} (${NL.chosenAtFirst})`);
+          li.append(label);
+          list.append(li);
+          return;
+        }
         check.dataset.plannerFocus = `step-${i}-${number}`;
         check.dataset.plannerStep = String(number);
         check.addEventListener("change", () => {
