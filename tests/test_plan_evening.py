@@ -14,7 +14,9 @@ import re
 
 from playwright.sync_api import expect
 
-from helpers import method_data, seed_storage, serve_sitemap_for_this_server
+import pytest
+
+from helpers import axe_violations, method_data, new_context, seed_storage, serve_sitemap_for_this_server
 
 TUESDAY = dt.datetime(2026, 12, 8, 18, 0, 0)
 PLANS, ROLES, EVENING = "intervisie.plannen.v1", "intervisie.rollen.v1", "intervisie.avond.v1"
@@ -256,3 +258,19 @@ def test_the_planners_print_button_prints_the_plan_without_the_saved_plans(page,
     expect(page.locator("[data-timer-builder-print]")).to_be_visible()
     expect(page.locator("[data-timer-saved]")).to_be_hidden()
     assert pages_of(page.pdf(format="A4")) == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_planner_with_labels_steps_and_a_fit_report_has_no_axe_violations(
+        browser, base_url, site_dir, scheme) -> None:
+    context = new_context(browser, base_url, color_scheme=scheme)
+    page = context.new_page()
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    open_builder(page, TWO_CASES)
+    label(page, 1, "Casus van Carla")
+    page.locator('[data-timer-items] > li[data-key="zevenstappenmethode"]').nth(1).locator("summary").click()
+    page.fill("[data-timer-fit-minutes]", "120")
+    page.get_by_role("button", name="Passend maken").click()
+    expect(page.locator("[data-timer-builder-report] li").first).to_be_visible()
+    assert axe_violations(page, scheme, "[data-timer-builder]") == []
+    context.close()
