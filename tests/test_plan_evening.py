@@ -81,6 +81,13 @@ def test_chooser_adds_two_methods_to_the_evening_and_the_planner_opens_where_the
     keys = items(page)
     assert [k for k in keys if k in (first_slug, second_slug)] == [first_slug, second_slug], keys
     assert keys[0] == "opening" and keys[-1] == "afsluiting"
+    # Arrived by instant navigation, the start link (the same page with another query) still starts.
+    page.locator("[data-timer-builder-start]").click()
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert {first_slug, second_slug} <= {e["block"] for e in programme(page)}
+    page.locator("[data-timer-edit-link]").click()
+    expect(page.locator("[data-timer-builder] h2")).to_be_focused()
+    assert items(page) == keys, "the edit link brings the same evening back"
     assert console_errors == []
 
 
