@@ -264,6 +264,12 @@ def test_the_planners_print_button_prints_the_plan_without_the_saved_plans(page,
     page.emulate_media(media="print")
     expect(page.locator("[data-timer-builder-print]")).to_be_visible()
     expect(page.locator("[data-timer-saved]")).to_be_hidden()
+    # The columns keep apart: between the text of one cell and the next there is white space.
+    gaps = page.locator("[data-timer-builder-print] tr").evaluate_all("""rows => rows.flatMap(row => {
+        const texts = Array.from(row.cells).map(cell => { const r = document.createRange();
+            r.selectNodeContents(cell); return r.getBoundingClientRect(); });
+        return texts.slice(1).map((box, i) => box.left - texts[i].right); })""")
+    assert gaps and min(gaps) >= 8, gaps
     assert pages_of(page.pdf(format="A4")) == 1
 
 
