@@ -509,7 +509,6 @@
         a.href = plan.link;
         a.textContent = plan.naam;
         a.dataset.savedOpen = "";
-        a.target = "_self"; // this same page with another query: see the start link in planner.html
         // The link carries no name, date or labels: the evening record tells the running view which plan it is.
         a.addEventListener("click", () => stores().evening.write(eveningOf(plan)));
         li.append(a);

@@ -331,10 +331,6 @@
     life.afterPaint(() => T.mountSheet({ root: page.root, life, plan: result.plan, title: result.session.title,
       link: `?${result.session.key}`, start: page.start, labels: own.labels, saved: own.plan }));
     const edit = $("[data-timer-edit-link]");
-    // Both lead to this same page with another query: Material's instant navigation fetches only when the
-    // path changes, so after arriving by it these links did nothing. It leaves a link with a target alone.
-    edit.target = "_self";
-    $("[data-timer-choose-link]").target = "_self";
     const items = result.session.items;
     const q = page.query;
     if (items && items.length) {
