@@ -104,6 +104,9 @@ def test_steps_repeated_per_topic_must_stand_together(tmp_path: Path) -> None:
     root = data_copy(tmp_path)
     edit_step(root, "snelle-adviesronde", 2, per_ronde=False)
     with pytest.raises(DataError, match=r"snelle-adviesronde\.yml.*'tijd'.*niet aaneen \(stap 3 zit ertussen"):
+        load_site(root)
+
+
 def test_the_zevenstappenmethode_chooses_its_case_in_its_first_step_only() -> None:
     steps = load_site(ROOT).methods["zevenstappenmethode"].stappen
     assert [step.kiest_casus for step in steps] == [True] + [False] * (len(steps) - 1)

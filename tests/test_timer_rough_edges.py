@@ -68,7 +68,7 @@ def test_planner_minutes_count_while_typing_and_say_what_was_done(page) -> None:
     expect(first).to_be_visible()
     key = first.get_attribute("data-key")
     name = next(i["naam"] for i in AGENDA["onderdelen"] + AGENDA["bouwstenen"] if i["sleutel"] == key)
-    field = first.locator("input")
+    field = first.locator("input[type=number]")
     total = page.locator("[data-timer-builder-total]")
     report = page.locator("[data-timer-builder-report]")
     others = int(total.inner_text().split()[0]) - int(field.input_value())
