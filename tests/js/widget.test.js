@@ -154,16 +154,23 @@ function fakeScheduler() {
   for (const name of names) saved[name] = globalThis[name];
   globalThis.requestAnimationFrame = (fn) => (frames.set(next, fn), next++);
   globalThis.cancelAnimationFrame = (id) => frames.delete(id);
-  globalThis.setTimeout = (fn) => (timers.set(next, fn), next++);
+  globalThis.setTimeout = (fn, ms = 0) => (timers.set(next, { fn, ms }), next++);
   globalThis.clearTimeout = (id) => timers.delete(id);
   const runAll = (map) => {
     const due = [...map.values()];
     map.clear();
     due.forEach((fn) => fn());
   };
+  /** Run the timers due within `ms` (those set for later wait, with that much less to go). */
+  const tick = (ms = 0) => {
+    const due = [...timers].filter(([, t]) => t.ms <= ms);
+    for (const [id, t] of timers) if (t.ms > ms) t.ms -= ms;
+    due.forEach(([id]) => timers.delete(id));
+    due.forEach(([, t]) => t.fn());
+  };
   return {
     frame: () => runAll(frames),
-    tick: () => runAll(timers),
+    tick,
     waiting: () => frames.size + timers.size,
     restore: () => names.forEach((name) => (globalThis[name] = saved[name])),
   };
@@ -192,6 +199,26 @@ test("afterPaint runs in a task of its own after the next frame, and never after
     gone.forEach((fn) => fn());
     clock.tick();
     assert.deepEqual(ran, ["plan"], "the reader left before it ran");
+    assert.equal(clock.waiting(), 0);
+  } finally {
+    clock.restore();
+  }
+});
+
+test("afterPaint runs once all the same when no frame comes (a tab in the background)", () => {
+  const clock = fakeScheduler();
+  try {
+    const life = W.lifeOf(new AbortController(), []);
+    const ran = [];
+    life.afterPaint(() => ran.push("plan"));
+    clock.tick(100);
+    assert.deepEqual(ran, [], "a frame normally comes first");
+    clock.tick(200);
+    clock.tick();
+    assert.deepEqual(ran, ["plan"], "no frame came within 250 ms");
+    clock.frame();
+    clock.tick(1000);
+    assert.deepEqual(ran, ["plan"], "and a late frame does not run it twice");
     assert.equal(clock.waiting(), 0);
   } finally {
     clock.restore();

@@ -199,6 +199,8 @@
 
   /* ------------------------------------------------------------------ mounting */
 
+  const FRAME_WAIT = 250; // ms: a frame normally comes within 16
+
   /**
    * What one page's widget started, to be undone when the reader leaves the page.
    * @param {AbortController} controller
@@ -229,15 +231,23 @@
       },
       /**
        * Run `fn` in a task of its own after the next frame: the browser shows what is there first
-       * (its style and layout in that frame), and what `fn` adds gets a frame of its own.
+       * (its style and layout in that frame), and what `fn` adds gets a frame of its own. A page that
+       * paints no frame (a tab in the background; WebKit sometimes, while a page is still loading) runs
+       * it after `FRAME_WAIT` ms all the same: the session plan and the planner's scroll waited for ever.
        */
       afterPaint(fn) {
         let id = null;
-        const frame = root.requestAnimationFrame(() => {
+        const run = () => {
+          if (id !== null) return;
+          root.cancelAnimationFrame(frame);
+          root.clearTimeout(fallback);
           id = root.setTimeout(() => !signal.aborted && fn(), 0);
-        });
+        };
+        const frame = root.requestAnimationFrame(run);
+        const fallback = root.setTimeout(run, FRAME_WAIT);
         cleanups.push(() => {
           root.cancelAnimationFrame(frame);
+          root.clearTimeout(fallback);
           if (id !== null) root.clearTimeout(id);
         });
       },
