@@ -29,6 +29,9 @@ DROPPED = ("hooks",)
 WATCH = ["data", "macros"]
 # Zensical's own look is 'modern'; 'classic' is Material's, which overrides/ and the stylesheets expect.
 THEME_VARIANT = "classic"
+# Zensical turns its own search on when mkdocs.yml names none; the site's search is the finish stage's
+# (sitebuild/finish/search.py), the same under either builder, so Zensical's is switched off.
+PLUGINS = {"search": {"enabled": False}}
 
 
 def handbook_nav(nav: list) -> list:
@@ -49,6 +52,7 @@ def zensical_config(config: dict, docs_dir: str, site_dir: str) -> dict:
     derived["nav"] = handbook_nav(derived.get("nav", []))
     derived["watch"] = [*derived.get("watch", []), *WATCH]
     derived["theme"] = {"variant": THEME_VARIANT, **derived.get("theme", {})}
+    derived["plugins"] = [*derived.get("plugins", []), PLUGINS]
     return derived
 
 
@@ -57,7 +61,7 @@ def header(config: dict) -> str:
     return (
         "# Written by tools/zensical_config.py from mkdocs.yml for 'make zensical'; edit mkdocs.yml instead.\n"
         f"# Differences: docs_dir and site_dir replaced, nav gets the chapters, watch {WATCH},\n"
-        f"# theme.variant {THEME_VARIANT}, dropped: {dropped}.\n"
+        f"# theme.variant {THEME_VARIANT}, its own search off, dropped: {dropped}.\n"
     )
 
 

@@ -1,13 +1,12 @@
 """Stage 3, finish: make a built site what we publish, whatever generator built it.
 
-Per page (`finish_page`): link the bundles instead of the sources (bundle.py), name the search
-dialog and wrap the tables as the theme's script would (theme_fixes.py), and fill in the
-Content-Security-Policy (csp.py), last, so it sees the page as published. Then for the folder
-(`finish_folder`): write the bundles, take a costly rule out of the theme's palette stylesheet and
-let its script leave the wrapped tables alone and fetch the search index only when the reader
-searches (theme_fixes.py), add the Dutch word forms to the
-search index (search_nl.py) and write the service worker (offline.py), last, because its version
-hashes every other file.
+Per page (`finish_page`): link the bundles instead of the sources (bundle.py), mark the article as
+what search reads (search.py), wrap the tables as the theme's script would (theme_fixes.py), and fill
+in the Content-Security-Policy (csp.py), last, so it sees the page as published. Then for the folder
+(`finish_folder`): write the bundles, take a costly rule out of the theme's palette stylesheet and let
+its script leave the wrapped tables alone (theme_fixes.py), make the Dutch search index from the
+finished pages (search.py, Pagefind) and write the service worker (offline.py), last, because its
+version hashes every other file.
 
 `finish_site` does all of it on a built folder (`python -m sitebuild finish SITE_DIR`); the MkDocs
 adapter (sitebuild/mkdocs_hooks.py) calls the same steps page by page as MkDocs writes them.
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from . import bundle, csp, offline, search_nl, theme_fixes
+from . import bundle, csp, offline, search, theme_fixes
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def prepare(source_dir: Path, where: str, settings: Settings, dev_server: bool =
 def finish_page(html: str, where: str, finisher: Finisher) -> str:
     """One built HTML page as published; `where` names it in error messages."""
     html = bundle.link_bundles(html, where, finisher.bundles)
-    html = theme_fixes.name_search_dialog(html, where)
+    html = search.mark_search_body(html, where)
     html = theme_fixes.wrap_tables(html, where)
     return csp.apply_policy(html, where, finisher.dev_server)
 
@@ -49,10 +48,8 @@ def finish_folder(site_dir: Path, finisher: Finisher) -> None:
     bundle.write_bundles(site_dir, finisher.bundles)
     theme_fixes.drop_switching_rule(site_dir)
     theme_fixes.skip_wrapped_tables(site_dir)
-    theme_fixes.defer_search_index(site_dir)
-    theme_fixes.lazy_search_worker(site_dir)
     theme_fixes.keep_page_head(site_dir)
-    search_nl.add_forms_to_search_index(site_dir)
+    search.index_site(site_dir)
     offline.write_service_worker(site_dir)
 
 

@@ -13,16 +13,20 @@ import json
 from pathlib import Path
 
 SW_TEMPLATE = Path(__file__).with_name("sw.template.js")
-# Material ships search stemmers for every language; Dutch needs only these two.
-LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.nl.min.js", "lunr.multi.min.js"}
+# The themes copy their own search (lunr, its worker, Zensical's empty search.json) even with it switched
+# off; the site searches with Pagefind (search.py), so none of it is ever asked for.
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/", "search.json")
 
 
 def _wanted(rel: str) -> bool:
+    """Whether the service worker stores `rel` when it installs.
+
+    Search's files (pagefind/, ~0.5 MB, a fifth of the site) are stored then too, not when first used: a
+    group opens the site once on wifi and may search for the first time in a room without a connection,
+    and a search needs a chunk of the index per word, which nobody can know beforehand."""
     if rel.endswith((".map", ".gz")) or rel in {"sw.js", "sitemap.xml"}:
         return False
-    if rel.startswith("assets/javascripts/lunr/"):
-        return rel.rsplit("/", 1)[-1] in LUNR_KEEP
-    return True
+    return not rel.startswith(THEME_SEARCH)
 
 
 def precache_list(site_dir: Path) -> list[str]:

@@ -9,7 +9,8 @@
 // - pages and other files whose name has no content hash come from the network first (revalidated,
 //   at most TIMEOUT_MS), from the cache when the network is away or slow, and a page that is not in
 //   the cache gets the site's own 404 page;
-// - files whose name carries a content hash (sitebuild/finish/bundle.py, Material) never change: cache first;
+// - files whose name carries a content hash (sitebuild/finish/bundle.py, Material, the chunks of the search
+//   index that Pagefind names by their content) never change: cache first;
 // - a new version waits until the reader chooses "vernieuwen" (offline.js sends "skipWaiting"),
 //   then removes the caches of older versions.
 const VERSION = __VERSION__;
@@ -22,7 +23,7 @@ const CACHE = `${PREFIX}2-${VERSION}`;
 const FIRST_WORKER_CACHE = /^intervisie-[0-9a-f]{12}$/;
 const TIMEOUT_MS = 3000;
 const NOT_FOUND = "404.html";
-const HASHED = /\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css)$/;
+const HASHED = /\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css)$|\/pagefind\/(?:(?:index|fragment|filter)\/[^/]+|[^/]+\.pf_meta)$/;
 const scope = new URL(self.registration.scope);
 
 async function precache() {

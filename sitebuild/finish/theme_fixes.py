@@ -1,9 +1,5 @@
 """Finish: small fixes to Material's HTML and CSS that our own CSS cannot make.
 
-Material's search panel has role="dialog" but no name (axe: aria-dialog-name). Overriding
-the search partial would mean copying it; one exact replacement here keeps us on
-Material's own template and fails loudly if a Material update changes the markup.
-
 Material's palette script marks <body> with data-md-color-switching and unmarks it a frame later
 on every page load, not only when the reader switches colours; its palette stylesheet has a rule
 for every element under a marked body, so each mark restyles the whole page: two extra full style
@@ -17,19 +13,6 @@ taking the table out of the page and putting it back: the browser styles and lay
 table again (on the chooser page the single most costly step of a page load, ~100 ms of a phone's
 CPU). Here the pages get that wrapper as built, and the theme's script skips tables that already
 have it; both exact, both loud if the theme changes its markup or its script.
-
-Material's bundle fetches the whole search index (~450 KB), parses it and copies it to its search
-worker on every page load, before the reader has done anything: on a phone a long task of ~150 ms on
-each page. Where the bundle makes its index (`index$ = <search form> ? fetchIndex() : EMPTY`) the
-fetch is handed to the function in lazy_index.js, which calls it the first time the reader reaches
-for search. Found by the theme's own fetch function (the one that reads search_index.js on file:
-addresses), so a renamed variable does not matter; loud if the shape changes.
-
-Its search also starts its search worker as the page starts: a thread with its own script to fetch
-and compile, with nothing to do before that index arrives. The worker the search connects to is now
-a stand-in (lazy_worker.js) that starts the real one with the first message. Zensical's own search
-starts its worker when the index has arrived, which the deferred index already delays; its bundle is
-left as it is. Loud if either shape changes.
 
 Material's instant navigation, as it starts, makes every relative `href` and `src` of the page
 absolute by assigning each to itself, so that the head of a page it fetches later can be compared
@@ -54,8 +37,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import rjsmin
-
 from ..errors import FinishError
 
 
@@ -68,18 +49,6 @@ def theme_bundles(site_dir: Path) -> list[tuple[Path, str]]:
     """The theme's script bundle(s) and their code (Material has one; so has Zensical)."""
     scripts = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     return [(script, script.read_text(encoding="utf-8")) for script in scripts]
-
-
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">'
-
-
-def name_search_dialog(html: str, where: str) -> str:
-    if SEARCH_DIALOG not in html:
-        if NAMED_SEARCH_DIALOG in html or 'data-md-component="search"' not in html:
-            return html
-        raise theme_changed(where, "Material's zoekvenster ziet er anders uit")
-    return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
 
 
 SWITCHING_RULE = ("[data-md-color-switching] *,[data-md-color-switching] :after,"
@@ -127,61 +96,6 @@ def wrap_tables(html: str, where: str) -> str:
     if wrapped:
         raise FinishError(f"{where}: een <table> zonder </table> in het artikel.")
     return html[:start] + "".join(out) + html[pos:]
-
-
-_INDEX_LOADER = re.compile(r'function ([\w$]+)\(\)\{return location\.protocol==="file:"\?')
-_INDEX_DEFERRER = Path(__file__).with_name("lazy_index.js")
-
-
-def _function_js(source: Path) -> str:
-    """A finish script (lazy_index.js, lazy_worker.js) as one expression: the function, without the
-    comments above it."""
-    code = source.read_text(encoding="utf-8")
-    return rjsmin.jsmin(code[code.index("(function"):]).rstrip(";")
-
-
-def deferrer_js() -> str:
-    """lazy_index.js as one expression."""
-    return _function_js(_INDEX_DEFERRER)
-
-
-def defer_search_index(site_dir: Path) -> None:
-    """Let the theme's bundle(s) fetch the search index when the reader first reaches for search."""
-    deferrer = deferrer_js()
-    for script, code in theme_bundles(site_dir):
-        if deferrer in code:
-            continue
-        loaders = _INDEX_LOADER.findall(code)
-        uses = re.findall(rf"\?{re.escape(loaders[0])}\(\):([\w$]+)([,;])", code) if len(loaders) == 1 else []
-        if len(uses) != 1:
-            raise theme_changed(script.relative_to(site_dir).as_posix(),
-                                "het script van het thema laadt de zoekindex nu anders")
-        (empty, end), = uses
-        lazy = f"?{deferrer}({loaders[0]},{empty}.constructor,document,location):{empty}{end}"
-        script.write_text(code.replace(f"?{loaders[0]}():{empty}{end}", lazy, 1), encoding="utf-8")
-
-
-# Material's search connects to its worker by `function <name>(url, worker = new Worker(url))`; Zensical's
-# own search makes its worker inside a try block, once the index has arrived.
-_WORKER_PARAM = re.compile(r"function ([\w$]+)\(([\w$]+),([\w$]+)=new Worker\(\2\)\)")
-_WORKER_IN_TRY = re.compile(r"try\{[\w$]+=new Worker\([\w$]+\)\}catch")
-_LAZY_WORKER = Path(__file__).with_name("lazy_worker.js")
-
-
-def lazy_search_worker(site_dir: Path) -> None:
-    """Let Material's search start its worker when it first sends it a message (see lazy_worker.js)."""
-    lazy = _function_js(_LAZY_WORKER)
-    for script, code in theme_bundles(site_dir):
-        if lazy in code:
-            continue
-        params, in_try = _WORKER_PARAM.findall(code), _WORKER_IN_TRY.findall(code)
-        if len(params) == 1 and code.count("new Worker(") == 1:
-            (name, url, worker), = params
-            code = _WORKER_PARAM.sub(f"function {name}({url},{worker}={lazy}({url}))", code, count=1)
-            script.write_text(code, encoding="utf-8")
-        elif not (len(in_try) == 1 and code.count("new Worker(") == 1):
-            raise theme_changed(script.relative_to(site_dir).as_posix(),
-                                "het script van het thema start zijn zoek-worker nu anders")
 
 
 def skip_wrapped_tables(site_dir: Path) -> None:
