@@ -162,12 +162,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         if self.path == f"/{SUBPATH}/sitemap.xml":
             return self._send(sitemap_for(Path(self.translate_path(self.path)), self.headers["Host"]),
                               "application/xml")
-        if self.headers.get(WITHOUT_SEARCH_HEADER):
-            if re.search(r"/assets/javascripts/workers/search\.[^/]*\.js$", self.path):
-                return self._send(b"", "text/javascript")
-            if self.path.endswith("/search/search_index.json"):
-                real = json.loads(Path(self.translate_path(self.path)).read_bytes())
-                return self._send(json.dumps({"config": real["config"], "docs": []}).encode(), "application/json")
+        if self.headers.get(WITHOUT_SEARCH_HEADER) and f"/{SUBPATH}/pagefind/" in self.path:
+            self.send_error(404)
+            return None
         return super().do_GET()
 
     def _send(self, body: bytes, content_type: str) -> None:
@@ -202,12 +199,11 @@ def served(site_dir: Path, web_root: Path) -> Iterator[str]:
         server.server_close()
 
 
-# A browser profile that sends this header gets, from the test server, Material's search worker as an
-# empty script and the search index without pages: only the tests of search (and of offline use, whose
-# worker stores the real index) need them. Starting the worker costs ~60 ms of CPU per page load and
-# building the real index (~450 KB, ~390 sections) about a second, taken on a two-core machine from the
-# page and the other test worker. A header, because a Playwright route would send every request of the
-# profile through the driver and turn the profile's HTTP cache off.
+# A browser profile that sends this header gets no search index from the test server (pagefind/ answers
+# 404): only tests marked `search` (and tests of offline use, whose worker stores the whole site) search.
+# The site fetches nothing of search until a reader searches, so this costs other tests nothing; it keeps
+# a test that searches by accident from passing unmarked. A header, because a Playwright route would send
+# every request of the profile through the driver and turn the profile's HTTP cache off.
 WITHOUT_SEARCH_HEADER = "X-Test-Without-Search"
 
 
@@ -216,7 +212,7 @@ def new_context(browser, base_url: str, service_workers: str = "block", search: 
     """A fresh browser profile for the site at `base_url`.
 
     Service workers are blocked unless a test of offline use asks for "allow": otherwise every
-    profile would install one that downloads the whole site. Search does nothing (see
+    profile would install one that downloads the whole site. Search finds nothing (see
     WITHOUT_SEARCH_HEADER) unless a test searches (`search=True`, or the `search` marker through the
     `context` fixture) or works offline."""
     settings = {"locale": "nl-NL", "viewport": {"width": 1280, "height": 800}, **options}
@@ -319,3 +315,36 @@ def _axe_script() -> str:
 
 def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:  # noqa: ARG001
     """Nothing left to do: the test server hands every page a sitemap that names itself (sitemap_for)."""
+
+
+# --- search -------------------------------------------------------------------------------------------
+
+# Query -> the page about it, which must be among the first SEARCH_TOP results, under every builder.
+SEARCH_TOP = 3
+SEARCH_ABOUT = {
+    "spiegelen": "methoden/spiegelmethode/",
+    "adviezen": "methoden/snelle-adviesronde/",
+    "roddelen": "methoden/roddelmethode/",
+    "rollenspel": "methoden/stoelenmethode/",
+    "valkuil": "handboek/succesfactoren/",
+    "groepsgrootte": "handboek/organisatie/",
+    "incidenten": "methoden/incidentenmethode/",
+    "vragen": "bijlagen/helpende-vragen/",
+    # our own: a plural that the page says in the singular, a role, an inflected verb
+    "reflectiekaart": "bijlagen/reflectiekaarten/",
+    "procesbegeleiders": "handboek/uitvoering/",
+    "spelregel": "handboek/spelregels/",
+}
+
+
+def search_results(page, query: str) -> list[str]:
+    """Type `query` into the header search ([data-search-input]) of the open page and return the pages
+    of its results ([data-search-result], in rank order), relative to the site root."""
+    box = page.locator("[data-search-input]")
+    if not box.is_visible():  # a phone: the magnifier opens the field
+        page.locator("[data-search-open]").click()
+    box.fill(query)
+    page.locator(f'[data-search-results][data-search-query="{query}"]').wait_for(state="attached")
+    hrefs = page.eval_on_selector_all("[data-search-result]", "els => els.map((e) => e.href)")
+    root = page.evaluate("() => new URL(__md_scope).href")
+    return [re.sub(r"[?#].*", "", h).removeprefix(root) for h in hrefs]

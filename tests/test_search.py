@@ -1,160 +1,174 @@
-"""Search that speaks Dutch: word forms grouped by the Snowball stemmers (sitebuild/finish/search_nl.py),
-the page about a word near the top of Material's own search, and snippets that read as text.
+"""Search that speaks Dutch: the site's own search (sitebuild/finish/search.py makes a Pagefind index of the
+finished pages; assets/javascripts/search/ asks it from the header) finds the page about a word form near
+the top, shows excerpts that read as text, and works with the keyboard, on a phone and for axe.
 
-The ranking test types into Material's search box in Chromium, so it runs Material's own search
-worker (lunr with the index config and field boosts from search/search_index.json) exactly as a
-reader meets it; four queries take about two seconds.
+Every test types into the header field ([data-search-input]) and reads the result links
+([data-search-result]): the contract that tests/test_zensical.py checks on the Zensical build too.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from sitebuild.finish import search_nl
+from helpers import SEARCH_ABOUT, SEARCH_TOP, axe_violations, search_results, serve_sitemap_for_this_server
 
-pytestmark = pytest.mark.search  # these tests search: the real worker and index
+pytestmark = pytest.mark.search  # these tests search: the test server hands out the real index
 
-TOP = 3
-# Query -> the page about it, which must be among the first TOP results.
-ABOUT = {
-    "spiegelen": "methoden/spiegelmethode/",
-    "adviezen": "methoden/snelle-adviesronde/",
-    "groepsgrootte": "handboek/organisatie/",
-    "vragen": "bijlagen/helpende-vragen/",
-}
-FACT_LABELS = ("Duur", "Groep", "Niveau", "Advies", "Soort casus")
-
-
-def index(site_dir: Path) -> dict:
-    return json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
-
-
-def test_word_forms_are_linked_only_when_both_occur() -> None:
-    found = search_nl.families(["vraag", "vragen", "casus", "casussen", "deelnemer", "deelnemers", "methode",
-                                "methoden", "stap", "stappen", "advies", "adviezen", "les", "lezen", "wat", "water"])
-    assert found["vraag"] == {"vraag", "vragen"}
-    assert found["casussen"] == {"casus", "casussen"}
-    assert found["deelnemer"] == {"deelnemer", "deelnemers"}
-    assert found["methoden"] == {"methode", "methoden"}
-    assert found["stap"] == {"stap", "stappen"}
-    assert found["adviezen"] == {"advies", "adviezen"}
-    assert "les" not in found and "wat" not in found  # lezen is not a plural of les; stop words link nothing
-    assert "spiegelen" not in search_nl.families(["spiegelen", "methode"])  # a form alone has no family
+# Words from every corner of the site: its excerpts and texts are checked for glued words.
+BROAD = ["casus", "vraag", "groep", "methode", "timer", "kaart", "rol", "stap", "advies", "tijd", "sessie",
+         "begrip", "deelnemer", "procesbegeleider", "casusinbrenger", "reflectie", "spelregel", "agenda",
+         "privacy", "afdrukken", "formulier", "bron", "verantwoording", "intervisie", "minuten"]
+# Pagefind's whole index through its own API, in the page: the data of every result of every query.
+ALL_DATA = """async (queries) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", __md_scope).href);
+  await pagefind.options({ baseUrl: new URL(__md_scope).pathname });
+  const out = {};
+  for (const query of queries) {
+    const found = await pagefind.search(query);
+    for (const result of found.results) {
+      const data = await result.data();
+      out[data.url] = out[data.url] || { content: data.content, excerpts: [] };
+      out[data.url].excerpts.push(data.excerpt, ...data.sub_results.map((sub) => sub.excerpt));
+    }
+  }
+  return out;
+}"""
+GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+# Words that are written with a capital inside on purpose.
+CAMEL_OK = {"GitHub", "JavaScript", "localStorage", "MkDocs"}
 
 
-def test_compound_words_split_only_into_words_of_the_site() -> None:
-    vocabulary = {"spiegel", "methode", "groep", "grootte", "advies", "ronde"}
-    assert search_nl.compound_parts("spiegelmethode", vocabulary) == {"spiegel", "methode"}
-    assert search_nl.compound_parts("groepsgrootte", vocabulary) == {"groep", "grootte"}
-    assert search_nl.compound_parts("adviesronde", vocabulary) == {"advies", "ronde"}
-    assert search_nl.compound_parts("rondetafel", vocabulary) == set()
-
-
-def test_search_index_gives_a_section_the_forms_it_lacks() -> None:
-    out = search_nl.add_word_forms({"config": {"fields": {}}, "docs": [
-        {"location": "a/", "title": "Spiegelmethode", "text": "<p>Stel een open vraag.</p>"},
-        {"location": "b/", "title": "B", "text": "<p>Goede vragen en casussen, spiegelen.</p>"},
-        {"location": "c/", "title": "C", "text": "<p>Over de casus, de spiegel en de methode.</p>"},
-    ]})
-    docs = out["docs"]
-    assert docs[0]["vormen"].split() == ["vragen"]
-    assert set(docs[0]["titelvormen"].split()) == {"spiegel", "spiegelen", "methode"}  # the parts of the title
-    assert set(docs[1]["vormen"].split()) == {"vraag", "casus", "spiegel"}
-    assert set(docs[2]["vormen"].split()) == {"casussen", "spiegelen"}
-    assert "titelvormen" not in docs[2]
-    fields = out["config"]["fields"]
-    assert fields["vormen"]["boost"] < 1 < fields["titelvormen"]["boost"]
-
-
-def _article_results(page, base_url: str, query: str) -> list[str]:
-    """Type `query` into Material's search and return the pages of the results, best first."""
+@pytest.fixture
+def home(page, base_url: str, site_dir: Path):
+    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("")
-    box = page.locator(".md-search__input")
-    with page.expect_request("**/search/search_index.json"):
-        box.click()
-    box.press_sequentially(query, delay=10)
-    # Every result whose section matched links with ?h=<query>; wait until the list is for the whole query.
-    expect(page.locator(f'.md-search-result__link[href*="h={query}"]').first).to_be_attached()
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item > .md-search-result__link:first-child",
-        "els => els.map(e => e.href)",
-    )
-    return [re.sub(r"\?.*", "", h).removeprefix(base_url) for h in hrefs]
+    return page
 
 
-@pytest.mark.parametrize("query", list(ABOUT))
-def test_search_finds_the_page_about_a_word_form_near_the_top(page, base_url: str, query: str) -> None:
-    results = _article_results(page, base_url, query)
-    assert ABOUT[query] in results[:TOP], f"{query!r}: {ABOUT[query]} not in the first {TOP}: {results[:6]}"
+@pytest.mark.parametrize("query", list(SEARCH_ABOUT))
+def test_search_finds_the_page_about_a_word_form_near_the_top(home, query: str) -> None:
+    results = search_results(home, query)
+    assert SEARCH_ABOUT[query] in results[:SEARCH_TOP], f"{query!r}: {SEARCH_ABOUT[query]} not in {results[:6]}"
 
 
-def _only_says(docs: list[dict], word: str, not_prefix: str) -> list[dict]:
-    def tokens(d: dict) -> set[str]:
-        return search_nl.words(d.get("title", "") + " " + d.get("text", ""))
-    return [d for d in docs if word in tokens(d) and not any(t.startswith(not_prefix) for t in tokens(d))]
+def test_each_result_is_a_link_whose_first_line_is_the_page_title(home) -> None:
+    search_results(home, "spiegelen")
+    first = home.locator("[data-search-result]").first
+    expect(first).to_have_attribute("href", re.compile(r"/methoden/spiegelmethode/$"))
+    assert first.inner_text().splitlines()[0] == "Spiegelmethode"
+    expect(first.locator("mark").first).to_be_visible()  # the found word stands out in the excerpt
+    expect(home.locator("[data-search-status]")).to_have_text(re.compile(r"^\d+ resultaten"))
 
 
-def test_a_page_fetches_the_search_index_only_when_the_reader_opens_search(page) -> None:
-    """The ~450 KB index is parsed and copied to the search worker on the phone's main thread: not on
-    every page load (sitebuild/finish/lazy_index.js), and the worker itself starts only with it
-    (lazy_worker.js). On a phone search opens with the icon."""
-    page.set_viewport_size({"width": 390, "height": 800})
+def _glued(text: str) -> list[str]:
+    words = re.findall(r"\S*" + GLUED.pattern + r"\S*", text)
+    return [w for w in words if not any(ok in w for ok in CAMEL_OK)]
+
+
+def _button_pairs(site_dir: Path) -> set[str]:
+    """Each pair of neighbouring button labels on a page, as they would read if glued ("StartVorige")."""
+    pairs = set()
+    for file in site_dir.rglob("*.html"):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        labels = [" ".join(b.get_text().split()) for b in soup.select("article button")]
+        labels = [label for label in labels if label]
+        pairs |= {a + b for a, b in zip(labels, labels[1:])} | {f"{a} {b}" for a, b in zip(labels, labels[1:])}
+    return pairs
+
+
+def test_excerpts_and_indexed_text_have_no_glued_words_or_widget_labels(home, site_dir: Path) -> None:
+    found = home.evaluate(ALL_DATA, BROAD)
+    assert len(found) >= 40, f"the broad queries reach only {len(found)} pages"
+    glued = {url: g for url, data in found.items() if (g := _glued(data["content"]) +
+             [w for e in data["excerpts"] for w in _glued(re.sub(r"</?mark>", "", e))])}
+    assert not glued, f"glued words on {len(glued)} pages, e.g. {list(glued.items())[:4]}"
+    pairs = _button_pairs(site_dir)
+    assert len(pairs) > 10
+    labelled = {url: sorted(p for p in pairs if p in data["content"]) for url, data in found.items()}
+    labelled = {url: p for url, p in labelled.items() if p}
+    assert not labelled, f"widget button labels in the index: {labelled}"
+
+
+def test_the_print_page_and_the_404_page_are_not_results(home) -> None:
+    found = home.evaluate(ALL_DATA, ["handboek", "pagina"])
+    assert not [url for url in found if "afdrukken" in url or "404" in url]
+
+
+def test_keyboard_slash_focuses_search_arrows_reach_results_and_enter_opens_one(home) -> None:
+    home.keyboard.press("/")
+    box = home.locator("[data-search-input]")
+    expect(box).to_be_focused()
+    home.keyboard.type("valkuil")
+    expect(home.locator('[data-search-results][data-search-query="valkuil"]')).to_be_attached()
+    home.keyboard.press("ArrowDown")
+    first = home.locator("[data-search-result]").first
+    expect(first).to_be_focused()
+    home.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    home.keyboard.press("Tab")  # the results follow the field in the tab order
+    expect(home.locator("#ih-search a[href]").first).to_be_focused()
+    target = home.locator("#ih-search a[href]").first.get_attribute("href")
+    home.keyboard.press("Enter")
+    expect(home).to_have_url(re.compile(re.escape(target.split("#")[0]) + r"(#.*)?$"))
+    expect(home.locator("h1").first).to_contain_text("valkuil", ignore_case=True)
+    expect(home.locator("[data-search-panel]")).to_be_hidden()  # the list does not stay over the new page
+    # "s" opens search too, but not while the reader types elsewhere.
+    home.locator("body").press("s")
+    expect(box).to_be_focused()
+    home.keyboard.press("Escape")
+    expect(box).not_to_be_focused()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_with_results_has_no_axe_findings(browser, base_url: str, site_dir: Path, scheme: str) -> None:
+    from helpers import new_context
+
+    context = new_context(browser, base_url, search=True, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        serve_sitemap_for_this_server(page, base_url, site_dir)
+        page.goto("")
+        search_results(page, "casus")
+        expect(page.locator("[data-search-panel]")).to_be_visible()
+        assert axe_violations(page, scheme) == []
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_magnifier_opens_search_and_shows_results(browser, base_url: str, site_dir: Path) -> None:
+    from helpers import new_context
+
+    context = new_context(browser, base_url, search=True, viewport={"width": 390, "height": 844},
+                          is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        serve_sitemap_for_this_server(page, base_url, site_dir)
+        page.goto("methoden/")
+        box = page.locator("[data-search-input]")
+        expect(box).to_be_hidden()
+        page.locator("[data-search-open]").click()
+        expect(box).to_be_focused()
+        assert SEARCH_ABOUT["rollenspel"] in search_results(page, "rollenspel")[:SEARCH_TOP]
+        first = page.locator("[data-search-result]").first
+        expect(first).to_be_in_viewport()
+        box_width = page.locator("[data-search-panel]").bounding_box()["width"]
+        assert box_width >= 380, box_width  # the results take the phone's width
+        page.locator("[data-search-close]").click()
+        expect(box).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_nothing_of_search_is_fetched_before_the_reader_searches(page, base_url: str, site_dir: Path) -> None:
     fetched: list[str] = []
-    workers: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if r.url.endswith("search_index.json") else None)
-    page.on("worker", lambda w: workers.append(w.url))
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("methoden/basismodel/", wait_until="networkidle")
-    assert (fetched, workers) == ([], [])
-    page.locator("label[for='__search']").first.click()
-    page.locator(".md-search__input").press_sequentially("casus", delay=10)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ overeenkomende"))
-    assert len(fetched) == 1
-    assert len(workers) == 1 and "/workers/search." in workers[0], workers
-    page.goto("handboek/inleiding/?h=intervisie", wait_until="load")
-    expect(page.locator("article mark").first).to_be_visible()  # highlighting needs the index at once
-
-
-def test_search_for_vragen_finds_a_section_that_only_says_vraag(page, site_dir: Path, base_url: str) -> None:
-    docs = index(site_dir)["docs"]
-    candidates = _only_says(docs, "vraag", "vragen")
-    assert candidates, "no section says only 'vraag'; pick another word pair for this test"
-    # A word found in one section only, so that '+vragen +word' can only match through 'vraag'.
-    all_tokens = [search_nl.words(d.get("title", "") + " " + d.get("text", "")) for d in docs]
-    for doc in candidates:
-        mine = search_nl.words(doc.get("title", "") + " " + doc.get("text", ""))
-        rare = sorted(w for w in mine if len(w) >= 7 and w.isalpha() and w.isascii()
-                      and sum(any(t.startswith(w) for t in toks) for toks in all_tokens) == 1)
-        if rare:
-            break
-    else:
-        pytest.fail("no section that only says 'vraag' has a word of its own")
-    page.goto("")
-    box = page.locator(".md-search__input")
-    box.click()
-    # '+' makes both words required; Material adds no trailing '*' to a '+word', so add it as it would.
-    box.press_sequentially(f"+vragen* +{rare[0]}*", delay=10)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d"), timeout=10000)
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    found = {re.sub(r"\?h=[^#]*", "", h).removeprefix(base_url) for h in hrefs}
-    assert doc["location"] in found, (doc["location"], sorted(found))
-
-
-def test_facts_of_a_method_are_indexed_as_separate_words(site_dir: Path) -> None:
-    docs = index(site_dir)["docs"]
-    methods = [d for d in docs if re.fullmatch(r"methoden/[a-z0-9-]+/", d["location"])]
-    assert len(methods) >= 20
-    labels = "|".join(FACT_LABELS)
-    glued = [
-        f"{d['location']}: {m.group(0)!r}"
-        for d in docs
-        for part in re.split(r"<[^>]+>", d["text"])  # a tag in the text is a word boundary for lunr
-        for m in re.finditer(rf"[a-zà-ÿ0-9)](?:{labels})(?![a-zà-ÿ])|\b(?:{labels})(?=\d|[A-ZÀ-Þ])", part)
-    ]
-    assert not glued, f"{len(glued)} glued label/value spot(s), e.g. {glued[:5]}"
-    for doc in methods:
-        assert re.search(r"(?:^|\s)Duur \d+ min", doc["text"]), doc["location"]
+    assert fetched == []
+    search_results(page, "casus")
+    assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)

@@ -75,8 +75,9 @@
     return li;
   }
 
-  function show(views, count) {
+  function show(query, views, count) {
     list.replaceChildren(...views.map(item));
+    list.dataset.searchQuery = query; // which query the list answers (the tests wait for it)
     status.textContent = S.statusText(count, views.length);
     root.classList.toggle("ih-search--results", true);
   }
@@ -85,6 +86,7 @@
     const mine = ++asked;
     if (!query) {
       list.replaceChildren();
+      delete list.dataset.searchQuery;
       status.textContent = "";
       root.classList.remove("ih-search--results");
       return;
@@ -95,7 +97,7 @@
       if (mine !== asked || !found) return;
       const data = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
       if (mine !== asked) return;
-      show(data.map(S.resultView), found.results.length);
+      show(query, data.map(S.resultView), found.results.length);
     } catch (error) {
       if (mine !== asked) return;
       list.replaceChildren();
