@@ -267,7 +267,7 @@ def test_print_shows_only_the_text_in_dark_ink(page, path: str, scheme: str) -> 
     assert page.locator(".md-header").is_visible()
     page.emulate_media(media="print", color_scheme=scheme)
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                     ".md-search", ".ih-actions"):
+                     ".ih-search", ".ih-actions"):
         nodes = page.locator(selector)
         assert nodes.count() == 0 or not nodes.first.is_visible(), selector
     article = page.locator("article")

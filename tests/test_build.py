@@ -95,14 +95,6 @@ def test_tables_are_published_in_the_theme_wrapper_and_its_script_skips_them(sit
         assert table.parent.parent.get("class") == ["md-typeset__scrollwrap"]
 
 
-def test_the_published_theme_bundle_fetches_the_search_index_through_the_deferrer(site_dir: Path) -> None:
-    """sitebuild/finish/theme_fixes.py hands the index fetch of Material's bundle to lazy_index.js."""
-    from sitebuild.finish import theme_fixes
-
-    built = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
-    assert built and all(p.read_text(encoding="utf-8").count(theme_fixes.deferrer_js()) == 1 for p in built)
-
-
 def test_the_published_palette_stylesheet_has_no_rule_for_the_switching_mark(site_dir: Path) -> None:
     """sitebuild/finish/theme_fixes.py takes it out; if Material drops the rule itself, the fix can go."""
     import material

@@ -160,10 +160,28 @@ def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     files = json.loads(script.split("const FILES = ", 1)[1].split(";\n", 1)[0])
     assert files == precache_list(site_dir)
     for needed in ("./", "404.html", "timer/", "kaarten/", "kiezen/", "methoden/basismodel/", "api/methods.json",
-                   "api/methods-index.json", "api/methods/basismodel.json", "search/search_index.json"):
+                   "api/methods-index.json", "api/methods/basismodel.json", "pagefind/pagefind.js",
+                   "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json", "pagefind/wasm.nl.pagefind"):
         assert needed in files, needed
+    # Every chunk of the search index and every page's fragment: a search offline may need any of them.
+    index = {p.relative_to(site_dir).as_posix() for p in (site_dir / "pagefind").rglob("*") if p.is_file()}
+    assert len(index) > 40 and index <= set(files)
     assert not any(f.endswith(".map") for f in files)
-    assert not any("lunr.de" in f for f in files), "only the Dutch search stemmer is needed"
+    assert not any("lunr" in f or "workers/search" in f or f.startswith("search") for f in files), \
+        "the themes' own search is off: its files are never asked for"
+
+
+def test_search_works_offline_after_one_visit_that_did_not_search(offline_context) -> None:
+    """The first visit never opened search; offline, the reader's first search still finds the page."""
+    from helpers import SEARCH_ABOUT, SEARCH_TOP, search_results
+
+    page = offline_context.new_page()
+    page.goto("", wait_until="load")
+    wait_until_offline_ready(page)
+    offline_context.set_offline(True)
+    page.goto("handboek/inleiding/", wait_until="load")
+    for query in ("spiegelen", "groepsgrootte"):
+        assert SEARCH_ABOUT[query] in search_results(page, query)[:SEARCH_TOP], query
 
 
 def test_timer_and_cards_work_offline_after_one_visit(offline_context) -> None:

@@ -326,35 +326,6 @@ def theme_bundle(site: Path, code: str) -> Path:
     return script
 
 
-# The shapes of the theme bundles' index setup: Material 9.8 and Zensical's fork (other names, same shape).
-THEME_INDEX_SETUPS = {
-    "material": ('function ks(){return location.protocol==="file:"?_t(`${new URL("search/search_index.js",Or.base)}`)'
-                 '.pipe(m(()=>__index),Z(1)):ze(new URL("search/search_index.json",Or.base))}'
-                 'var Or=Te(),zi=document.forms.namedItem("search")?ks():tt,fo=new T;', "ks", "tt", ","),
-    "zensical": ('function Af(){return location.protocol==="file:"?ct(`${new URL("search.js",zn.base)}`)'
-                 '.pipe(m(()=>__index),le(()=>Ze),ne(1)):Ge(new URL("search.json",zn.base))}'
-                 'zn=Pe(),Qc=Se(".md-search")?Af():Ze;Vc({location$:yr});', "Af", "Ze", ";"),
-}
-
-
-@pytest.mark.parametrize("theme", sorted(THEME_INDEX_SETUPS))
-def test_finish_hands_the_theme_index_fetch_to_the_deferrer(tmp_path: Path, theme: str) -> None:
-    """The bundle's `index$ = form ? fetchIndex() : EMPTY` becomes `form ? defer(fetchIndex, ...) : EMPTY`;
-    a bundle whose index setup looks different stops the build instead of fetching it eagerly in silence."""
-    code, loader, empty, end = THEME_INDEX_SETUPS[theme]
-    script = theme_bundle(tmp_path, code)
-    theme_fixes.defer_search_index(tmp_path)
-    deferred = script.read_text(encoding="utf-8")
-    lazy = f"?{theme_fixes.deferrer_js()}({loader},{empty}.constructor,document,location):{empty}{end}"
-    assert deferred == code.replace(f"?{loader}():{empty}{end}", lazy)
-    theme_fixes.defer_search_index(tmp_path)  # a second run finds its own work and leaves it
-    assert script.read_text(encoding="utf-8") == deferred
-    for changed in (code.replace(f"?{loader}():", f"?{loader}(x):"), code.replace('protocol==="file:"', "x")):
-        script.write_text(changed, encoding="utf-8")
-        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*zoekindex.*theme_fixes\.py"):
-            theme_fixes.defer_search_index(tmp_path)
-
-
 # Making a document's links absolute and reading a head by markup: Material 9.8 and Zensical's fork.
 THEME_LINK_CODE = {
     "material": ('function bi(e){let t=new Map;for(let r of M(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
@@ -400,36 +371,6 @@ def test_finish_lets_the_theme_leave_the_page_head_alone(tmp_path: Path, theme: 
         script.write_text(changed, encoding="utf-8")
         with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*kop van een pagina.*theme_fixes\.py"):
             theme_fixes.keep_page_head(tmp_path)
-
-
-# How the theme bundles make the search worker: Material 9.8 at once, Zensical's own search once its index is there.
-THEME_WORKER_CODE = {
-    "material": "function Wa(e){return h(e,\"message\",t=>t.data)}function Mn(e,t=new Worker(e)){let r=Wa(t);return r}",
-    "zensical": "let r=Yt(()=>{let i=$o.value;if(!i)return;let a;try{a=new Worker(e)}catch(f){Rr.value=!0;return}});",
-}
-
-
-@pytest.mark.parametrize("theme", sorted(THEME_WORKER_CODE))
-def test_finish_lets_the_search_start_its_worker_with_its_first_message(tmp_path: Path, theme: str) -> None:
-    """Material's search started its worker on every page load; the worker it gets is now the stand-in of
-    lazy_worker.js. Zensical's own search starts its worker only when its index is there: left alone.
-    A bundle that makes its worker another way stops the build."""
-    code = THEME_WORKER_CODE[theme]
-    script = theme_bundle(tmp_path, code)
-    theme_fixes.lazy_search_worker(tmp_path)
-    patched = script.read_text(encoding="utf-8")
-    if theme == "material":
-        lazy = theme_fixes._function_js(theme_fixes._LAZY_WORKER)
-        assert patched == code.replace("t=new Worker(e)", f"t={lazy}(e)")
-        assert patched.count("new Worker(url)") == 1  # inside the stand-in, when the first message goes
-    else:
-        assert patched == code
-    theme_fixes.lazy_search_worker(tmp_path)  # a second run finds its own work and leaves it
-    assert script.read_text(encoding="utf-8") == patched
-    for changed in (code.replace("new Worker(e)", "new SharedWorker(e)"), code + "new Worker(x);"):
-        script.write_text(changed, encoding="utf-8")
-        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*zoek-worker.*theme_fixes\.py"):
-            theme_fixes.lazy_search_worker(tmp_path)
 
 
 def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:
