@@ -17,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, SUBPATH, copy_project, new_context, page_ids, served
+from helpers import ROOT, SEARCH_ABOUT, SEARCH_TOP, SUBPATH, copy_project, new_context, page_ids, search_results, served
 
 ZVENV = ROOT / ".venv-zensical"
 VENV = ROOT / ".venv"
@@ -134,6 +134,27 @@ def test_timer_runs_a_method_on_the_zensical_site(browser, zbase_url: str) -> No
         # Zensical's own theme script injects a stylesheet (for its bundled code editor) that the strict
         # style-src 'self' blocks; it changes nothing on our pages (ZENSICAL-NOTES.md). Anything else fails.
         theirs = [e for e in errors if e.startswith("Applying inline style violates")]
+        assert [e for e in errors if e not in theirs] == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_search_finds_the_same_pages_on_the_zensical_site(browser, zbase_url: str) -> None:
+    """The finish stage makes the search index from the built pages, so Zensical's site searches in Dutch
+    through the same header field as MkDocs' (tests/test_search.py), with Zensical's own search off."""
+    zsite_home = urlsplit(zbase_url)
+    context = new_context(browser, zbase_url, "block", search=True)
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto("")
+        assert page.locator(".md-search").count() == 0, "Zensical's own search is still in the header"
+        missed = {q: r[:SEARCH_TOP] for q in SEARCH_ABOUT if SEARCH_ABOUT[q] not in (r := search_results(page, q))[:SEARCH_TOP]}
+        assert missed == {}, f"not in the top {SEARCH_TOP} on {zsite_home.netloc}: {missed}"
+        theirs = [e for e in errors if e.startswith("Applying inline style violates")]  # see the timer test
         assert [e for e in errors if e not in theirs] == []
     finally:
         context.close()
