@@ -30,6 +30,8 @@ def test_every_page_carries_a_policy_that_allows_only_this_origin(site_dir: Path
         assert meta is not None, html
         policy = meta["content"]
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, html
+        # Search's WebAssembly runs in its worker, under no page policy (sitebuild/finish/csp.py).
+        assert "wasm-unsafe-eval" not in policy and "worker-src 'self'" in policy, html
         assert "http" not in policy and "*" not in policy, html
         for directive in ("default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"):
             assert directive in policy, (html, directive)
@@ -114,3 +116,17 @@ def test_no_page_kind_requests_another_origin_or_violates_the_policy(context, si
     assert foreign == [], f"requests to other origins: {sorted(set(foreign))[:10]}"
     assert violations == {}, violations
     assert context.cookies() == []
+
+
+@pytest.mark.search
+def test_searching_violates_no_policy(context, base_url: str, site_dir: Path) -> None:
+    """Search loads pagefind.js, starts its worker and runs WebAssembly there: all within the policy
+    (a blocked engine would fall back to the page and show up here as a violation)."""
+    from helpers import SEARCH_ABOUT, SEARCH_TOP, search_results, serve_sitemap_for_this_server
+
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    serve_sitemap_for_this_server(page, base_url, site_dir)
+    page.goto("kiezen/", wait_until="load")
+    assert SEARCH_ABOUT["valkuil"] in search_results(page, "valkuil")[:SEARCH_TOP]
+    assert page.evaluate("window.__cspViolations") == []

@@ -7,6 +7,13 @@ hash of their text with the page's relative site URL left out (Material writes i
 them, so it differs per page). Any other inline script or style, wherever it came from, stops
 the build: it is never hashed into the policy. No other origin is allowed at all.
 
+Search (search.py, Pagefind) runs its WebAssembly engine in a worker (pagefind/pagefind-worker.js). A
+worker from the site's own origin takes its policy from its own response headers, and GitHub Pages sends
+none, so the pages' policy needs no 'wasm-unsafe-eval' (and never 'unsafe-eval'); `worker-src 'self'`
+lets the worker start. Only if a browser cannot start the worker would Pagefind run the engine in the
+page; there the policy blocks it and the search says it does not work right now, rather than the policy
+being loosened for every page.
+
 Only for `mkdocs serve` (`dev_server=True`) the policy also allows inline scripts: the dev server
 injects one into every page it serves to reload it on a change. Browsers ignore 'unsafe-inline' as
 soon as a hash is listed, so that policy lists none. A built site never gets it.
