@@ -26,6 +26,7 @@ test("a result shows its title first and at most three of its sections, not the 
     excerpt: "houdt een <mark>spiegel</mark> voor",
     sub_results: [
       { url: "/ih/methoden/spiegelmethode/", title: "Spiegelmethode", excerpt: "x" },
+      { url: "/ih/methoden/spiegelmethode/#spiegelmethode", title: "Spiegel&shy;methode &amp; meer", excerpt: "x" },
       ...["a", "b", "c", "d"].map((id) => ({ url: `/ih/methoden/spiegelmethode/#${id}`, title: `Kop ${id}`, excerpt: "<mark>y</mark>" })),
     ],
   });

@@ -56,7 +56,9 @@
   function resultView(data) {
     const title = decode((data.meta && data.meta.title) || data.url);
     const sections = (data.sub_results || [])
-      .filter((sub) => sub && sub.url && sub.url !== data.url && sub.url.includes("#") && sub.title)
+      // The page's own heading comes back as a section too: the title above already says it.
+      .filter((sub) => sub && sub.url && sub.url !== data.url && sub.url.includes("#") && sub.title &&
+        decode(sub.title) !== title)
       .slice(0, MAX_SECTIONS)
       .map((sub) => ({ url: sub.url, title: decode(sub.title), parts: excerptParts(sub.excerpt) }));
     return { url: data.url, title, parts: excerptParts(data.excerpt), sections };
