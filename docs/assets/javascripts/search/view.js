@@ -109,8 +109,10 @@
   function open(focus) {
     root.classList.add("ih-search--open");
     if (opener) opener.setAttribute("aria-expanded", "true");
-    load().catch(() => undefined); // start fetching while the reader types the first word
     if (focus) {
+      // Asked for (the icon, "/" or "s"): fetch while the reader types the first word. Mere focus, as
+      // when the Tab key passes through the header, fetches nothing.
+      load().catch(() => undefined);
       input.focus();
       input.select();
     }
