@@ -18,11 +18,11 @@ from .limits import PLAN_NAME, PLAN_ROUNDS, TIMER_MINUTES, data_limits, timer_li
 from .render import minutes, total_label
 
 # The roles the printed session plan leaves room for, in the handbook's terms (the glossary
-# explains synonyms such as facilitator); the names typed for them stay in the browser.
+# explains synonyms such as facilitator); the names typed for them stay in the browser. No
+# timekeeper: in the sources the procesbegeleider keeps the time.
 SHEET_ROLES = (
     ("procesbegeleider", "Procesbegeleider"),
     ("casusinbrenger", "Casusinbrenger"),
-    ("tijdbewaker", "Tijdbewaker"),
     ("notulist", "Notulist"),
 )
 

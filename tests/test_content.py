@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from helpers import ROOT, copy_project, load_fails_plainly
 
@@ -162,3 +163,75 @@ def test_no_page_uses_the_corrected_wordings_or_the_printed_chapter_numbers(site
 def test_the_footer_credits_the_theme_in_dutch(site_dir: Path) -> None:
     footer = text_of(soup(site_dir / "index.html").select_one("footer"))
     assert "Gemaakt met Material for MkDocs" in footer
+
+
+# --- roles: only the roles of the sources, where the sources give them ----------------------------
+
+ROLES = yaml.safe_load((ROOT / "data/roles.yml").read_text(encoding="utf-8"))
+
+
+def test_the_printed_plan_names_only_roles_of_the_roles_appendix(site_dir: Path) -> None:
+    # 000 appendix 1 has no timekeeper: the procesbegeleider keeps the time.
+    timer = article(site_dir, "timer")
+    keys = [el["data-sheet-role"] for el in timer.select("[data-sheet-role]")]
+    assert keys and set(keys) <= set(ROLES), keys
+    labels = [text_of(label) for label in timer.select(".ih-sheet__roles label")]
+    assert labels == [ROLES[key]["naam"] for key in keys]
+    # The script keeps the names per role: the same keys, none other.
+    script = (ROOT / "docs/assets/javascripts/timer/sheet.js").read_text(encoding="utf-8")
+    listed = re.search(r"const ROLES = \[([^\]]*)\]", script)
+    assert listed and re.findall(r'"([a-z]+)"', listed.group(1)) == keys
+    privacy = text_of(article(site_dir, "privacy"))
+    named = re.search(r"rollen op het sessieplan in de timer typt \(([^)]*)\)", privacy)
+    assert named and [n.strip() for n in named.group(1).split(",")] == keys
+
+
+def test_no_page_names_a_timekeeper(site_dir: Path) -> None:
+    found = [path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html"))
+             if "tijdbewaker" in path.read_text(encoding="utf-8").lower()]
+    assert not found, found
+
+
+def test_a_method_without_questions_lists_no_questioner(site_dir: Path) -> None:
+    # 001 #3 has only advice rounds, and the page says there is no time for questions.
+    assert "vragensteller" not in _method(ROUNDS)["rollen"]
+    page = text_of(article(site_dir, f"methoden/{ROUNDS}"))
+    assert "Vragensteller" not in page, page
+
+
+def test_the_balint_steps_name_no_procesbegeleider_before_one_is_chosen() -> None:
+    # 001 #14 chooses the one who leads the talk in its step 4 (our step 3); steps before it have none.
+    steps = _method("balintmethode")["stappen"]
+    chosen = next(i for i, s in enumerate(steps) if "procesbegeleider" in s["naam"].lower())
+    early = [s["naam"] for s in steps[:chosen] if "procesbegeleider" in (s["wat"] + s.get("wie", "")).lower()]
+    assert not early, early
+
+
+# --- the Zevenstappenmethode: one choice, then steps 2-7 per case ---------------------------------
+
+SEVEN = "zevenstappenmethode"
+
+
+def test_the_zevenstappenmethode_does_steps_two_to_seven_per_case() -> None:
+    # 002: the first step settles which case comes first and which second; the rest is done per case.
+    steps = _method(SEVEN)["stappen"]
+    assert steps[0].get("kiest_casus") and not steps[0].get("per_ronde")
+    assert all(s.get("per_ronde") for s in steps[1:]), [s["naam"] for s in steps[1:] if not s.get("per_ronde")]
+    assert _method(SEVEN)["tijd"]["per_onderwerp"] is True
+
+
+def test_the_timer_plans_the_second_case_of_the_zevenstappenmethode(page) -> None:  # noqa: ANN001
+    page.goto(f"timer/?methode={SEVEN}&rondes=2")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    shown = page.locator("[data-timer-programme] > li").evaluate_all(
+        """items => items.map(li => [li.querySelector("strong").textContent,
+                                     (li.querySelector(".ih-timer__round") || {}).textContent || ""])""")
+    names = [name for name, _ in shown]
+    steps = _method(SEVEN)["stappen"]
+    assert names.count(steps[0]["naam"]) == 1, "the cases are chosen once, for the whole evening"
+    for step in steps[1:]:
+        assert names.count(step["naam"]) == 2, step["naam"]
+    assert {label for _, label in shown} >= {"(onderwerp 1)", "(onderwerp 2)"}
+    once, per = _round_minutes(SEVEN)
+    assert sum(page.locator("[data-timer-programme] > li").evaluate_all(
+        "items => items.map(li => Number(li.dataset.planMinutes))")) == once + 2 * per

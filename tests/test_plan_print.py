@@ -15,7 +15,7 @@ from helpers import new_context, seed_storage, serve_sitemap_for_this_server
 MONDAY = dt.datetime(2025, 3, 3, 18, 30, 0)
 # The "done when": opening, Snelle adviesronde for 3 topics, pause, evaluation, from 19:00, 90 minutes, 7 people.
 SESSION = "agenda=opening,snelle-adviesronde,pauze,evaluatie&minuten=90&groep=7&rondes=3&start=19:00"
-NAMES = {"procesbegeleider": "Anouk", "casusinbrenger": "Bram", "tijdbewaker": "Chantal", "notulist": "Dirk"}
+NAMES = {"procesbegeleider": "Anouk", "casusinbrenger": "Bram", "notulist": "Dirk"}
 PLANS, ROLES = "intervisie.plannen.v1", "intervisie.rollen.v1"
 
 

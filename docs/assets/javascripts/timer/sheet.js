@@ -30,7 +30,7 @@
   const EVENING_KEY = "intervisie.avond.v1";
   /** Characters in a block's label. */
   const MAX_LABEL = 40;
-  const ROLES = ["procesbegeleider", "casusinbrenger", "tijdbewaker", "notulist"];
+  const ROLES = ["procesbegeleider", "casusinbrenger", "notulist"];
   /** Characters in a name; the page's inputs carry the same maxlength (macros/limits.py PLAN_NAME). */
   const MAX_NAME = 80;
   /** Saved plans kept at most; saving one more lets the oldest go. */
