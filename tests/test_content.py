@@ -145,7 +145,15 @@ def test_the_basismodel_is_explained_against_the_length_of_a_session(site_dir: P
 
 WRONG = ["hier in staat", "open staat voor", "tijd te sparen", "nieuwe kijkjes", "gesprek dieper te maken",
          "Zelfde opbouw", "Zelfde werkwijze", "in hetzelfde vastloopt", "verloren gegaan", "met de minuten uit het handboek",
-         "Lidwien Kamp", "Made with"]
+         "Lidwien Kamp", "Made with",
+         # issue 34, second reading
+         "ongemakkelijk voelen", "net zolang", "iets dat niet", "nieuwe blikken", "in een kringetje",
+         "vast patroon schiet", "een vijfde van de tijd", "van hoe laat", "Methoden laden", "Met een groepsgrootte",
+         "De namen van de rollen", "Na een paar sessies", "ook buiten de sessies", "als hij ingewikkeld",
+         "gevoelens komen later", "Passend maken op"]
+
+# The same slips in the widgets' messages, which only a script shows.
+WRONG_IN_SCRIPTS = ["werkt zonder adviezen", "(gewoon ", "op alfabet", "Passend gemaakt"]
 
 
 def test_no_page_uses_the_corrected_wordings_or_the_printed_chapter_numbers(site_dir: Path) -> None:
@@ -157,6 +165,12 @@ def test_no_page_uses_the_corrected_wordings_or_the_printed_chapter_numbers(site
         found += [f"{where}: {w!r}" for w in WRONG if w in text]
         # 'Hoofdstuk 3 van 10' is the site's own numbering; 'hoofdstuk 5 van de bron' cites the source.
         found += [f"{where}: {m.group(0)!r}" for m in re.finditer(r"hoofdstuk \d+\b(?! van)", text, re.IGNORECASE)]
+    assert not found, "\n".join(found)
+
+
+def test_no_widget_message_uses_the_corrected_wordings(site_dir: Path) -> None:
+    found = [f"{path.relative_to(site_dir).as_posix()}: {w!r}" for path in sorted(site_dir.rglob("*.js"))
+             for w in WRONG_IN_SCRIPTS if w in path.read_text(encoding="utf-8")]
     assert not found, "\n".join(found)
 
 

@@ -167,7 +167,7 @@ def test_the_fit_is_reported_per_block_as_a_list(page, base_url, site_dir) -> No
     open_builder(page, TWO_CASES)
     label(page, 3, "Casus van Bram")
     page.fill("[data-timer-fit-minutes]", "120")
-    page.get_by_role("button", name="Passend maken").click()
+    page.get_by_role("button", name="Inpassen").click()
     report = page.locator("[data-timer-builder-report]")
     expect(report.locator("ul > li").first).to_be_visible()
     lines = report.locator("ul > li").all_inner_texts()
@@ -282,7 +282,7 @@ def test_the_planner_with_labels_steps_and_a_fit_report_has_no_axe_violations(
     label(page, 1, "Casus van Carla")
     page.locator('[data-timer-items] > li[data-key="zevenstappenmethode"]').nth(1).locator("summary").click()
     page.fill("[data-timer-fit-minutes]", "120")
-    page.get_by_role("button", name="Passend maken").click()
+    page.get_by_role("button", name="Inpassen").click()
     expect(page.locator("[data-timer-builder-report] li").first).to_be_visible()
     assert axe_violations(page, scheme, "[data-timer-builder]") == []
     context.close()

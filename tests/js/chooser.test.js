@@ -69,7 +69,7 @@ test("time: fits, fits shortened (also by dropping optional steps), tight, too l
   const shortened = rank({ minuten: 56 }).good.find((e) => e.slug === "zesstappen");
   assert.equal(shortened.penalty, 0, "60 minutes shortened to 56 fits");
   assert.equal(shortened.score, WEIGHTS.minuten.zonder_optioneel);
-  assert.deepEqual(shortened.fits, ["past, ingekort tot 56 min (gewoon 60 min)"]);
+  assert.deepEqual(shortened.fits, ["past, ingekort tot 56 min (normaal 60 min)"]);
   const tight = rank({ minuten: 27 });
   assert.equal(tight.good.find((e) => e.slug === "zesstappen").penalty, WEIGHTS.minuten.strafpunten_krap,
     "at least 30 minutes shortened, 3 over: tight");

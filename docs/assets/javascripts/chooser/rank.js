@@ -31,9 +31,9 @@
     notForCase: (kort) => `is niet bedoeld voor ${kort}`,
     forCase: (kort) => `past bij ${kort}`,
     alsoForCase: (kort) => `past ook bij ${kort}, al is de methode vooral voor iets anders`,
-    shortened: (have, own) => `past, ingekort tot ${have} min (gewoon ${own} min)`,
+    shortened: (have, own) => `past, ingekort tot ${have} min (normaal ${own} min)`,
     shortenedTopics: (have, topics) => `past, ingekort tot ${have} min: ${topics} onderwerp${topics > 1 ? "en" : ""}`,
-    lengthened: (have, own) => `past, verlengd tot ${have} min (gewoon ${own} min)`,
+    lengthened: (have, own) => `past, verlengd tot ${have} min (normaal ${own} min)`,
     lengthenedTopics: (have, topics) => `past in ${have} minuten: ${topics} onderwerp${topics > 1 ? "en" : ""}, iets ruimer`,
     shorter: (own, have) => `duurt ${own} minuten, korter dan de ${have} die je hebt`,
     tightShortened: (least, have) => `krap: duurt ook ingekort minstens ${least} minuten, je hebt er ${have}`,
@@ -56,7 +56,7 @@
     meta: (duration, low, high) => `${duration.replace("minuten", "min")} · ${low}–${high} personen`,
     count: (good, weaker) =>
       `${good} ${good === 1 ? "methode past" : "methoden passen"} goed, ${weaker} minder goed.`,
-    unranked: (n) => `Alle ${n} methoden, op alfabet. Beantwoord een vraag om ze te rangschikken.`,
+    unranked: (n) => `Alle ${n} methoden, in alfabetische volgorde. Beantwoord een vraag om ze te rangschikken.`,
     noneFits: (n) => `Geen methode past helemaal. Hieronder staan alle ${n} met de reden.`,
     failed: "De methoden konden niet worden geladen. Gebruik de tabel hieronder of laad de pagina opnieuw.",
   };

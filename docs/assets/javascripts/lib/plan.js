@@ -73,7 +73,7 @@
       `De methode „${slug}” staat niet in dit handboek; de voorbeeldagenda houdt haar eigen deel voor de methode.`,
     covered: (names) =>
       `${list(names)} ${names.length === 1 ? "staat" : "staan"} niet apart in het plan: de methode heeft daar eigen stappen voor.`,
-    noAdvice: (name, methods) => `${name} valt weg: ${list(methods)} werkt zonder adviezen.`,
+    noAdvice: (name, methods) => `${name} valt weg: ${list(methods)} werken zonder adviezen.`,
     badRounds: (raw, used) =>
       `Het aantal rondes („${raw}”) moet een heel getal van ${LIMITS.rounds[0]} tot en met ${LIMITS.rounds[1]} zijn; ` +
       `het plan gebruikt ${used}.`,

@@ -22,7 +22,7 @@
       `In ${minutes(total)} passen geen ${steps} stappen: elke stap krijgt minstens 1 minuut. ` +
       `Kies ${steps} minuten of meer.`,
     corrupt: "De bewaarde stand van de timer was beschadigd of van een oudere versie en is gewist. Je begint opnieuw.",
-    fitted: (total, was) => `Passend gemaakt op ${total} minuten (was ${was} minuten).`,
+    fitted: (total, was) => `Ingepast in ${total} minuten (was ${was} minuten).`,
     tooManyMethods: (max) => `Een sessie heeft hoogstens ${max} methoden.`,
     copied: "De link staat op het klembord.",
     copyFailed: "Kopiëren lukte niet; selecteer de link hieronder en kopieer hem zelf.",
