@@ -134,6 +134,31 @@ def front_matter(**fields: object) -> str:
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000) + "---"
 
 
+# Which parts of a method page a source gives, by the documents of data/sources.yml. The handbook
+# (000 ch. 5) gives its methods a 'when' and example questions; the Basismodel (004) gives questions
+# for its opening and close only, so the rest of its list is ours. The Schatkist (001) and the slides
+# (002) give no example questions, the Schatkist no 'when', materials or remarks either (issue 34). A part no credited
+# source gives is marked as ours where a reader meets it, not only on the Verantwoording.
+GIVEN_BY = {
+    "wanneer": {"handboek", "basismodel", "leading"},
+    "voorbeeldvragen": {"handboek"},
+    "materialen": {"handboek", "basismodel"},
+    "notities": {"handboek", "basismodel", "leading"},
+}
+PARTLY_GIVEN_BY = {"voorbeeldvragen": {"basismodel"}}
+OURS = "*Onze aanvulling:* dit deel staat niet in de bron. Zie de [Verantwoording](../verantwoording.md#onze-keuzes)."
+PARTLY_OURS = ("*Deels onze aanvulling:* alleen de vragen bij het terugkijken en de evaluatie volgen de bron. Zie de "
+               "[Verantwoording](../verantwoording.md#onze-keuzes).")
+
+
+def ours_note(method: Method, part: str) -> str:
+    """The line under a heading that says the part is ours (or partly), or '' when the source gives it."""
+    documents = {credit.document for credit in method.bronnen}
+    if documents & PARTLY_GIVEN_BY.get(part, set()):
+        return f"\n\n{PARTLY_OURS}"
+    return "" if documents & GIVEN_BY[part] else f"\n\n{OURS}"
+
+
 def method_page(slug: str, method: Method, site: SiteData) -> str:
     """The whole Markdown of /methoden/<slug>/."""
     sections = [
@@ -142,19 +167,19 @@ def method_page(slug: str, method: Method, site: SiteData) -> str:
         f"# {md_literal(method.titel)}",
         method_head(slug, method, site),
         f"## Doel\n\n{method.doel}",
-        f"## Wanneer gebruik je deze methode?\n\n{method.wanneer}",
+        f"## Wanneer gebruik je deze methode?{ours_note(method, 'wanneer')}\n\n{method.wanneer}",
         f"## Verloop\n\n{time_bar(method)}\n\n{steps_list(method)}",
         time_note(method),
         f"## Rollen\n\n{roles_block(method, site)}",
     ]
     if method.voorbeeldvragen:
-        sections.append(f"## Voorbeeldvragen\n\n{bullet_list(method.voorbeeldvragen)}")
+        sections.append(f"## Voorbeeldvragen{ours_note(method, 'voorbeeldvragen')}\n\n{bullet_list(method.voorbeeldvragen)}")
     if method.materialen:
-        sections.append(f"## Materialen\n\n{bullet_list(method.materialen)}")
+        sections.append(f"## Materialen{ours_note(method, 'materialen')}\n\n{bullet_list(method.materialen)}")
     if method.verwant:
         sections.append(f"## Verwante methoden\n\n{related_block(method, site)}")
     if method.notities:
-        sections.append(f"## Opmerkingen\n\n{bullet_list(method.notities)}")
+        sections.append(f"## Opmerkingen{ours_note(method, 'notities')}\n\n{bullet_list(method.notities)}")
     sections.append(f"## Bron\n\n{credit_block(method, site)}")
     if method.redactie:
         sections.append(f"**Keuzes van de redactie**\n\n{bullet_list(method.redactie)}")

@@ -35,6 +35,15 @@ def source_range(item: AgendaItem) -> str:
     return minutes(low) if low == high else f"{low}–{high} min"
 
 
+def agenda_source_range(site: SiteData) -> str:
+    """The example agenda's length by the source's own margins, e.g. '70 tot 105 minuten', to set beside the
+    phases of the handbook's chapter (which add up differently; the Voorbeeldagenda page shows both)."""
+    items = site.agenda.onderdelen
+    low = sum(item.van or item.minuten for item in items)
+    high = sum(item.tot or item.minuten for item in items)
+    return f"{low} tot {high} minuten" if low != high else f"{low} minuten"
+
+
 def _agenda(site: SiteData) -> dict[str, object]:
     """What the example agenda's table shows."""
     rows = [{"number": number, "item": item, "source": source_range(item)}
@@ -80,3 +89,7 @@ def register(env, site: SiteData) -> None:  # noqa: ANN001 - mkdocs-macros passe
     @env.macro
     def example_agenda_minutes() -> int:
         return site.agenda.totaal_minuten
+
+    @env.macro
+    def example_agenda_source_range() -> str:
+        return agenda_source_range(site)

@@ -104,6 +104,14 @@ def test_every_method_says_its_level_is_our_choice(path: Path) -> None:
     assert any(f"niveau ({data['niveau']})" in item.lower() or "niveau" in item.lower() for item in data["redactie"])
 
 
+@pytest.mark.parametrize("path", METHODS, ids=lambda p: p.stem)
+def test_every_method_justifies_its_level_once(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    about_level = [item for item in data["redactie"]
+                   if "niveau" in item.lower() or "groep met enige ervaring" in item.lower()]
+    assert len(about_level) == 1, about_level
+
+
 NUMBER_WORDS = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen"}
 
 
@@ -249,3 +257,29 @@ def test_the_timer_plans_the_second_case_of_the_zevenstappenmethode(page) -> Non
     once, per = _round_minutes(SEVEN)
     assert sum(page.locator("[data-timer-programme] > li").evaluate_all(
         "items => items.map(li => Number(li.dataset.planMinutes))")) == once + 2 * per
+
+
+# --- what is ours is marked as ours where a reader meets it ---------------------------------------
+
+
+def _marked_ours(site_dir: Path, slug: str) -> dict[str, bool]:
+    """Per h2 of a method page: whether the paragraph right under it says the part is ours."""
+    page = article(site_dir, f"methoden/{slug}")
+    marks = {}
+    for h2 in page.select("h2"):
+        first = h2.find_next_sibling()
+        marks[text_of(h2).rstrip(" ¶")] = bool(first and first.name == "p" and "onze aanvulling" in text_of(first).lower())
+    return marks
+
+
+def test_parts_the_schatkist_does_not_give_are_marked_ours_on_the_method_page(site_dir: Path) -> None:
+    marks = _marked_ours(site_dir, "vissenkom")
+    for part in ("Wanneer gebruik je deze methode?", "Voorbeeldvragen", "Materialen", "Opmerkingen"):
+        assert marks[part], part
+    assert not marks["Doel"] and not marks["Verloop"]
+    seven = _marked_ours(site_dir, SEVEN)
+    assert seven["Voorbeeldvragen"] and not seven["Wanneer gebruik je deze methode?"]
+    assert not _marked_ours(site_dir, "incidentenmethode")["Voorbeeldvragen"]
+    assert _marked_ours(site_dir, "basismodel")["Voorbeeldvragen"], "the Basismodel's questions are partly ours"
+    head = article(site_dir, "methoden/vissenkom").select_one(".ih-facts")
+    assert "Soort casus (onze indeling)" in text_of(head) and "Niveau (onze keuze)" in text_of(head)
