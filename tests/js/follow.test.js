@@ -149,7 +149,10 @@ test("a short plan keeps its readable link", () => {
 
 test("a compact agenda from another version of the handbook, or garbage, is refused", () => {
   const short = new URLSearchParams(follow.compact(LONG, TABLE)).get("kort");
-  assert.equal(follow.expand(`?kort=${short}`, TABLE.concat(["zzz"])), null, "another number of keys");
+  // Another version: a key in front moves every place, so the version no longer matches.
+  assert.equal(follow.expand(`?kort=${short}`, follow.keyTable(TABLE.concat(["aaa"]))), null, "keys moved");
+  assert.equal(follow.planQuery(follow.expand(`?kort=${short}`, TABLE.concat(["zzz"]))), LONG.split("&")[0],
+    "a key added behind moves nothing: the same agenda");
   for (const bad of ["", "x", "b~", "b~zz", "b~1:", "b~1..2", "__proto__"]) {
     assert.equal(follow.expand(`?kort=${bad}`, TABLE), null, bad);
   }
@@ -195,4 +198,60 @@ test("the phases to come start one after another, not before now", () => {
   // In overtime (or paused) the next phase can only start from now on.
   assert.deepEqual(follow.ahead(lengths, 1, T0, -3 * MIN), [null, null, T0, T0 + 15 * MIN]);
   assert.deepEqual(follow.ahead(lengths, 3, T0, MIN), [null, null, null, null]);
+});
+
+/* ------------------------------------------------------------------ issue 31: versions and bounds */
+
+test("a compact link carries a version of what it refers to: a renamed method is refused, not swapped", () => {
+  const short = follow.compact(LONG, TABLE);
+  const version = new URLSearchParams(short).get("kort").split("~")[0];
+  assert.equal(version.length, 7, "a hash, not the length of the table");
+  // The deploy renames "roddelmethode" to "roddel-methode": the table keeps its length and its order.
+  const renamed = follow.keyTable(TABLE.map((k) => (k === "roddelmethode" ? "roddel-methode" : k)));
+  assert.equal(renamed.length, TABLE.length);
+  const read = follow.readShort(short, renamed);
+  assert.equal(read.search, null);
+  assert.equal(read.problem, "version");
+  // A key added after every key the link uses moves nothing: the link still opens, as it was made.
+  const grown = follow.keyTable(TABLE.concat(["zzz-nieuw"]));
+  assert.equal(follow.planQuery(follow.expand(short, grown)), LONG);
+});
+
+test("a compact link of the former format (the table's length) is refused with its own reason", () => {
+  const places = new Map(TABLE.map((k, i) => [k, i.toString(36)]));
+  const old = `?kort=${TABLE.length.toString(36)}~${places.get("opening")}:a.${places.get("pauze")}`;
+  const read = follow.readShort(old, TABLE);
+  assert.equal(read.search, null);
+  assert.equal(read.problem, "old");
+  assert.equal(follow.readShort("?kort=b~1..2", TABLE).problem, "unreadable");
+  assert.equal(follow.readShort("?methode=x", TABLE).problem, null);
+});
+
+test("agenda items with steps left out stay in the compact form", () => {
+  const query = "?agenda=opening:10,vijfstappenmethode:45_2.4,pauze:15,snelle-adviesronde_3,roddelmethode:30," +
+    "terugblik:5,evaluatie:10,afsluiting:5&minuten=160&start=19:00";
+  const made = follow.shareLink(BASE, query, { phase: 3, elapsedMs: 61_000, addedMs: 0, paused: false }, T0, TABLE);
+  assert.equal(made.compact, true, made.url);
+  assert.equal(made.fits, true, made.url);
+  assert.equal(follow.planQuery(follow.expand(new URL(made.url).search, TABLE)), query);
+});
+
+test("a state with impossible numbers is named, not shown as a running clock", () => {
+  const at = T0 + 5 * MIN;
+  const ok = { phase: 1, stampMs: T0, elapsedMs: 60_000, addedMs: 0, paused: false };
+  assert.equal(follow.check(ok, PHASES, at), null);
+  assert.equal(follow.check(Object.assign({}, ok, { phase: 4 }), PHASES, at), null, "past the last phase: ended");
+  const bad = (change) => follow.check(Object.assign({}, ok, change), PHASES, at);
+  assert.deepEqual(bad({ phase: 5 }), { field: "phase", value: 6, most: 4 });
+  assert.equal(bad({ phase: 999 }).field, "phase");
+  assert.equal(bad({ elapsedMs: 2_000_000_000_000 }).field, "elapsed");
+  assert.equal(bad({ addedMs: 2_000_000_000_000 }).field, "added");
+  assert.equal(bad({ addedMs: -6 * MIN }).field, "added", "more taken than the phase has");
+  assert.equal(bad({ stampMs: 0 }).field, "stamp", "a moment in 1970");
+  assert.equal(bad({ stampMs: T0 - 2 * 24 * 60 * MIN }).field, "stamp", "two days old");
+  assert.equal(bad({ stampMs: T0 + 400 * 24 * 60 * MIN }).field, "stamp", "a year ahead");
+  // The numbers that made "604661:50:33 Loopt" and "+499070:19:31".
+  const wild = follow.decodeState("1.zzzzzzzz.0.zzzzzz");
+  assert.notEqual(follow.check(wild, PHASES, at), null);
+  assert.notEqual(follow.check(follow.decodeState("0.0.0.0"), PHASES, at), null);
 });

@@ -448,3 +448,23 @@ test("a method added to the evening goes after the last method and its pause, el
   assert.equal(plan.placeForMethod(items(["opening", "vijfstappenmethode", "evaluatie"]), DATA), 2);
   assert.equal(plan.placeForMethod([], DATA), 0);
 });
+
+/* ------------------------------------------------------------------ issue 31: no more topics than people */
+
+test("the group caps the rounds: asked, picked for a time and advised", () => {
+  const asked = build({ agenda: null, methode: "snelle-adviesronde", minuten: null, groep: 2, rondes: 12, start: null }, DATA);
+  assert.equal(asked.rounds, 2);
+  assert.equal(Math.max(...stepsOf(asked.plan).map((s) => s.round || 0)), 2);
+  assert.ok(asked.notes.some((n) => n.includes("2 deelnemers") && n.includes("12")), asked.notes.join(" "));
+  const advised = build({ agenda: null, methode: "snelle-adviesronde", minuten: 180, groep: 2, rondes: null, start: null }, DATA);
+  assert.equal(advised.rounds, 2);
+  for (const note of advised.notes) {
+    const m = /passen (\d+) onderwerpen/.exec(note);
+    assert.ok(!m || Number(m[1]) <= 2, note);
+  }
+  const fits = fitsIn(method("snelle-adviesronde"), 180, { groep: 2, rondes: 12 });
+  assert.ok(fits.rounds <= 2, JSON.stringify(fits));
+  // Without a group the old advice stays.
+  const free = build({ agenda: null, methode: "snelle-adviesronde", minuten: 180, groep: null, rondes: null, start: null }, DATA);
+  assert.ok(free.rounds > 2);
+});

@@ -215,9 +215,18 @@ test("agenda links: items with optional minutes, within the limits, round trip",
     { key: "opening", minuten: 10 }, { key: "vijfstappenmethode", minuten: null }, { key: "pauze", minuten: 5 },
   ]);
   assert.equal(P.formatAgenda(items), "opening:10,vijfstappenmethode,pauze:5");
-  for (const bad of ["opening:0", "opening:601", "-opening", "a--b", "Opening", "x,".repeat(21) + "x", "a:b"]) {
+  // Nothing usable: no agenda. Minutes out of range: the item keeps its own minutes (with a note).
+  for (const bad of ["-opening", "a--b", "a:b", ",,"]) {
     assert.equal(P.parseAgenda(bad), null, bad);
   }
+  for (const odd of ["opening:0", "opening:601"]) {
+    const read = P.readAgenda(odd);
+    assert.deepEqual(read.items, [{ key: "opening", minuten: null }], odd);
+    assert.equal(read.notes.length, 1, odd);
+  }
+  const many = P.readAgenda("x,".repeat(21) + "x");
+  assert.equal(many.items.length, 20);
+  assert.ok(many.notes[0].includes("de laatste 2"), many.notes[0]);
 });
 
 test("the query keeps good minutes and explains bad ones", () => {
@@ -259,10 +268,12 @@ test("unknown methods and items, also inherited names, are skipped with a note",
   assert.deepEqual(r.session.items.map((it) => it.key), ["opening", "pauze"]);
   assert.equal(r.notes.length, 1);
   // The other inherited names are not keys at all: the agenda is not read, with one note.
+  // A name that is no key at all (capitals, "_"): the same reader as the planner's skips that item alone,
+  // naming it (issue 31: the whole agenda was refused, naming nothing).
   for (const name of ["__proto__", "toString", "hasOwnProperty", "valueOf"]) {
     const bad = P.buildSession(P.parseQuery(`?agenda=opening,${name},pauze`), DATA.methods, DATA.agenda);
-    assert.equal(bad.session, null, name);
-    assert.equal(bad.notes.length, 1, name);
+    assert.deepEqual(bad.session.items.map((it) => it.key), ["opening", "pauze"], name);
+    assert.ok(bad.notes.some((n) => n.includes(name)), bad.notes.join(" "));
   }
 });
 
@@ -272,4 +283,35 @@ test("typed minutes are read with what was wrong with them", () => {
   assert.deepEqual(P.readMinutes("0", 5), { minuten: 1, problem: "low" });
   assert.deepEqual(P.readMinutes("9999", 5), { minuten: 600, problem: "high" });
   assert.deepEqual(P.readMinutes("2.6", 5), { minuten: 3, problem: "fraction" });
+});
+
+/* ------------------------------------------------------------------ issue 31: one reader for agendas */
+
+test("an agenda link with a trailing comma, a capital or too many items keeps what it can and names the rest", () => {
+  const trailing = P.buildSession(P.parseQuery("?agenda=opening,pauze,"), DATA.methods, DATA.agenda);
+  assert.deepEqual(trailing.session.items.map((it) => it.key), ["opening", "pauze"]);
+  const capital = P.buildSession(P.parseQuery("?agenda=Opening,pauze"), DATA.methods, DATA.agenda);
+  assert.deepEqual(capital.session.items.map((it) => it.key), ["opening", "pauze"], "read in lower case, and said");
+  assert.ok(capital.notes.some((n) => n.includes("Opening")), capital.notes.join(" "));
+  const many = P.buildSession(P.parseQuery(`?agenda=${"pauze,".repeat(20)}opening`), DATA.methods, DATA.agenda);
+  assert.ok(many.session, "the first twenty run");
+  assert.ok(many.notes.some((n) => n.includes("20")), many.notes.join(" "));
+  const minutes = P.buildSession(P.parseQuery("?agenda=opening:0,pauze"), DATA.methods, DATA.agenda);
+  assert.ok(minutes.notes.some((n) => n.includes("opening") && n.includes("0")), minutes.notes.join(" "));
+  const none = P.buildSession(P.parseQuery("?agenda=Onbekend_,a:b"), DATA.methods, DATA.agenda);
+  assert.equal(none.session, null);
+  assert.ok(none.notes.some((n) => n.includes("Onbekend_")) && none.notes.some((n) => n.includes("a:b")), none.notes.join(" "));
+});
+
+test("a compact kort= without volg= is not silently dropped", () => {
+  const q = P.parseQuery("?kort=1z141z4~1.2");
+  assert.ok(q.notes.some((n) => n.includes("kort")), q.notes.join(" "));
+  assert.equal(P.parseQuery("?kort=1z141z4~1.2&volg=0.1.0.0").notes.length, 0);
+});
+
+test("never more rounds than people: rondes=12&groep=2 runs two, and says so", () => {
+  const r = P.buildSession(P.parseQuery("?methode=snelle-adviesronde&rondes=12&groep=2"), DATA.methods, DATA.agenda);
+  assert.equal(r.rounds, 2);
+  assert.equal(new Set(r.session.phases.map((p) => p.ronde).filter(Boolean)).size, 2);
+  assert.ok(r.notes.some((n) => n.includes("12") && n.includes("2")), r.notes.join(" "));
 });

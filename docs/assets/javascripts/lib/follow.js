@@ -17,11 +17,17 @@
    so view() says how old its state is and never presents a guess as certain.
 
    Too long for a QR code (a long own agenda): the link then carries the agenda as indexes instead of
-   keys, `kort=<n>~<i>[:<m>].<i>[:<m>]...` in base 36, where i is the key's place in the sorted list of
-   every agenda part and method slug of /api/agenda.json and /api/methods.json, m its minutes, and n the
-   length of that list. A page that opens it expands it from the same /api data (which the follower
-   has cached anyway); a page whose list has another length (another version of the handbook) refuses
-   it instead of guessing. */
+   keys, `kort=<v>~<i>[:<m>][_<s>_<s>...].<i>...` in base 36, where i is the key's place in the sorted
+   list of every agenda part and method slug of /api/agenda.json and /api/methods.json, m its minutes,
+   s a step left out, and v a version: seven base-36 digits of a hash of the agenda written out (keys,
+   minutes, steps left out). A page that opens it expands it from its own /api data and hashes what it
+   got: a deploy that renamed or added a key moves the places, the hash differs, and the link is refused
+   instead of opening another session. A key added where it moves nothing keeps the link valid.
+   The former format put the length of the list where v is (one to four digits): a list of the same
+   length can hold other keys, so such a link cannot be checked and is refused with its own reason.
+
+   Bounds (check): a link's numbers must be what a session can be, else the follower names the number
+   instead of running a clock from it. */
 (function (root, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
@@ -39,7 +45,17 @@
   /** The parameters of a timer address that make its plan, in the order a link writes them. */
   const PLAN_PARAMS = ["methode", "agenda", "kort", "minuten", "groep", "rondes", "start"];
   const SHORT = "kort";
-  const SHORT_RE = /^([0-9a-z]{1,4})~([0-9a-z]{1,4}(?::[0-9a-z]{1,3})?(?:\.[0-9a-z]{1,4}(?::[0-9a-z]{1,3})?){0,39})$/;
+  // One item: place, minutes, steps left out (each "_" and a base-36 number); at most 40 items.
+  const SHORT_ITEM = "[0-9a-z]{1,4}(?::[0-9a-z]{1,3})?(?:_[0-9a-z]{1,2}){0,30}";
+  const SHORT_RE = new RegExp(`^([0-9a-z]{7})~(${SHORT_ITEM}(?:\\.${SHORT_ITEM}){0,39})$`);
+  const OLD_SHORT_RE = /^([0-9a-z]{1,4})~([0-9a-z]{1,4}(?::[0-9a-z]{1,3})?(?:\.[0-9a-z]{1,4}(?::[0-9a-z]{1,3})?){0,39})$/;
+  const AGENDA_ITEM_RE = /^([a-z0-9-]+)(?::(\d{1,4}))?(?:_(\d{1,2}(?:\.\d{1,2}){0,29}))?$/;
+  /* Bounds on what a link can say. A session is at most a day (LIMITS in plan.js: 600 minutes, with
+     overtime and added minutes well within); a state older than that, or from before this handbook's
+     follow links existed, is not a session that runs now. */
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const EPOCH_MS = Date.UTC(2024, 0, 1);
+  const MAX_AHEAD_MS = DAY_MS;
 
   /**
    * The `volg` value for a facilitator's state.
@@ -75,6 +91,37 @@
       addedMs: added * 1000,
       paused: Boolean(match[5]),
     };
+  }
+
+  /**
+   * What is impossible about a link's state for these phases, or null when every number can be.
+   * A phase just past the last one is a finished session, not an error. A stamp a little ahead is
+   * left to view() ("future": the clocks differ); one more than a day ahead or behind is not a
+   * session that runs now.
+   * @param {ReturnType<typeof decodeState>} state
+   * @param {{minutes: number}[]} phases
+   * @param {number} nowMs
+   * @returns {null|{field: "phase"|"elapsed"|"added"|"stamp", value: number, most?: number}}
+   *   phase: value and most are 1-based (as a reader counts phases); elapsed/added in whole minutes;
+   *   stamp: the moment in ms
+   */
+  function check(state, phases, nowMs) {
+    if (!state) return null;
+    const count = Array.isArray(phases) ? phases.length : 0;
+    if (!Number.isSafeInteger(state.phase) || state.phase > count) {
+      return { field: "phase", value: state.phase + 1, most: count };
+    }
+    const minutes = (ms) => Math.round(ms / 60000);
+    if (!Number.isFinite(state.elapsedMs) || state.elapsedMs > DAY_MS) return { field: "elapsed", value: minutes(state.elapsedMs) };
+    const own = state.phase < count ? phases[state.phase].minutes * 60000 : 0;
+    if (!Number.isFinite(state.addedMs) || state.addedMs > DAY_MS || own + state.addedMs < 0) {
+      return { field: "added", value: minutes(state.addedMs) };
+    }
+    const stamp = state.stampMs;
+    if (!Number.isFinite(stamp) || stamp < EPOCH_MS || stamp < nowMs - DAY_MS || stamp > nowMs + MAX_AHEAD_MS) {
+      return { field: "stamp", value: stamp };
+    }
+    return null;
   }
 
   /**
@@ -224,6 +271,16 @@
     return Array.from(new Set(keys.map(String))).sort();
   }
 
+  /** Seven base-36 digits of a 32-bit FNV-1a hash: a version, not a secret. */
+  function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(36).padStart(7, "0");
+  }
+
   /**
    * A plan query with its agenda as indexes into `table` (see the top of this file), or null when
    * there is nothing to shorten (no own agenda, or a key the table does not hold).
@@ -237,14 +294,47 @@
     if (!agenda || agenda === "voorbeeld") return null;
     const place = new Map(table.map((key, i) => [key, i]));
     const items = [];
+    const written = [];
     for (const part of agenda.split(",")) {
-      const match = /^([a-z0-9-]+)(?::(\d{1,4}))?$/.exec(part.trim());
+      const match = AGENDA_ITEM_RE.exec(part.trim());
       if (!match || !place.has(match[1])) return null;
-      items.push(place.get(match[1]).toString(36) + (match[2] ? `:${Number(match[2]).toString(36)}` : ""));
+      const without = match[3] ? match[3].split(".").map((n) => `_${Number(n).toString(36)}`).join("") : "";
+      items.push(place.get(match[1]).toString(36) + (match[2] ? `:${Number(match[2]).toString(36)}` : "") + without);
+      written.push(part.trim());
     }
     params.delete("agenda");
-    params.set(SHORT, `${table.length.toString(36)}~${items.join(".")}`);
+    params.set(SHORT, `${hash(written.join(","))}~${items.join(".")}`);
     return planQuery(`?${params}`);
+  }
+
+  /**
+   * The address with a compact agenda (kort=) written out again (agenda=), and why not when it cannot be.
+   * @param {string} search location.search
+   * @param {string[]} table from keyTable
+   * @returns {{search: string|null, problem: null|"old"|"version"|"unreadable"}} search unchanged when
+   *   there is no kort=; null with a problem: "old" the former format (it cannot be checked), "version"
+   *   made from other data (another version of the handbook), "unreadable" not a compact agenda at all
+   */
+  function readShort(search, table) {
+    const params = new URLSearchParams(search);
+    if (!params.has(SHORT)) return { search, problem: null };
+    const value = params.get(SHORT) || "";
+    const match = SHORT_RE.exec(value);
+    if (!match) return { search: null, problem: OLD_SHORT_RE.test(value) ? "old" : "unreadable" };
+    const items = [];
+    for (const item of match[2].split(".")) {
+      const [head, ...without] = item.split("_");
+      const [index, minutes] = head.split(":");
+      const key = table[parseInt(index, 36)];
+      if (key === undefined) return { search: null, problem: "version" };
+      const steps = without.length ? `_${without.map((n) => parseInt(n, 36)).join(".")}` : "";
+      items.push((minutes === undefined ? key : `${key}:${parseInt(minutes, 36)}`) + steps);
+    }
+    const agenda = items.join(",");
+    if (hash(agenda) !== match[1]) return { search: null, problem: "version" };
+    params.delete(SHORT);
+    params.set("agenda", agenda);
+    return { search: `?${params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":")}`, problem: null };
   }
 
   /**
@@ -255,20 +345,7 @@
    * @returns {string|null}
    */
   function expand(search, table) {
-    const params = new URLSearchParams(search);
-    if (!params.has(SHORT)) return search;
-    const match = SHORT_RE.exec(params.get(SHORT) || "");
-    if (!match || parseInt(match[1], 36) !== table.length) return null;
-    const items = [];
-    for (const item of match[2].split(".")) {
-      const [index, minutes] = item.split(":");
-      const key = table[parseInt(index, 36)];
-      if (key === undefined) return null;
-      items.push(minutes === undefined ? key : `${key}:${parseInt(minutes, 36)}`);
-    }
-    params.delete(SHORT);
-    params.set("agenda", items.join(","));
-    return `?${params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":")}`;
+    return readShort(search, table).search;
   }
 
   /**
@@ -291,6 +368,6 @@
 
   return {
     PARAM, QR_LIMIT, PLAN_PARAMS, encodeState, decodeState, link, view, nudge, fromTimer, asTimer, ahead, planQuery,
-    keyTable, compact, expand, shareLink,
+    keyTable, compact, expand, readShort, check, shareLink,
   };
 });

@@ -99,7 +99,13 @@
     moreMinutes: "Kies meer minuten of laat een onderdeel weg.",
     fewerMinutes: "Kies minder minuten of voeg een onderdeel toe, zoals een pauze.",
     badParam: (name, raw, rule) => `„${raw}” is geen geldige waarde voor ${name} (${rule}) en telt niet mee.`,
-    tooManyItems: () => `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; de rest is weggelaten.`,
+    tooManyItems: (rest) => `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; ` +
+      `${rest.length === 1 ? "het laatste" : `de laatste ${rest.length}`} (${list(rest.slice(0, 5).map((r) => `„${clip(r)}”`))}` +
+      `${rest.length > 5 ? " …" : ""}) ${rest.length === 1 ? "is" : "zijn"} weggelaten.`,
+    readLower: (raw, key) => `„${raw}” in de agenda is gelezen als „${key}”: onderdelen en methoden hebben kleine letters.`,
+    moreRoundsThanPeople: (group, asked, unit) =>
+      `Met ${group} deelnemers ${group === 1 ? "is" : "zijn"} er hoogstens ${count(group, unit)}: ` +
+      `niemand brengt twee keer iets in. Het plan gebruikt er ${group} in plaats van ${asked}.`,
   };
   const between = ([lo, hi]) => `een heel getal van ${lo} tot en met ${hi}`;
   const RULES = {
@@ -399,7 +405,11 @@
   function compose(keys, data, options = {}) {
     const notes = [];
     const idx = index(data);
-    const rounds = readRounds(options, notes);
+    const asked = readRounds(options, notes);
+    // Never more rounds than people: each round (topic, case) is someone's. The group caps them here,
+    // so the timer, the planner and the chooser's advice all keep to it.
+    const group = options && within(options.groep, LIMITS.group) ? options.groep : null;
+    const rounds = group !== null && asked > group ? group : asked;
     // `at`: the item's place in the request, so that what the page keeps per item (a label) finds its block.
     const read = (Array.isArray(keys) ? keys : []).map((k, at) => {
       const it = readItem(k, notes);
@@ -427,20 +437,22 @@
         if (choice && chosen.has(it.key)) notes.push(NL.chosenOnce(method.titel, choice.naam));
         if (choice) chosen.add(it.key);
         if (block.rounds === null && rounds > 1 && !withoutRounds.includes(method.titel)) withoutRounds.push(method.titel);
-        blocks.push(it.minutes ? fitBlock(block, it.minutes, notes) : block);
+        blocks.push(it.minutes ? fitBlock(block, it.minutes, notes, group) : block);
       } else if (part) blocks.push(Object.assign(frameBlock(part, it.minutes), { at: it.at }));
       else notes.push(NL.unknownKey(clip(it.key)));
     }
     if (extraMethods.length) notes.push(NL.tooManyMethods(extraMethods));
     for (const title of withoutRounds) notes.push(NL.noRounds(title));
     blocks = dropCovered(blocks, idx, notes);
-    return { blocks, notes };
+    const repeating = blocks.find((b) => b.rounds !== null);
+    if (repeating && rounds < asked) notes.push(NL.moreRoundsThanPeople(group, asked, repeating.unit));
+    return { blocks, notes, rounds, group };
   }
 
   /** A method block given its own minutes ("vijfstappenmethode:30"): fitted, or unchanged with a note. */
-  function fitBlock(block, minutes, notes) {
+  function fitBlock(block, minutes, notes, group) {
     if (minutes === total(block)) return block;
-    const result = fit({ blocks: [block], notes: [] }, minutes);
+    const result = fit({ blocks: [block], notes: [], group }, minutes);
     if (result.ok) return result.plan.blocks[0];
     notes.push(NL.methodNotFitted(block.title, minutes, result.advice));
     return block;
@@ -622,10 +634,12 @@
       return `${first} ${NL.roundsFit(target, k, roundBlock.unit)}${pauseHelps ? NL.orDropPause : "."}`;
     }
     if (roundBlock) {
+      // No advice to hold more rounds than the group has people.
+      const most = Math.min(LIMITS.rounds[1], within(plan.group, LIMITS.group) ? plan.group : LIMITS.rounds[1]);
       let k = roundBlock.rounds + 1;
-      while (k <= LIMITS.rounds[1] && rangeWithRounds(all, k).max < target) k += 1;
+      while (k <= most && rangeWithRounds(all, k).max < target) k += 1;
       const first = NL.atMostRounds(roundBlock.rounds, roundBlock.unit, max);
-      if (k <= LIMITS.rounds[1] && rangeWithRounds(all, k).min <= target) {
+      if (k <= most && rangeWithRounds(all, k).min <= target) {
         return `${first} ${NL.roundsFit(target, k, roundBlock.unit)}.`;
       }
       return `${first} ${NL.fewerMinutes}`;
@@ -713,8 +727,9 @@
     const data = { methods: { methoden: [method] }, agenda: {} };
     const keys = [method.slug];
     const asked = within(options.rondes, LIMITS.rounds) ? options.rondes : null;
-    const rounds = asked !== null ? asked : roundsFor(keys, data, options, minutes);
-    const plan = compose(keys, data, { rondes: rounds });
+    const picked = asked !== null ? asked : roundsFor(keys, data, options, minutes);
+    const plan = compose(keys, data, { rondes: picked, groep: options.groep });
+    const rounds = picked === null ? null : plan.rounds;
     const own = total(plan);
     const result = fit(plan, minutes);
     if (own === minutes) return { fits: true, how: "past", minutes: own, rounds };
@@ -807,8 +822,15 @@
     const agenda = text("agenda");
     if (agenda) {
       const parts = agenda.split(",").map((p) => p.trim()).filter(Boolean);
-      if (parts.length > LIMITS.blocks) notes.push(NL.tooManyItems());
-      const items = parts.slice(0, LIMITS.blocks).map((p) => readItem(p, notes)).filter(Boolean);
+      if (parts.length > LIMITS.blocks) notes.push(NL.tooManyItems(parts.slice(LIMITS.blocks)));
+      // A capital is the one slip a key forgives (a phone capitalises the first letter): read in lower
+      // case, and said.
+      const lower = (p) => {
+        if (ITEM_RE.test(p) || !ITEM_RE.test(p.toLowerCase())) return p;
+        notes.push(NL.readLower(clip(p), p.toLowerCase()));
+        return p.toLowerCase();
+      };
+      const items = parts.slice(0, LIMITS.blocks).map((p) => readItem(lower(p), notes)).filter(Boolean);
       if (items.length) request.agenda = items;
       else bad("agenda", agenda);
     }
@@ -868,7 +890,7 @@
     const notes = composed.notes.concat(fitted && !fitted.ok ? [fitted.advice] : []);
     const hasRounds = plan.blocks.some((b) => b.rounds !== null);
     return { plan, fit: fitted, clock: request.start ? clock(plan, request.start) : null,
-      rounds: hasRounds ? rounds || 1 : null, notes, was: total(composed) };
+      rounds: hasRounds ? composed.rounds : null, notes, was: total(composed) };
   }
 
   return { LIMITS, configure, compose, fit, fitsIn, clock, encode, decode, build, total, placeForMethod };

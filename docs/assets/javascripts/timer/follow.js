@@ -40,6 +40,21 @@
       "Stel hem hieronder bij, of scan de code opnieuw.",
     unknown: "Deze link geeft geen leesbare stand van de timer. Scan de code opnieuw.",
     noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
+    // Why a link is not opened (lib/follow.js readShort and check): said plainly, never a guessed session.
+    oldShort: "Deze volglink is gemaakt met een eerdere versie van het handboek. Of hij nog dezelfde sessie " +
+      "aanwijst, is niet na te gaan, dus hij wordt niet geopend. Scan de code opnieuw.",
+    otherVersion: "Deze volglink hoort bij een andere versie van het handboek: de onderdelen die hij noemt, " +
+      "staan hier niet meer op dezelfde plaats. Hij wordt niet geopend, zodat je geen andere sessie ziet. " +
+      "Scan de code opnieuw.",
+    badNumber: {
+      phase: (p) => `De volglink noemt fase ${p.value}, maar deze sessie heeft ${p.most} fasen. Scan de code opnieuw.`,
+      elapsed: (p) => `Volgens de volglink loopt de fase al ${p.value} minuten; zo lang duurt geen sessie. ` +
+        "Scan de code opnieuw.",
+      added: (p) => `Volgens de volglink is de fase ${Math.abs(p.value)} minuten ${p.value < 0 ? "korter" : "langer"} ` +
+        "gemaakt; dat kan bij deze fase niet. Scan de code opnieuw.",
+      stamp: (p, now) => `De stand in deze volglink is van ${day(p.value)}, meer dan een dag ` +
+        `${p.value < now ? "geleden" : "vooruit"}: geen sessie die nu loopt. Scan de code opnieuw.`,
+    },
     who: (wie) => `Wie: ${wie}`,
     levels: { warn: "▲ Bijna tijd", alert: "◆ Rond af" },
     hintAhead: "Vooraan staat hoe laat elke volgende fase begint, als de sessie zonder pauze verder loopt.",
@@ -49,6 +64,16 @@
     title: "Meekijken",
     offset: (s) => (s === 0 ? "niet bijgesteld" : `${s > 0 ? "+" : "−"}${Math.abs(s)} s bijgesteld`),
   };
+
+  /** A moment as a reader says it: "1 januari 1970 om 01:00" (this device's time zone). */
+  function day(ms) {
+    const d = new Date(ms);
+    if (!Number.isFinite(d.getTime())) return "een onbekend moment";
+    const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+      "oktober", "november", "december"];
+    const hhmm = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+    return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()} om ${hhmm}`;
+  }
 
   function make(tag, className, attrs) {
     const el = document.createElement(tag);
@@ -78,16 +103,25 @@
     const { root, life } = page;
     const $ = (sel) => root.querySelector(sel);
     const table = F.keyTable(page.keys);
-    const search = F.expand(window.location.search, table);
-    const result = search === null ? { session: null } : page.build(search);
+    const short = F.readShort(window.location.search, table);
+    const result = short.search === null ? { session: null } : page.build(short.search);
     const snapshot = F.decodeState(new URLSearchParams(window.location.search).get(F.PARAM));
     root.classList.add("ih-timer--follow");
     $("[data-timer-choose]").hidden = true;
     $("[data-timer-resume]").hidden = true;
-    if (!result.session) {
+    const refuse = (text) => {
       const note = $("[data-timer-note]");
-      note.textContent = NL.noPlan;
+      note.textContent = text;
       note.hidden = false;
+    };
+    if (!result.session) {
+      refuse({ old: NL.oldShort, version: NL.otherVersion }[short.problem] || NL.noPlan);
+      return;
+    }
+    // Numbers no session can have (a phase past the end, a moment in 1970) are named, not run.
+    const wrong = F.check(snapshot, result.session.phases.map((p) => ({ minutes: p.minuten })), page.now());
+    if (wrong) {
+      refuse(NL.badNumber[wrong.field](wrong, page.now()));
       return;
     }
     const session = result.session;

@@ -25,6 +25,11 @@
   "use strict";
 
   const { NL } = T;
+  // Notes of this reader alone (the rest is text.js and plan.js).
+  const OWN = {
+    shortAlone: (raw) => `De parameter kort=„${raw}” hoort bij een volglink (samen met volg=) en wordt hier ` +
+      "niet gebruikt.",
+  };
   let configured = null;
 
   /**
@@ -72,6 +77,8 @@
     const extra = P.decode(more);
     notes.push(...extra.notes);
     const { groep, rondes, start } = extra.request;
+    // kort= is a follower's compact agenda; without volg= nothing reads it, so say so instead of dropping it.
+    if (params.has("kort") && !params.has("volg")) notes.push(OWN.shortAlone(W.clip(params.get("kort") || "")));
     const toevoegen = text("toevoegen");
     return { methode: text("methode"), agenda: text("agenda"), minuten, groep, rondes, start,
       bewerk: params.get("bewerk") === "1" || Boolean(toevoegen),
@@ -79,26 +86,34 @@
   }
 
   /**
+   * Read an agenda string such as "opening:10,vijfstappenmethode_2,pauze:10" with plan.js's reader, the
+   * one the planner and every other page use: an item it cannot use is left out and named in a note
+   * (a trailing comma is no item; a 21st item is named as left out), the rest runs.
+   * @param {string} text
+   * @returns {{items: {key: string, minuten: number|null, zonder?: number[]}[] | null, notes: string[]}}
+   *   items null when not one item can be used
+   */
+  function readAgenda(text) {
+    const { request, notes } = P.decode(new URLSearchParams([["agenda", String(text)]]));
+    const { key } = limits();
+    const items = [];
+    for (const it of request.agenda || []) {
+      if (!key.test(it.key)) continue;
+      items.push(Object.assign({ key: it.key, minuten: it.minutes }, it.without ? { zonder: it.without } : {}));
+    }
+    // decode's last word on an agenda without a usable item is a general one; the timer has its own.
+    if (!items.length && request.agenda === null) notes.pop();
+    return { items: items.length ? items : null, notes };
+  }
+
+  /**
    * Parse an agenda string such as "opening:10,vijfstappenmethode_2,pauze:10".
    * @param {string} text
-   * @returns {{key: string, minuten: number|null, zonder?: number[]}[] | null} null when the text does not
-   *   follow the format; `zonder` (steps left out) only on an item that has them
+   * @returns {{key: string, minuten: number|null, zonder?: number[]}[] | null} null when no item can be
+   *   used; `zonder` (steps left out) only on an item that has them. readAgenda says what was left out.
    */
   function parseAgenda(text) {
-    const { items: most, minutes: [low, high], key } = limits();
-    const parts = String(text).split(",");
-    if (!parts.length || parts.length > most) return null;
-    const items = [];
-    for (const part of parts) {
-      const match = /^([a-z0-9-]+)(?::(\d{1,4}))?(?:_(\d{1,2}(?:\.\d{1,2}){0,29}))?$/.exec(part.trim());
-      if (!match || !key.test(match[1])) return null;
-      const minuten = match[2] === undefined ? null : +match[2];
-      if (minuten !== null && (minuten < low || minuten > high)) return null;
-      const item = { key: match[1], minuten };
-      if (match[3]) item.zonder = [...new Set(match[3].split(".").map(Number))].filter((n) => n > 0).sort((a, b) => a - b);
-      items.push(item);
-    }
-    return items;
+    return readAgenda(text).items;
   }
 
   /**
@@ -150,7 +165,9 @@
       items = [{ key: "voorbeeld", minuten: null }];
       title = NL.exampleTitle;
     } else if (query.agenda) {
-      items = parseAgenda(query.agenda);
+      const read = readAgenda(query.agenda);
+      items = read.items;
+      notes.push(...read.notes);
       if (!items) {
         notes.push(NL.badAgenda);
         return none;
@@ -207,5 +224,5 @@
     return { minuten: value, problem: null };
   }
 
-  return { configure, limits, parseQuery, parseAgenda, formatAgenda, buildSession, phasesOf, readMinutes };
+  return { configure, limits, parseQuery, parseAgenda, readAgenda, formatAgenda, buildSession, phasesOf, readMinutes };
 });
