@@ -17,6 +17,11 @@
     noDeck: "Geen stapel gekozen",
     where: (i, n) => `Kaart ${i} van ${n}`,
     newRound: (n) => `Nieuwe ronde met ${n} kaarten.`,
+    // A link's part that is not used is named, with why (issue 31).
+    badShort: (raw) => `De korte link (kort=„${raw}”) past niet bij de stapels en kaarten van deze versie ` +
+      "van het handboek en is niet gebruikt.",
+    badRound: (raw) => `„${raw}” is geen gedeelde ronde (ronde= is een code van hoogstens zeven letters en ` +
+      "cijfers); de kaarten worden gewoon geschud.",
   };
 
   /** Everything about the widget on the current page; null when the page has none. */
@@ -197,10 +202,13 @@
     if (corrupt) notes.push(message("corrupt"));
 
     let params = new URLSearchParams(location.search);
+    const round = params.get("ronde");
+    if (round !== null && C.readSeed(round) === null) notes.push(NL.badRound(W.clip(round)));
     if (params.has("kort")) {
       // A scanned compact code: write it out as the usual link before reading it.
       const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
       const short = C.expandShort(params.get("kort"), ui.order, all);
+      if (!short) notes.push(NL.badShort(W.clip(params.get("kort"))));
       const seed = C.readSeed(params.get("ronde"));
       const link = C.cardLink(location.pathname, short ? short.decks : [], short && short.card, seed) + location.hash;
       ui.address.write(link);

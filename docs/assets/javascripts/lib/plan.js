@@ -99,9 +99,12 @@
     moreMinutes: "Kies meer minuten of laat een onderdeel weg.",
     fewerMinutes: "Kies minder minuten of voeg een onderdeel toe, zoals een pauze.",
     badParam: (name, raw, rule) => `„${raw}” is geen geldige waarde voor ${name} (${rule}) en telt niet mee.`,
-    tooManyItems: (rest) => `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; ` +
-      `${rest.length === 1 ? "het laatste" : `de laatste ${rest.length}`} (${list(rest.slice(0, 5).map((r) => `„${clip(r)}”`))}` +
-      `${rest.length > 5 ? " …" : ""}) ${rest.length === 1 ? "is" : "zijn"} weggelaten.`,
+    tooManyItems: (rest) => {
+      const which = rest.length === 1 ? "het laatste" : "de laatste " + rest.length;
+      const names = list(rest.slice(0, 5).map((r) => "„" + clip(r) + "”")) + (rest.length > 5 ? " …" : "");
+      return `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; ${which} (${names}) ` +
+        `${rest.length === 1 ? "is" : "zijn"} weggelaten.`;
+    },
     readLower: (raw, key) => `„${raw}” in de agenda is gelezen als „${key}”: onderdelen en methoden hebben kleine letters.`,
     moreRoundsThanPeople: (group, asked, unit) =>
       `Met ${group} deelnemers ${group === 1 ? "is" : "zijn"} er hoogstens ${count(group, unit)}: ` +

@@ -39,6 +39,8 @@
     future: "De klok van dit scherm loopt niet gelijk met die van de procesbegeleider. " +
       "Stel hem hieronder bij, of scan de code opnieuw.",
     unknown: "Deze link geeft geen leesbare stand van de timer. Scan de code opnieuw.",
+    unreadable: (raw) => `De stand in de volglink (volg=„${raw}”) is niet te lezen: die hoort vier getallen ` +
+      "met punten ertussen te zijn. Het programma staat hieronder, zonder klok.",
     noPlan: "Deze volglink hoort bij een andere versie van het handboek of is niet compleet. Scan de code opnieuw.",
     // Why a link is not opened (lib/follow.js readShort and check): said plainly, never a guessed session.
     oldShort: "Deze volglink is gemaakt met een eerdere versie van het handboek. Of hij nog dezelfde sessie " +
@@ -124,6 +126,8 @@
       refuse(NL.badNumber[wrong.field](wrong, page.now()));
       return;
     }
+    // An unreadable state: the plan is still shown (without a clock), and the value is named.
+    if (!snapshot) refuse(NL.unreadable(W.clip(new URLSearchParams(window.location.search).get(F.PARAM) || "")));
     const session = result.session;
     const base = T.create(session, { rev: -1 }); // any state of this session from another window is later
     const phases = base.phases;
