@@ -468,3 +468,17 @@ test("the group caps the rounds: asked, picked for a time and advised", () => {
   const free = build({ agenda: null, methode: "snelle-adviesronde", minuten: 180, groep: null, rondes: null, start: null }, DATA);
   assert.ok(free.rounds > 2);
 });
+
+test("steps a link leaves out that do not exist, or all of them, are named", () => {
+  const five = method("vijfstappenmethode").stappen.length;
+  const gone = build(decode(`?agenda=vijfstappenmethode_${five + 1}`).request, DATA);
+  assert.ok(gone.notes.some((n) => n.includes(`stap ${five + 1}`)), gone.notes.join(" "));
+  const all = Array.from({ length: five }, (_, i) => i + 1).join(".");
+  const every = build(decode(`?agenda=vijfstappenmethode_${all}`).request, DATA);
+  assert.equal(stepsOf(every.plan).length, five);
+  assert.ok(every.notes.some((n) => n.includes("al haar stappen")), every.notes.join(" "));
+  const frame = build(decode("?agenda=opening_1").request, DATA);
+  assert.ok(frame.notes.some((n) => n.includes("geen stappen om weg te laten")), frame.notes.join(" "));
+  const zero = decode("?agenda=vijfstappenmethode_0");
+  assert.ok(zero.notes.some((n) => n.includes("stap 0")), zero.notes.join(" "));
+});

@@ -105,6 +105,11 @@
       return `De agenda in het webadres heeft meer dan ${LIMITS.blocks} onderdelen; ${which} (${names}) ` +
         `${rest.length === 1 ? "is" : "zijn"} weggelaten.`;
     },
+    noSuchSteps: (name, numbers, count) =>
+      `${name} heeft ${count} stappen; stap ${list(numbers.map(String))} ${numbers.length === 1 ? "bestaat" : "bestaan"} ` +
+      "niet en kan dus niet worden weggelaten.",
+    notEveryStep: (name) => `${name} kan niet zonder al haar stappen; het plan houdt ze allemaal.`,
+    frameWithout: (name) => `${name} heeft geen stappen om weg te laten; wat achter „_” staat, telt niet mee.`,
     readLower: (raw, key) => `„${raw}” in de agenda is gelezen als „${key}”: onderdelen en methoden hebben kleine letters.`,
     moreRoundsThanPeople: (group, asked, unit) =>
       `Met ${group} deelnemers ${group === 1 ? "is" : "zijn"} er hoogstens ${count(group, unit)}: ` +
@@ -322,7 +327,10 @@
       notes.push(NL.unreadableKey(clip(text)));
       return null;
     }
-    const without = readWithout(match[3] === undefined ? [] : match[3].split(".").map(Number));
+    const asked = match[3] === undefined ? [] : match[3].split(".").map(Number);
+    const without = readWithout(asked);
+    // Step 0 does not exist: said, as any other step a method does not have.
+    if (asked.includes(0)) notes.push(NL.noSuchSteps(`„${match[1]}”`, [0], "genummerde"));
     const minutes = match[2] === undefined ? null : Number(match[2]);
     if (minutes !== null && !within(minutes, LIMITS.minutes)) {
       notes.push(NL.badItemMinutes(match[1], match[2]));
@@ -436,12 +444,21 @@
           continue;
         }
         const block = Object.assign(methodBlock(method, rounds, it.without, chosen.has(it.key)), { at: it.at });
+        // Steps a link leaves out that the method does not have, or all of them: said, not just ignored.
+        const count = Array.isArray(method.stappen) ? method.stappen.length : 0;
+        const asked = Array.isArray(it.without) ? it.without : [];
+        const missing = asked.filter((n) => n > count);
+        if (missing.length) notes.push(NL.noSuchSteps(method.titel, missing, count));
+        if (asked.length > missing.length && !block.without.length) notes.push(NL.notEveryStep(method.titel));
         const choice = (method.stappen || []).find((s) => flag(s, "kiest_casus", false));
         if (choice && chosen.has(it.key)) notes.push(NL.chosenOnce(method.titel, choice.naam));
         if (choice) chosen.add(it.key);
         if (block.rounds === null && rounds > 1 && !withoutRounds.includes(method.titel)) withoutRounds.push(method.titel);
         blocks.push(it.minutes ? fitBlock(block, it.minutes, notes, group) : block);
-      } else if (part) blocks.push(Object.assign(frameBlock(part, it.minutes), { at: it.at }));
+      } else if (part) {
+        if (Array.isArray(it.without) && it.without.length) notes.push(NL.frameWithout(part.naam));
+        blocks.push(Object.assign(frameBlock(part, it.minutes), { at: it.at }));
+      }
       else notes.push(NL.unknownKey(clip(it.key)));
     }
     if (extraMethods.length) notes.push(NL.tooManyMethods(extraMethods));
