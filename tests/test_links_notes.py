@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -202,4 +203,17 @@ def test_hostile_link_corpus_never_runs_an_impossible_clock(page, console_errors
             gave[kind][outcome] = gave[kind].get(outcome, 0) + 1
     assert tried == sum(len(q) for q in corpus.values())
     print(f"\nhostile link corpus: {tried} addresses", json.dumps(gave, ensure_ascii=False))
+    assert console_errors == []
+
+
+def test_the_planner_keeps_the_group_and_caps_the_rounds(page, console_errors: list[str]) -> None:
+    open_timer(page, "?agenda=opening,snelle-adviesronde&rondes=12&groep=2&bewerk=1", runs=False)
+    start = page.locator("[data-timer-builder-start]")
+    expect(start).to_have_attribute("href", re.compile(r"groep=2"))
+    page.locator("[data-timer-rounds]").fill("5")
+    page.locator("[data-timer-rounds]").dispatch_event("change")
+    expect(page.locator("[data-timer-builder-report]")).to_contain_text("Met 2 deelnemers")
+    start.click()
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert "onderwerp 3" not in page.locator("[data-timer-programme]").inner_text()
     assert console_errors == []

@@ -203,7 +203,6 @@
 
     let params = new URLSearchParams(location.search);
     const round = params.get("ronde");
-    if (round !== null && C.readSeed(round) === null) notes.push(NL.badRound(W.clip(round)));
     if (params.has("kort")) {
       // A scanned compact code: write it out as the usual link before reading it.
       const all = ui.order.flatMap((key) => ui.decks.get(key).kaarten.map((c) => c.id));
@@ -215,6 +214,7 @@
       // Read the written-out link itself: a browser may refuse (or postpone) the write to the address.
       params = new URLSearchParams(new URL(link, location.href).search);
     }
+    if (round !== null && C.readSeed(round) === null) notes.push(NL.badRound(W.clip(round)));
     const asked = readParams((key) => ui.decks.has(key), (id) => ui.cards.has(id), `?${params}`);
     notes.push(...asked.notes);
     const card = asked.card;

@@ -469,9 +469,11 @@
     const request = () => ({
       agenda: items.map((it) => ({ key: it.key, minutes: it.minuten, without: it.zonder })),
       rondes: hasRounds() ? rounds() : null,
+      // A group from the link (the chooser's, an edit link) stays: it caps the rounds (plan.js compose).
+      groep: page.query.groep,
       start: startInput.value || null,
     });
-    const compose = () => P.compose(request().agenda, data, { rondes: rounds() });
+    const compose = () => P.compose(request().agenda, data, { rondes: rounds(), groep: page.query.groep });
     plannerOptions(agenda, apiData);
     const report = $("[data-timer-builder-report]");
     const say = (text) => {
