@@ -540,8 +540,14 @@ def test_agenda_string_round_trips(page) -> None:
     open_timer(page)
     text = "opening:10,vijfstappenmethode,pauze:15"
     assert page.evaluate("t => Intervisie.timer.formatAgenda(Intervisie.timer.parseAgenda(t))", text) == text
-    for bad in ["", "opening:0", "Opening", "opening:10,,pauze", "opening:abc"]:
+    # One reader with the planner's (issue 31): nothing usable is no agenda; a usable item stays, and what
+    # was left out or corrected is named (readAgenda's notes), instead of refusing the whole agenda.
+    for bad in ["", ",,", "opening:abc", "-opening"]:
         assert page.evaluate("t => Intervisie.timer.parseAgenda(t)", bad) is None, bad
+    for odd, kept in [("opening:0", "opening"), ("Opening", "opening"), ("opening:10,,pauze", "opening:10,pauze")]:
+        read = page.evaluate("t => Intervisie.timer.readAgenda(t)", odd)
+        assert page.evaluate("i => Intervisie.timer.formatAgenda(i)", read["items"]) == kept, odd
+        assert read["notes"] or odd == "opening:10,,pauze", odd
 
 
 # ---- without JavaScript, and the built data
