@@ -166,3 +166,19 @@ test("a link with several bad answers keeps the good ones and gets one note per 
   assert.equal(parsed.notes.length, 3);
   assert.ok(parsed.notes.some((n) => n.includes("„abc”") && n.includes("minuten")), parsed.notes.join(" | "));
 });
+
+test("two people and three hours: the timer link and its plan never count more than two topics", () => {
+  const P = require("../../docs/assets/javascripts/lib/plan.js");
+  const answers = { minuten: 180, groep: 2 };
+  const r = rank(answers);
+  const entry = r.good.concat(r.weaker).find((e) => e.slug === "ronde");
+  const query = C.timerQuery(entry, answers);
+  const request = P.decode(query).request;
+  assert.ok(!request.rondes || request.rondes <= 2, query);
+  // The timer's plan of that link, and the same link asking twelve topics: two at most, and said.
+  for (const asked of [request, Object.assign({}, request, { rondes: 12, minuten: 180 })]) {
+    const built = P.build(asked, { methods: { methoden: METHODS }, agenda: {} });
+    assert.ok(built.rounds <= 2, JSON.stringify(asked));
+    for (const note of built.notes) assert.ok(!/passen ([3-9]|1\d) onderwerpen/.test(note), note);
+  }
+});
