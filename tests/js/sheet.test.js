@@ -84,8 +84,75 @@ test("saving under a name puts the plan first and replaces one with the same nam
   assert.deepEqual(plans.map((p) => p.link), ["?methode=c", "?methode=b"]);
   assert.equal(replaced, true);
   assert.deepEqual(S.withoutPlan(plans, "Dinsdag").map((p) => p.naam), ["maandag"]);
-  const many = Array.from({ length: S.MAX_PLANS }, (_, i) => ({ naam: `p${i}`, link: "?methode=a", dag: "" }));
-  assert.equal(S.withPlan(many, a).plans.length, S.MAX_PLANS, "the oldest goes");
+  const many = Array.from({ length: 5000 }, (_, i) => ({ naam: `p${i}`, link: "?methode=a", dag: "" }));
+  assert.equal(S.withPlan(many, a).plans.length, 5001, "no number of plans lets one go");
+});
+
+test("thousands of saved plans are all read back, none counted as unreadable", () => {
+  const many = Array.from({ length: 5000 }, (_, i) => ({ naam: `Plan ${i}`, link: SESSION, dag: "2026-12-01" }));
+  const started = process.hrtime.bigint();
+  const { plans, skipped } = S.cleanPlans(many);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  assert.equal(plans.length, 5000);
+  assert.equal(skipped, false);
+  assert.ok(ms < 2000, `reading 5,000 plans took ${ms} ms`);
+});
+
+test("two tabs saving plans keep both, and a delete in one removes only that plan", () => {
+  const area = fakeArea();
+  const tabA = S.stores(() => area);
+  const tabB = S.stores(() => area);
+  const plan = (naam) => ({ naam, link: "?methode=vijfstappenmethode", dag: "2026-12-01" });
+  assert.equal(S.savePlan(tabA, plan("Maandag")).ok, true);
+  assert.equal(S.savePlan(tabB, plan("Dinsdag")).ok, true);
+  // Tab A deletes Maandag after B saved Dinsdag: Dinsdag stays.
+  const del = S.deletePlan(tabA, "Maandag");
+  assert.deepEqual(del.plans.map((p) => p.naam), ["Dinsdag"]);
+  const saved = S.savePlan(tabB, plan("Woensdag"));
+  assert.deepEqual(saved.plans.map((p) => p.naam), ["Woensdag", "Dinsdag"], "Maandag stays deleted");
+  assert.equal(S.savePlan(tabA, plan("dinsdag")).replaced, true, "the same name (any capitals) is the same plan");
+  assert.deepEqual(tabB.plans.read().map((p) => p.naam), ["dinsdag", "Woensdag"]);
+  assert.deepEqual(S.deletePlan(tabB, "dinsdag").plans.map((p) => p.naam), ["Woensdag"]);
+  assert.deepEqual(S.deletePlan(tabA, "Woensdag").plans, []);
+  assert.equal(area.getItem(S.PLANS_KEY), null, "the last plan gone: nothing stored");
+});
+
+test("role names from two tabs: the last name per role wins, the other roles stay", () => {
+  const area = fakeArea();
+  const tabA = S.stores(() => area);
+  const tabB = S.stores(() => area);
+  S.saveRole(tabA, "procesbegeleider", "Anouk");
+  S.saveRole(tabB, "notulist", "Dirk");
+  S.saveRole(tabA, "notulist", "Daan");
+  assert.deepEqual(tabB.roles.read(), { procesbegeleider: "Anouk", notulist: "Daan" });
+  S.saveRole(tabB, "procesbegeleider", "  ");
+  assert.deepEqual(tabA.roles.read(), { notulist: "Daan" });
+  S.saveRole(tabA, "notulist", "");
+  assert.equal(area.getItem(S.ROLES_KEY), null);
+  assert.deepEqual(S.withRole({ baas: "X", notulist: "Dirk" }, "tijdbewaker", "Chantal"), { notulist: "Dirk", tijdbewaker: "Chantal" });
+});
+
+test("full storage: saving fails, says so, and leaves what was stored untouched", () => {
+  const items = new Map();
+  let full = false;
+  const area = {
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    setItem: (k, v) => {
+      if (full) throw new Error("QuotaExceededError");
+      items.set(k, String(v));
+    },
+    removeItem: (k) => items.delete(k),
+  };
+  const store = S.stores(() => area);
+  S.savePlan(store, { naam: "Oud", link: "?methode=a", dag: "" });
+  S.saveRole(store, "notulist", "Dirk");
+  const before = new Map(items);
+  full = true;
+  const saved = S.savePlan(store, { naam: "Nieuw", link: "?methode=b", dag: "" });
+  assert.equal(saved.ok, false);
+  assert.deepEqual(saved.plans.map((p) => p.naam), ["Oud"]);
+  assert.equal(S.saveRole(store, "procesbegeleider", "Anouk").ok, false);
+  assert.deepEqual(items, before);
 });
 
 test("garbage among the saved plans is left out and said, the rest survives", () => {

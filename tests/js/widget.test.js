@@ -398,3 +398,65 @@ test("the address: flush writes what waits at once; close drops it", () => {
   assert.notEqual(bar.value, "/kiezen/?minuten=90");
   assert.equal(timers.size, 0);
 });
+
+test("update starts from what storage holds now: two writers of one key merge", () => {
+  const area = fakeArea();
+  const tabA = W.storage("k", { validate: Array.isArray, area: () => area });
+  const tabB = W.storage("k", { validate: Array.isArray, area: () => area });
+  const add = (x) => (list) => (list || []).concat([x]);
+  assert.deepEqual(tabA.update(add("a")), { ok: true, data: ["a"], changed: true });
+  assert.deepEqual(tabB.update(add("b")), { ok: true, data: ["a", "b"], changed: true });
+  assert.deepEqual(tabA.read(), ["a", "b"]);
+  // The same value again writes nothing; undefined leaves storage alone; null removes.
+  assert.equal(tabA.update((list) => list.slice()).changed, false);
+  assert.deepEqual(tabA.update(() => undefined), { ok: true, data: ["a", "b"], changed: false });
+  assert.equal(tabB.update(() => null).ok, true);
+  assert.equal(area.items.has("k"), false);
+  assert.equal(tabB.update(() => null).changed, false, "removing nothing is no change");
+});
+
+test("update into full or refused storage reports failure and keeps the stored value", () => {
+  const area = fakeArea();
+  W.storage("k", { area: () => area }).write(["kept"]);
+  const full = Object.assign(Object.create(area), {
+    setItem: () => {
+      throw new Error("QuotaExceededError");
+    },
+  });
+  const slot = W.storage("k", { area: () => full });
+  const seen = [];
+  const result = slot.update((list) => (seen.push(list), list.concat(["new"])));
+  assert.deepEqual(result, { ok: false, data: ["kept", "new"], changed: true });
+  assert.deepEqual(seen, [["kept"]]);
+  assert.deepEqual(W.storage("k", { area: () => area }).read(), ["kept"]);
+  assert.equal(W.storage("k", { area: () => fakeArea({ refuse: true }) }).update(() => [1]).ok, false);
+  assert.equal(W.storage("k", { area: () => null }).update(() => [1]).ok, false);
+});
+
+test("update hands a garbled value to fn as nothing, saying it was discarded", () => {
+  const area = fakeArea();
+  area.setItem("k", "{kapot");
+  const got = [];
+  W.storage("k", { area: () => area }).update((data, info) => (got.push([data, info.discarded]), undefined));
+  assert.deepEqual(got, [[null, true]]);
+  assert.equal(area.items.get("k"), "{kapot", "undefined leaves even garbage in place");
+});
+
+test("watch calls back with the stored data on another tab's change of the key, and on a clear", () => {
+  const area = fakeArea();
+  const slot = W.storage("k", { area: () => area });
+  const events = new EventTarget();
+  const controller = new AbortController();
+  const life = W.lifeOf(controller, []);
+  const seen = [];
+  slot.watch(life, (data) => seen.push(data), events);
+  const storageEvent = (key) => Object.assign(new Event("storage"), { key });
+  W.storage("k", { area: () => area }).write({ n: 1 });
+  events.dispatchEvent(storageEvent("k"));
+  events.dispatchEvent(storageEvent("andere.sleutel"));
+  area.removeItem("k");
+  events.dispatchEvent(storageEvent(null)); // localStorage.clear() in another tab
+  controller.abort();
+  events.dispatchEvent(storageEvent("k"));
+  assert.deepEqual(seen, [{ n: 1 }, null]);
+});

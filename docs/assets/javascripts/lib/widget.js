@@ -152,7 +152,7 @@
         return { ok: false, value: null };
       }
     };
-    return {
+    const slot = {
       key,
       /** @returns {string|null} the stored text as it is */
       raw: () => call("getItem").value,
@@ -166,7 +166,61 @@
       write: (data) => call("setItem", encode(version, data)).ok,
       /** @returns {boolean} whether storage could be asked */
       remove: () => call("removeItem").ok,
+      /** Read-modify-write from what storage holds now; see `updateSlot`. */
+      update: (fn) => updateSlot(slot, fn),
+      /** Hear other tabs' changes to this key; see `watchSlot`. */
+      watch: (life, fn, target) => watchSlot(slot, life, fn, target),
     };
+    return slot;
+  }
+
+  /* ------------------------------------------------------------------ shared between tabs */
+
+  /*
+   * Two tabs of the site share one localStorage. A tab that wrote back a copy it read when the page
+   * opened undid whatever another tab had stored since (a plan saved there, a name typed there). So
+   * every change is a read-modify-write against what storage holds at that moment, and each page
+   * hears the other tabs' writes through the `storage` event.
+   */
+
+  /**
+   * Apply `fn` to what the slot holds now and store its answer. `fn(data, {discarded})` gets the
+   * stored data (null when nothing readable is stored) and returns the new data, null to remove
+   * the key, or undefined to leave storage as it is. Nothing is written when the answer encodes to
+   * the text already stored. Never throws; a refused or full storage leaves the old value in place.
+   * @template T
+   * @param {ReturnType<typeof storage>} slot
+   * @param {(data: T|null, info: {discarded: boolean}) => (T|null|undefined)} fn
+   * @returns {{ok: boolean, data: T|null, changed: boolean}} ok: storage now holds `data` (false: the
+   *   write failed, and `data` is what this page wanted to store)
+   */
+  function updateSlot(slot, fn) {
+    const { data, discarded } = slot.load();
+    const next = fn(data, { discarded });
+    if (next === undefined) return { ok: true, data, changed: false };
+    if (next === null) {
+      if (data === null && !discarded && slot.raw() === null) return { ok: true, data: null, changed: false };
+      return { ok: slot.remove(), data: null, changed: true };
+    }
+    if (slot.raw() === slot.encode(next)) return { ok: true, data: next, changed: false };
+    return { ok: slot.write(next), data: next, changed: true };
+  }
+
+  /**
+   * Call `fn(data)` whenever another tab (or window) of the site changes or removes the slot's key,
+   * and with null when it clears all of localStorage (the privacy page). This page's own writes do
+   * not fire it: browsers send the `storage` event to the other documents only.
+   * @param {ReturnType<typeof storage>} slot
+   * @param {ReturnType<typeof lifeOf>} life stops listening when the page is left
+   * @param {(data: *) => void} fn gets the data as `read` gives it now
+   * @param {EventTarget} [target] where the events arrive (the window; tests pass their own)
+   */
+  function watchSlot(slot, life, fn, target = root) {
+    life.listen(target, "storage", (event) => {
+      if (event.key !== slot.key && event.key !== null) return;
+      if (!life.active) return;
+      fn(slot.read());
+    });
   }
 
   /* ------------------------------------------------------------------ fetching */

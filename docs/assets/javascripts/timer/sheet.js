@@ -33,8 +33,9 @@
   const ROLES = ["procesbegeleider", "casusinbrenger", "notulist"];
   /** Characters in a name; the page's inputs carry the same maxlength (macros/limits.py PLAN_NAME). */
   const MAX_NAME = 80;
-  /** Saved plans kept at most; saving one more lets the oldest go. */
-  const MAX_PLANS = 30;
+  /** Saved plans listed before "Toon alle": every plan is kept, however many (only full storage refuses
+      one more), but a list of thousands is no list to choose from. */
+  const SHOWN_PLANS = 20;
   const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
   const DAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
@@ -44,7 +45,11 @@
   const NL = {
     saved: (name) => `Bewaard als „${name}”. Je vindt het plan terug onder Bewaarde plannen op de pagina Timer.`,
     replaced: (name) => `Het plan „${name}” is bijgewerkt.`,
-    notSaved: "Bewaren lukte niet: deze browser staat geen opslag toe of de opslag is vol.",
+    notSaved: "Bewaren lukte niet: deze browser staat geen opslag toe of de opslag is vol. Je eerder bewaarde plannen staan er nog.",
+    rolesNotKept: "Deze namen zijn niet bewaard: de opslag van deze browser is vol of staat het niet toe. " +
+      "Na herladen zijn ze weg; eerder bewaarde namen blijven staan. Maak ruimte door op de pagina Privacy iets te wissen.",
+    notRemoved: (name) => `Verwijderen van „${name}” lukte niet: deze browser staat het wijzigen van de opslag niet toe.`,
+    showAll: (n) => `Toon alle ${n} plannen`,
     copied: "De link naar dit plan staat op het klembord.",
     copyFailed: (href) => `Kopiëren lukte niet. Kopieer de link zelf: ${href}`,
     savedOn: (day) => `bewaard op ${day}`,
@@ -52,12 +57,20 @@
     remove: "Verwijderen",
     removeLabel: (name) => `Plan „${name}” verwijderen`,
     removed: (name) => `Het plan „${name}” is verwijderd.`,
-    discarded: "Bewaarde plannen die niet meer te lezen waren, zijn overgeslagen.",
+    discarded: "Bewaarde plannen die niet te lezen zijn, zijn overgeslagen; ze blijven in de opslag tot je een plan bewaart of verwijdert.",
     between: (start, end) => ` · ${start}–${end}`,
     end: (end) => `Einde ${end}`,
     minutes: (m) => `${m} min`,
     asRound: (unit) => `Dezelfde stappen als ${unit[0]} 1`,
     without: (names) => ` (zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]})`,
+  };
+
+  /** What the timer page says when one of its records cannot be kept (view.js shows these). */
+  const STORE_NL = {
+    settingNotKept: "Deze instelling is niet bewaard: de opslag van deze browser is vol of staat het niet toe. " +
+      "Ze geldt zolang deze pagina open is; na herladen geldt je vorige keuze.",
+    eveningNotKept: "Let op: deze avond is niet bewaard, de opslag van deze browser is vol of staat het niet toe. " +
+      "De link hieronder heeft alles behalve de eigen namen; eerder bewaarde gegevens blijven staan.",
   };
 
   /* ------------------------------------------------------------------ pure */
@@ -259,7 +272,7 @@
     const plans = [];
     const seen = new Set();
     let skipped = false;
-    for (const entry of data.slice(0, MAX_PLANS)) {
+    for (const entry of data) {
       const naam = entry && isText(entry.naam) ? entry.naam.trim().slice(0, MAX_NAME) : "";
       const link = entry ? cleanLink(entry.link) : "";
       if (!naam || !link || seen.has(naam.toLocaleLowerCase("nl"))) {
@@ -276,12 +289,12 @@
       if (Object.keys(rollen).length) plan.rollen = rollen;
       plans.push(plan);
     }
-    return { plans, skipped: skipped || data.length > MAX_PLANS };
+    return { plans, skipped };
   }
 
   /**
    * The list with `plan` saved: first in the list, in place of a plan with the same name (whatever
-   * its capitals), and the oldest let go beyond MAX_PLANS.
+   * its capitals). The name is a plan's identity: no other plan is touched, and none is let go.
    * @param {{naam: string, link: string, dag: string}[]} plans
    * @param {{naam: string, link: string, dag: string}} plan
    * @returns {{plans: object[], replaced: boolean}}
@@ -289,12 +302,79 @@
   function withPlan(plans, plan) {
     const same = (p) => p.naam.toLocaleLowerCase("nl") === plan.naam.toLocaleLowerCase("nl");
     const replaced = plans.some(same);
-    return { plans: [plan].concat(plans.filter((p) => !same(p))).slice(0, MAX_PLANS), replaced };
+    return { plans: [plan].concat(plans.filter((p) => !same(p))), replaced };
   }
 
   /** The list without the plan called `naam`. */
   function withoutPlan(plans, naam) {
     return plans.filter((p) => p.naam !== naam);
+  }
+
+  /**
+   * Role names with one role's name changed: the name typed last wins for that role, the others stay
+   * as they are (a name typed in another tab for another role is not undone). An empty name removes it.
+   * @param {Record<string, string>} roles
+   * @param {string} key
+   * @param {string} value
+   * @returns {Record<string, string>}
+   */
+  function withRole(roles, key, value) {
+    const next = Object.assign({}, cleanRoles(roles));
+    if (isText(value) && value.trim()) next[key] = value;
+    else delete next[key];
+    return cleanRoles(next);
+  }
+
+  /*
+   * The changes a page makes to the records, each applied to what storage holds at that moment (another
+   * tab may have written since this page read it), so that two tabs merge instead of overwriting.
+   */
+
+  /**
+   * Save `entry` among the saved plans as they are stored now.
+   * @param {ReturnType<typeof stores>} store
+   * @returns {{ok: boolean, replaced: boolean, plans: object[]}} plans: the list as stored now (when
+   *   saving failed: as it was, untouched)
+   */
+  function savePlan(store, entry) {
+    let replaced = false;
+    let before = [];
+    const result = store.plans.update((data) => {
+      before = cleanPlans(data).plans;
+      const next = withPlan(before, entry);
+      replaced = next.replaced;
+      return next.plans;
+    });
+    return { ok: result.ok, replaced, plans: result.ok ? result.data : before };
+  }
+
+  /**
+   * Delete the plan called `naam` from the saved plans as they are stored now; no other plan is touched.
+   * @param {ReturnType<typeof stores>} store
+   * @returns {{ok: boolean, plans: object[]}} the list as stored now
+   */
+  function deletePlan(store, naam) {
+    let before = [];
+    const result = store.plans.update((data) => {
+      before = cleanPlans(data).plans;
+      const next = withoutPlan(before, naam);
+      return next.length ? next : null;
+    });
+    return { ok: result.ok, plans: result.ok ? result.data || [] : before };
+  }
+
+  /**
+   * Store one role's name, keeping the other roles' names as stored now.
+   * @param {ReturnType<typeof stores>} store
+   * @returns {{ok: boolean, roles: Record<string, string>}} roles: the names as stored now (or wanted)
+   */
+  function saveRole(store, key, value) {
+    const result = store.roles.update((data) => {
+      const next = withRole(cleanRoles(data), key, value);
+      // Nothing typed: nothing kept, so that the privacy page shows "leeg".
+      return Object.keys(next).length ? next : null;
+    });
+    return { ok: result.ok, roles: result.data || {} };
   }
 
   /** The records; a test passes a fake `area`. */
@@ -440,15 +520,25 @@
 
     // A saved plan brings its own names back; otherwise the names typed last time.
     const roles = saved && saved.rollen ? saved.rollen : cleanRoles(store.roles.read());
+    const rolesStatus = $("[data-sheet-roles-status]");
     for (const input of sheet.querySelectorAll("[data-sheet-role]")) {
       const key = input.dataset.sheetRole;
       input.value = Object.hasOwn(roles, key) ? roles[key] : "";
       life.listen(input, "input", () => {
-        const names = {};
-        for (const el of sheet.querySelectorAll("[data-sheet-role]")) if (el.value.trim()) names[el.dataset.sheetRole] = el.value;
-        // Nothing typed: nothing kept, so that the privacy page shows "leeg".
-        if (Object.keys(names).length) store.roles.write(cleanRoles(names));
-        else store.roles.remove();
+        const { ok } = saveRole(store, key, input.value);
+        // Said once when keeping fails, and taken back once it works again, not at every key.
+        if (rolesStatus && ok === Boolean(rolesStatus.textContent)) rolesStatus.textContent = ok ? "" : NL.rolesNotKept;
+      });
+    }
+    // Names typed in another tab show here too, except in the field the reader is typing in. A saved
+    // plan's own names are that plan's: they stay as the plan has them.
+    if (!saved) {
+      store.roles.watch(life, (data) => {
+        const now = cleanRoles(data);
+        for (const input of sheet.querySelectorAll("[data-sheet-role]")) {
+          if (input === document.activeElement) continue;
+          input.value = Object.hasOwn(now, input.dataset.sheetRole) ? now[input.dataset.sheetRole] : "";
+        }
       });
     }
 
@@ -456,15 +546,14 @@
     life.listen($("[data-sheet-save]"), "click", () => {
       const field = $("[data-sheet-name]");
       const naam = (field.value.trim() || title).slice(0, MAX_NAME);
-      const { plans } = cleanPlans(store.plans.read());
       const names = {};
       for (const el of sheet.querySelectorAll("[data-sheet-role]")) if (el.value.trim()) names[el.dataset.sheetRole] = el.value;
       const entry = { naam, link: linkNow(), dag: isoDay(new Date()) };
       if (longDate(dateInput.value)) entry.datum = dateInput.value;
       if (Object.keys(cleanLabels(labels)).length) entry.labels = cleanLabels(labels);
       if (Object.keys(cleanRoles(names)).length) entry.rollen = cleanRoles(names);
-      const next = withPlan(plans, entry);
-      if (!store.plans.write(next.plans)) say(NL.notSaved);
+      const next = savePlan(store, entry);
+      if (!next.ok) say(NL.notSaved);
       else say(next.replaced ? NL.replaced(naam) : NL.saved(naam));
     });
     life.listen($("[data-sheet-copy]"), "click", async () => {
@@ -479,73 +568,126 @@
   }
 
   /**
-   * List the saved plans in the choosing view: open (a link) and delete.
+   * List the saved plans in the choosing view: open (a link) and delete. Newest first, the first
+   * SHOWN_PLANS and a button for the rest. Opening the page never writes: plans it cannot read stay
+   * stored (a later version of the site may read them) and are only said.
    * @param {{root: Element, life: object}} options
    */
   function mountSaved({ root, life }) {
     const box = root.querySelector("[data-timer-saved]");
     if (!box) return;
-    const store = stores().plans;
+    const all = stores();
     const list = box.querySelector("[data-saved-list]");
     const status = box.querySelector("[data-saved-status]");
     const say = sayer(status, life);
-    const loaded = store.load();
+    const loaded = all.plans.load();
     let { plans, skipped } = cleanPlans(loaded.data);
-    if (loaded.discarded || skipped) {
-      // Keep what could be read, and only that, so the note is not shown on every visit.
-      if (plans.length) store.write(plans);
-      else store.remove();
-      status.textContent = NL.discarded;
-    }
-    const draw = (focusIndex) => {
+    if (loaded.discarded || skipped) status.textContent = NL.discarded;
+    let showAll = false;
+    let more = null;
+
+    const item = (plan) => {
+      const li = document.createElement("li");
+      li.className = "ih-saved__item";
+      li.dataset.savedPlan = plan.naam;
+      const a = document.createElement("a");
+      a.href = plan.link;
+      a.textContent = plan.naam;
+      a.dataset.savedOpen = "";
+      li.append(a);
+      if (plan.dag) {
+        const when = document.createElement("span");
+        when.className = "ih-saved__day";
+        when.textContent = ` (${NL.savedOn(longDate(plan.dag))})`;
+        li.append(when);
+      }
+      const del = document.createElement("button");
+      del.type = "button";
+      del.className = "md-button ih-planner__small";
+      del.textContent = NL.remove;
+      del.setAttribute("aria-label", NL.removeLabel(plan.naam));
+      del.dataset.savedDelete = "";
+      li.append(" ", del);
+      return li;
+    };
+
+    /**
+     * @param {{focus?: number, keep?: boolean}} [how] focus: the place of the delete button to focus (the
+     *   heading when none is left there); keep: keep the focus on the plan (by name) it is on
+     */
+    const draw = (how = {}) => {
+      const active = document.activeElement;
+      const onPlan = how.keep && list.contains(active) ? active.closest("[data-saved-plan]") : null;
+      const focusName = onPlan ? onPlan.dataset.savedPlan : null;
+      const focusWhat = onPlan && active.matches("[data-saved-delete]") ? "[data-saved-delete]" : "[data-saved-open]";
+      const shown = showAll ? plans : plans.slice(0, SHOWN_PLANS);
+      const fragment = document.createDocumentFragment();
+      for (const plan of shown) fragment.append(item(plan));
       list.textContent = "";
-      // Shown when there is something to open or to tell; it stays while the reader deletes.
-      if (focusIndex === undefined) box.hidden = !plans.length && !status.textContent;
-      plans.forEach((plan, i) => {
-        const li = document.createElement("li");
-        li.className = "ih-saved__item";
-        li.dataset.savedPlan = plan.naam;
-        const a = document.createElement("a");
-        a.href = plan.link;
-        a.textContent = plan.naam;
-        a.dataset.savedOpen = "";
-        // The link carries no name, date or labels: the evening record tells the running view which plan it is.
-        a.addEventListener("click", () => stores().evening.write(eveningOf(plan)));
-        li.append(a);
-        if (plan.dag) {
-          const when = document.createElement("span");
-          when.className = "ih-saved__day";
-          when.textContent = ` (${NL.savedOn(longDate(plan.dag))})`;
-          li.append(when);
+      list.append(fragment);
+      if (plans.length > shown.length) {
+        if (!more) {
+          more = document.createElement("button");
+          more.type = "button";
+          more.className = "md-button ih-planner__small";
+          more.dataset.savedAll = "";
+          life.listen(more, "click", () => {
+            const at = shown.length;
+            showAll = true;
+            draw();
+            // The first plan that was not shown before takes the focus, so a keyboard reader goes on there.
+            const next = list.querySelectorAll("[data-saved-open]")[at];
+            if (next) next.focus();
+          });
         }
-        const del = document.createElement("button");
-        del.type = "button";
-        del.className = "md-button ih-planner__small";
-        del.textContent = NL.remove;
-        del.setAttribute("aria-label", NL.removeLabel(plan.naam));
-        del.dataset.savedDelete = "";
-        del.addEventListener("click", () => {
-          plans = withoutPlan(plans, plan.naam);
-          if (plans.length) store.write(plans);
-          else store.remove();
-          say(NL.removed(plan.naam));
-          draw(Math.min(i, plans.length - 1));
-        });
-        li.append(" ", del);
-        list.append(li);
-      });
-      // Focus stays near where it was: the next plan's button, or the heading when none is left.
-      if (focusIndex !== undefined) {
+        more.textContent = NL.showAll(plans.length);
+        list.after(more);
+      } else if (more) more.remove();
+      // Shown when there is something to open or to tell; it stays while the reader deletes.
+      if (how.focus === undefined) box.hidden = !plans.length && !status.textContent;
+      if (how.focus !== undefined) {
         const buttons = list.querySelectorAll("[data-saved-delete]");
-        (buttons[focusIndex] || box.querySelector("h2")).focus();
+        (buttons[how.focus] || box.querySelector("h2")).focus();
+      } else if (focusName !== null) {
+        const again = Array.from(list.children).find((li) => li.dataset.savedPlan === focusName);
+        if (again) again.querySelector(focusWhat).focus();
       }
     };
+
+    // One listener for every delete button, so that thousands of plans do not mean thousands of listeners.
+    life.listen(list, "click", (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const open = target && target.closest("[data-saved-open]");
+      if (open) {
+        // The link carries no name, date or labels: the evening record tells the running view which plan it is.
+        const plan = plans.find((p) => p.naam === open.closest("[data-saved-plan]").dataset.savedPlan);
+        if (plan) all.evening.write(eveningOf(plan));
+        return;
+      }
+      const del = target && target.closest("[data-saved-delete]");
+      if (!del) return;
+      const li = del.closest("[data-saved-plan]");
+      const naam = li.dataset.savedPlan;
+      const at = Array.from(list.children).indexOf(li);
+      const result = deletePlan(all, naam);
+      // The list as storage holds it now: also what another tab saved meanwhile.
+      plans = result.plans;
+      if (!result.ok) say(NL.notRemoved(naam));
+      else say(NL.removed(naam));
+      draw({ focus: Math.min(at, Math.min(plans.length, showAll ? plans.length : SHOWN_PLANS) - 1) });
+    });
+    // Another tab saved or deleted a plan: show the list as it is now.
+    all.plans.watch(life, (data) => {
+      plans = cleanPlans(data).plans;
+      draw({ keep: true });
+    });
     draw();
   }
 
   return {
-    PLANS_KEY, ROLES_KEY, EVENING_KEY, ROLES, MAX_PLANS, MAX_LABEL,
-    isoDay, longDate, sheetRows, cleanRoles, cleanLink, cleanPlans, withPlan, withoutPlan, stores,
+    PLANS_KEY, ROLES_KEY, EVENING_KEY, ROLES, SHOWN_PLANS, MAX_LABEL,
+    isoDay, longDate, sheetRows, cleanRoles, cleanLink, cleanPlans, withPlan, withoutPlan, withRole, stores,
+    savePlan, deletePlan, saveRole, STORE_NL,
     cleanLabels, labelsByKey, labelsInOrder, cleanEvening, eveningOf, opened,
     mountSheet, mountSaved,
   };

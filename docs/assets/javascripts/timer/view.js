@@ -290,11 +290,17 @@
     onAction(action, null);
   }
 
-  function setMuted(muted) {
+  function setMuted(muted, keep = true) {
     page.sound.muted = muted;
     $("[data-timer-mute]").setAttribute("aria-pressed", String(!muted));
-    T.setting("muted").write(muted); // a setting only: without storage it lasts as long as the page
+    if (keep) keepSetting("muted", muted); // a setting only: without storage it lasts as long as the page
     page.sound.schedule();
+  }
+
+  /** Store a setting the reader changed; when storage refuses, say so under the settings. */
+  function keepSetting(name, value) {
+    const ok = T.setting(name).update(() => value).ok;
+    setText($("[data-timer-settings-status]"), ok ? "" : T.STORE_NL.settingNotKept);
   }
 
   function runSession(result) {
@@ -345,10 +351,10 @@
     warnSound.checked = sound.warn;
     life.listen(warnSound, "change", () => {
       sound.warn = warnSound.checked;
-      T.setting("warnSound").write(warnSound.checked);
+      keepSetting("warnSound", warnSound.checked);
       sound.schedule();
     });
-    setMuted(T.setting("muted").read() === true);
+    setMuted(T.setting("muted").read() === true, false);
     for (const action of ["start", "next", "prev", "plus", "minus", "restart"]) {
       life.listen($(`[data-timer-${action}]`), "click", (event) => onAction(action, event));
     }
@@ -733,13 +739,11 @@
 
     /** The evening as this browser keeps it: the link's parts, and the labels that never go in a link. */
     const keep = () => {
-      if (!page.query.bewerk && !page.edited) return;
+      if (!page.query.bewerk && !page.edited) return true;
       const text = T.formatAgenda(items.map((it) => ({ key: it.key, minuten: it.minuten, zonder: it.zonder })));
-      if (!items.length) evening.remove();
-      else {
-        evening.write({ agenda: text, rondes: hasRounds() ? rounds() : null, start: startInput.value || null,
-          labels: T.labelsByKey(items), open: "" });
-      }
+      // @returns whether storage holds this evening now (full storage: the rest of the page still works)
+      return evening.update(() => (items.length ? { agenda: text, rondes: hasRounds() ? rounds() : null,
+        start: startInput.value || null, labels: T.labelsByKey(items), open: "" } : null)).ok;
     };
 
     // Everything that follows from the items, except the list itself (which holds the focus while typing).
@@ -751,9 +755,9 @@
       const query = P.encode(request());
       $("[data-timer-builder-start]").href = query || "./";
       $("[data-timer-link]").value = link();
-      if (message !== undefined) say([message].concat(plan.notes).filter(Boolean).join(" "));
+      const kept = keep();
+      if (message !== undefined || !kept) say([message, kept ? "" : T.STORE_NL.eveningNotKept].concat(plan.notes).filter(Boolean).join(" "));
       printTable(plan);
-      keep();
       if (page.query.bewerk || page.edited) {
         // Paced: typing minutes writes it on every key, more often than browsers let a page write its address.
         page.address = page.address || W.address(life);
