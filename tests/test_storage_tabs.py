@@ -168,3 +168,36 @@ def test_five_thousand_saved_plans_are_all_kept_and_listed_newest_first(page, co
     names = [p["naam"] for p in stored(page, PLANS)]
     assert len(names) == 5001 and names[0] == "Plan 5001"
     assert console_errors == []
+
+
+def test_a_form_open_in_two_tabs_keeps_the_answers_of_both(context, console_errors) -> None:
+    a, b = context.new_page(), context.new_page()
+    for tab in (a, b):
+        tab.on("pageerror", lambda exc: console_errors.append(str(exc)))
+        tab.goto("bijlagen/casusinbrengformulier/")
+    a.fill('[name="naam"]', "Anouk")
+    expect(b.locator('[name="naam"]')).to_have_value("Anouk")
+    b.fill('[name="kernvraag"]', "Hoe zeg ik nee?")
+    expect(a.locator('[name="kernvraag"]')).to_have_value("Hoe zeg ik nee?")
+    a.fill('[name="naam"]', "Anouk de Vries")
+    saved = stored(a, "intervisie.formulier.casusinbreng.v1")["antwoorden"]
+    assert saved == {"naam": "Anouk de Vries", "kernvraag": "Hoe zeg ik nee?"}
+    b.reload()
+    expect(b.locator('[name="naam"]')).to_have_value("Anouk de Vries")
+    expect(b.locator('[name="kernvraag"]')).to_have_value("Hoe zeg ik nee?")
+    assert console_errors == []
+
+
+def test_the_privacy_page_shows_what_another_tab_keeps_and_erases(context) -> None:
+    privacy, timer = context.new_page(), context.new_page()
+    privacy.goto("privacy/")
+    row = privacy.locator("tr", has=privacy.locator(f'[data-storage-key="{ROLES}"]'))
+    expect(row.locator("[data-storage-state]")).to_have_text("leeg")
+    open_sheet(timer)
+    timer.fill("[data-sheet-role=notulist]", "Dirk")
+    timer.keyboard.press("Tab")  # on to the next name: the field being typed in is left alone
+    expect(row.locator("[data-storage-state]")).to_have_text("nu bewaard")
+    privacy.get_by_role("button", name="Wis alles wat deze site bewaart").click()
+    privacy.get_by_role("button", name="Ja, wis alles").click()
+    # The open timer hears of it: the name it showed is gone there too.
+    expect(timer.locator("[data-sheet-role=notulist]")).to_have_value("")

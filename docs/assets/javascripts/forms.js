@@ -101,7 +101,24 @@
     );
   }
 
-  window.Intervisie.forms = { parseSaved, toSaved, formatDate, toText, fileName, matchingKeys };
+  /**
+   * The saved answers with one field's answer changed, as storage holds them now: the answer typed
+   * last wins for that field, the other fields keep what is stored (also what another tab typed).
+   * @param {*} data what the form's storage slot holds now (null for nothing)
+   * @param {string} name the field
+   * @param {string} value its answer ("" or blanks: no answer)
+   * @param {Date} now
+   * @returns {{antwoorden: Object<string, string>, bewaard: string}|null} null when nothing is left
+   */
+  function withAnswer(data, name, value, now) {
+    const answers = data && data.antwoorden && typeof data.antwoorden === "object" ? data.antwoorden : {};
+    const next = {};
+    for (const [key, answer] of Object.entries(answers)) if (key !== name && typeof answer === "string") next[key] = answer;
+    next[name] = value;
+    return toSaved(next, now);
+  }
+
+  window.Intervisie.forms = { parseSaved, toSaved, withAnswer, formatDate, toText, fileName, matchingKeys };
 
   /* ---- DOM ---------------------------------------------------------------------------------- */
 
@@ -130,9 +147,8 @@
   }
 
   /** @returns {boolean} false when storage is full or refused */
-  function save(form, slot) {
-    const value = toSaved(answersOf(form), new Date());
-    return value === null ? slot.remove() : slot.write(value);
+  function save(slot, field) {
+    return slot.update((data) => withAnswer(data, field.name, field.value, new Date())).ok;
   }
 
   function download(form) {
@@ -173,12 +189,25 @@
     if (!stored) say(form, "Deze browser staat bewaren niet toe. Je antwoorden verdwijnen als je de pagina sluit; download ze als tekstbestand.");
 
     let warned = false;
+    const unsaved = new Set(); // fields whose answer here could not be stored: another tab's must not undo it
     life.listen(form, "input", (event) => {
       if (!event.target.matches("[data-form-field]")) return;
       mirror(form, event.target);
-      if (stored && !save(form, slot) && !warned) {
+      const ok = !stored || save(slot, event.target);
+      if (ok) unsaved.delete(event.target.name);
+      else unsaved.add(event.target.name);
+      if (!ok && !warned) {
         warned = true;
         say(form, "Bewaren lukt niet: de opslag van deze browser is vol of geblokkeerd. Download je antwoorden als tekstbestand.");
+      }
+    });
+    // The same form open in another tab: its answers show here too, except in the field being typed in.
+    slot.watch(life, (data) => {
+      const answers = data ? new Map(Object.entries(data.antwoorden).filter(([, v]) => typeof v === "string")) : new Map();
+      for (const field of fieldsOf(form)) {
+        if ((field === document.activeElement && document.hasFocus()) || unsaved.has(field.name)) continue;
+        field.value = answers.has(field.name) ? answers.get(field.name) : "";
+        mirror(form, field);
       }
     });
     life.listen(form, "submit", (event) => event.preventDefault());
@@ -253,6 +282,8 @@
     root.querySelector("[data-storage-actions]").hidden = false;
     root.querySelector("[data-storage-offline]").hidden = !offline;
     showStored(root, store);
+    // What another tab keeps or erases meanwhile shows in the list at once.
+    life.listen(window, "storage", () => showStored(root, store));
     if (offline) showOffline(root).catch(() => {});
     life.listen(root.querySelector("[data-storage-erase]"), "click", () => showConfirm(root, true));
     life.listen(root.querySelector("[data-storage-erase-no]"), "click", () => showConfirm(root, false));

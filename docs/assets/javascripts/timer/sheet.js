@@ -521,11 +521,14 @@
     // A saved plan brings its own names back; otherwise the names typed last time.
     const roles = saved && saved.rollen ? saved.rollen : cleanRoles(store.roles.read());
     const rolesStatus = $("[data-sheet-roles-status]");
+    const unsaved = new Set(); // roles whose name here could not be stored: another tab's must not undo it
     for (const input of sheet.querySelectorAll("[data-sheet-role]")) {
       const key = input.dataset.sheetRole;
       input.value = Object.hasOwn(roles, key) ? roles[key] : "";
       life.listen(input, "input", () => {
         const { ok } = saveRole(store, key, input.value);
+        if (ok) unsaved.delete(key);
+        else unsaved.add(key);
         // Said once when keeping fails, and taken back once it works again, not at every key.
         if (rolesStatus && ok === Boolean(rolesStatus.textContent)) rolesStatus.textContent = ok ? "" : NL.rolesNotKept;
       });
@@ -536,7 +539,7 @@
       store.roles.watch(life, (data) => {
         const now = cleanRoles(data);
         for (const input of sheet.querySelectorAll("[data-sheet-role]")) {
-          if (input === document.activeElement) continue;
+          if ((input === document.activeElement && document.hasFocus()) || unsaved.has(input.dataset.sheetRole)) continue;
           input.value = Object.hasOwn(now, input.dataset.sheetRole) ? now[input.dataset.sheetRole] : "";
         }
       });
