@@ -136,6 +136,12 @@ def test_full_storage_is_said_in_dutch_and_nothing_older_is_gone(page, console_e
     page.locator("[data-timer-add]").click()
     expect(page.locator("[data-timer-builder-report]")).to_contain_text("niet bewaard")
 
+    # A round of reflection cards.
+    page.goto("kaarten/?stapel=verhelderend")
+    page.locator("[data-card-draw]:not([disabled])").click()
+    expect(page.locator("[data-card-note]")).to_contain_text("niet bewaard")
+
+    page.goto(f"timer/?{SESSION}&bewerk=1")
     page.evaluate(FREE)
     page.reload()
     expect(page.locator("[data-timer-builder]")).to_be_visible()

@@ -22,6 +22,7 @@
       "van het handboek en is niet gebruikt.",
     badRound: (raw) => `„${raw}” is geen gedeelde ronde (ronde= is een code van hoogstens zeven letters en ` +
       "cijfers); de kaarten worden gewoon geschud.",
+    notKept: "Deze ronde is niet bewaard: de opslag van deze browser is vol of staat het niet toe. Na herladen begin je opnieuw.",
   };
 
   /** Everything about the widget on the current page; null when the page has none. */
@@ -53,9 +54,12 @@
   }
 
   function save() {
-    // Private mode or full storage: the round just does not survive a reload.
-    if (ui.selected.length) ui.slot.write({ decks: ui.selected, round: ui.round, ...(ui.seed === null ? {} : { seed: ui.seed }) });
-    else ui.slot.remove();
+    // Private mode or full storage: the round still works, it just does not survive a reload; the note says so.
+    const ok = ui.selected.length
+      ? ui.slot.write({ decks: ui.selected, round: ui.round, ...(ui.seed === null ? {} : { seed: ui.seed }) })
+      : ui.slot.remove();
+    const note = ui.el.note.textContent;
+    if (!ok && !note.includes(NL.notKept)) setNote(note ? `${note} ${NL.notKept}` : NL.notKept);
   }
 
   function shownId() {
