@@ -207,3 +207,21 @@ def test_the_privacy_page_shows_what_another_tab_keeps_and_erases(context) -> No
     privacy.get_by_role("button", name="Ja, wis alles").click()
     # The open timer hears of it: the name it showed is gone there too.
     expect(timer.locator("[data-sheet-role=notulist]")).to_have_value("")
+
+
+def test_an_evening_changed_in_another_tab_is_said_and_can_be_shown(context, console_errors) -> None:
+    a, b = context.new_page(), context.new_page()
+    for tab in (a, b):
+        tab.on("pageerror", lambda exc: console_errors.append(str(exc)))
+    a.goto("timer/?agenda=opening,vijfstappenmethode,evaluatie&bewerk=1")
+    expect(a.locator("[data-timer-builder]")).to_be_visible()
+    b.goto("timer/?agenda=opening,zevenstappenmethode,afsluiting&bewerk=1")
+    expect(b.locator("[data-timer-builder]")).to_be_visible()
+    notice = a.locator("[data-timer-other-evening]")
+    expect(notice).to_contain_text("In een ander tabblad is de avond veranderd")
+    notice.get_by_role("button", name="Toon die avond").click()
+    expect(a.locator("[data-timer-items] > li")).to_have_count(3)
+    keys = a.locator("[data-timer-items] > li").evaluate_all("lis => lis.map(li => li.dataset.key)")
+    assert keys == ["opening", "zevenstappenmethode", "afsluiting"]
+    expect(a.locator("[data-timer-other-evening]")).to_have_count(0)
+    assert console_errors == []

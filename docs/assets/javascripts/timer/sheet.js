@@ -71,6 +71,8 @@
       "Ze geldt zolang deze pagina open is; na herladen geldt je vorige keuze.",
     eveningNotKept: "Let op: deze avond is niet bewaard, de opslag van deze browser is vol of staat het niet toe. " +
       "De link hieronder heeft alles behalve de eigen namen; eerder bewaarde gegevens blijven staan.",
+    eveningElsewhere: "In een ander tabblad is de avond veranderd. Wat je hier verandert, vervangt die avond.",
+    showEvening: "Toon die avond",
   };
 
   /* ------------------------------------------------------------------ pure */
@@ -571,6 +573,28 @@
   }
 
   /**
+   * The planner of this tab hears that another tab changed the evening being built: say so under the
+   * planner's report, with a button that loads the page afresh with the evening as stored now (the
+   * planner of /timer/ without a query starts from it). Shown once; it goes with the page.
+   * @param {Element} report the planner's report ([data-timer-builder-report])
+   */
+  function eveningElsewhere(report) {
+    if (report.parentElement.querySelector("[data-timer-other-evening]")) return;
+    const box = document.createElement("p");
+    box.className = "ih-store-warning";
+    box.dataset.timerOtherEvening = "";
+    box.setAttribute("role", "status");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button ih-planner__small";
+    button.textContent = STORE_NL.showEvening;
+    // A full load of the page without a query: no link, so instant navigation does not take it.
+    button.addEventListener("click", () => window.location.assign(window.location.pathname));
+    box.append(STORE_NL.eveningElsewhere, " ", button);
+    report.after(box);
+  }
+
+  /**
    * List the saved plans in the choosing view: open (a link) and delete. Newest first, the first
    * SHOWN_PLANS and a button for the rest. Opening the page never writes: plans it cannot read stay
    * stored (a later version of the site may read them) and are only said.
@@ -690,7 +714,7 @@
   return {
     PLANS_KEY, ROLES_KEY, EVENING_KEY, ROLES, SHOWN_PLANS, MAX_LABEL,
     isoDay, longDate, sheetRows, cleanRoles, cleanLink, cleanPlans, withPlan, withoutPlan, withRole, stores,
-    savePlan, deletePlan, saveRole, STORE_NL,
+    savePlan, deletePlan, saveRole, STORE_NL, eveningElsewhere,
     cleanLabels, labelsByKey, labelsInOrder, cleanEvening, eveningOf, opened,
     mountSheet, mountSaved,
   };

@@ -765,6 +765,11 @@
       }
     };
 
+    // Another tab changed the evening: said here, so that a change in this tab does not undo it unnoticed.
+    evening.watch(life, (data) => {
+      const text = T.formatAgenda(items.map((it) => ({ key: it.key, minuten: it.minuten, zonder: it.zonder })));
+      if (T.cleanEvening(data).agenda !== text) T.eveningElsewhere(report);
+    });
     life.listen($("[data-timer-add]"), "click", () => {
       const key = $("[data-timer-add-select]").value;
       if (!known(key)) return;
