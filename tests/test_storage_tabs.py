@@ -225,3 +225,16 @@ def test_an_evening_changed_in_another_tab_is_said_and_can_be_shown(context, con
     assert keys == ["opening", "zevenstappenmethode", "afsluiting"]
     expect(a.locator("[data-timer-other-evening]")).to_have_count(0)
     assert console_errors == []
+
+
+def test_saved_plans_this_page_cannot_read_are_kept_and_said(page, console_errors) -> None:
+    page.goto("404.html")
+    newer = json.dumps({"v": 2, "data": [plan("Van later")]})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PLANS, newer])
+    page.goto("timer/")
+    expect(page.locator("[data-saved-status]")).to_contain_text("niet te lezen")
+    open_sheet(page)
+    page.get_by_role("button", name="Plan bewaren").click()
+    expect(page.locator("[data-sheet-status]")).to_contain_text("Niet bewaard")
+    assert page.evaluate("(k) => localStorage.getItem(k)", PLANS) == newer
+    assert console_errors == []

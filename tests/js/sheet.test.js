@@ -179,3 +179,13 @@ test("the two records are versioned, and garbage in them reads as nothing", () =
   area.setItem(S.PLANS_KEY, JSON.stringify({ v: 2, data: [] }));
   assert.equal(plans.load().discarded, true, "a newer version this page cannot read");
 });
+
+test("a list of plans this page cannot read is never overwritten by a save", () => {
+  const area = fakeArea();
+  const newer = JSON.stringify({ v: 2, data: [{ naam: "Van later", link: "?methode=a" }] });
+  area.setItem(S.PLANS_KEY, newer);
+  const result = S.savePlan(S.stores(() => area), { naam: "Nieuw", link: "?methode=a", dag: "" });
+  assert.equal(result.ok, false);
+  assert.equal(result.unreadable, true);
+  assert.equal(area.getItem(S.PLANS_KEY), newer);
+});

@@ -50,6 +50,10 @@
       "Na herladen zijn ze weg; eerder bewaarde namen blijven staan. Maak ruimte door op de pagina Privacy iets te wissen.",
     notRemoved: (name) => `Verwijderen van „${name}” lukte niet: deze browser staat het wijzigen van de opslag niet toe.`,
     showAll: (n) => `Toon alle ${n} plannen`,
+    unreadableList: "De bewaarde plannen in deze browser zijn hier niet te lezen (misschien bewaard met een nieuwere " +
+      "versie van de site). Ze blijven bewaard; wil je ze kwijt, wis ze dan op de pagina Privacy.",
+    unreadable: "Niet bewaard: de bewaarde plannen in deze browser zijn voor deze pagina niet te lezen (misschien " +
+      "bewaard met een nieuwere versie van de site), en bewaren zou ze vervangen. Herlaad de pagina en probeer het opnieuw.",
     copied: "De link naar dit plan staat op het klembord.",
     copyFailed: (href) => `Kopiëren lukte niet. Kopieer de link zelf: ${href}`,
     savedOn: (day) => `bewaard op ${day}`,
@@ -335,18 +339,26 @@
   /**
    * Save `entry` among the saved plans as they are stored now.
    * @param {ReturnType<typeof stores>} store
-   * @returns {{ok: boolean, replaced: boolean, plans: object[]}} plans: the list as stored now (when
-   *   saving failed: as it was, untouched)
+   * @returns {{ok: boolean, replaced: boolean, plans: object[], unreadable?: boolean}} plans: the list as
+   *   stored now (when saving failed: as it was, untouched); unreadable: not saved, because the stored
+   *   list cannot be read here and saving would replace it
    */
   function savePlan(store, entry) {
     let replaced = false;
     let before = [];
-    const result = store.plans.update((data) => {
+    let unreadable = false;
+    const result = store.plans.update((data, { discarded }) => {
+      // A list this page cannot read at all (a newer version of the site wrote it, say) is not overwritten.
+      if (discarded) {
+        unreadable = true;
+        return undefined;
+      }
       before = cleanPlans(data).plans;
       const next = withPlan(before, entry);
       replaced = next.replaced;
       return next.plans;
     });
+    if (unreadable) return { ok: false, replaced: false, plans: [], unreadable: true };
     return { ok: result.ok, replaced, plans: result.ok ? result.data : before };
   }
 
@@ -558,7 +570,8 @@
       if (Object.keys(cleanLabels(labels)).length) entry.labels = cleanLabels(labels);
       if (Object.keys(cleanRoles(names)).length) entry.rollen = cleanRoles(names);
       const next = savePlan(store, entry);
-      if (!next.ok) say(NL.notSaved);
+      if (next.unreadable) say(NL.unreadable);
+      else if (!next.ok) say(NL.notSaved);
       else say(next.replaced ? NL.replaced(naam) : NL.saved(naam));
     });
     life.listen($("[data-sheet-copy]"), "click", async () => {
@@ -609,7 +622,8 @@
     const say = sayer(status, life);
     const loaded = all.plans.load();
     let { plans, skipped } = cleanPlans(loaded.data);
-    if (loaded.discarded || skipped) status.textContent = NL.discarded;
+    if (loaded.discarded) status.textContent = NL.unreadableList;
+    else if (skipped) status.textContent = NL.discarded;
     let showAll = false;
     let more = null;
 
