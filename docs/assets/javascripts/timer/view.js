@@ -756,7 +756,8 @@
       $("[data-timer-builder-start]").href = query || "./";
       $("[data-timer-link]").value = link();
       const kept = keep();
-      if (message !== undefined || !kept) say([message, kept ? "" : T.STORE_NL.eveningNotKept].concat(plan.notes).filter(Boolean).join(" "));
+      const warning = kept ? "" : T.STORE_NL.eveningNotKept;
+      if (message !== undefined || !kept) say([message, warning].concat(plan.notes).filter(Boolean).join(" "));
       printTable(plan);
       if (page.query.bewerk || page.edited) {
         // Paced: typing minutes writes it on every key, more often than browsers let a page write its address.
