@@ -129,7 +129,7 @@ test("role names from two tabs: the last name per role wins, the other roles sta
   assert.deepEqual(tabA.roles.read(), { notulist: "Daan" });
   S.saveRole(tabA, "notulist", "");
   assert.equal(area.getItem(S.ROLES_KEY), null);
-  assert.deepEqual(S.withRole({ baas: "X", notulist: "Dirk" }, "tijdbewaker", "Chantal"), { notulist: "Dirk", tijdbewaker: "Chantal" });
+  assert.deepEqual(S.withRole({ baas: "X", notulist: "Dirk" }, "casusinbrenger", "Chantal"), { notulist: "Dirk", casusinbrenger: "Chantal" });
 });
 
 test("full storage: saving fails, says so, and leaves what was stored untouched", () => {
