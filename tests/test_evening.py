@@ -50,7 +50,7 @@ def test_a_tuesday_evening_of_two_cases_from_the_chooser_to_the_end(context, bro
     page.fill("[data-timer-begin]", "19:00")
     page.locator("[data-timer-begin]").dispatch_event("change")
     page.fill("[data-timer-fit-minutes]", "120")
-    page.get_by_role("button", name="Passend maken").click()
+    page.get_by_role("button", name="Inpassen").click()
     expect(page.locator("[data-timer-builder-total]")).to_have_text("120 min")
     methods = [i for i, key in enumerate(items(page)) if key in (first, second)]
     label(page, methods[0], "Casus van Carla")

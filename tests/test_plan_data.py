@@ -114,9 +114,9 @@ def test_the_zevenstappenmethode_chooses_its_case_in_its_first_step_only() -> No
 
 def test_two_steps_that_choose_the_case_are_refused(tmp_path: Path) -> None:
     root = data_copy(tmp_path)
-    edit_step(root, "zevenstappenmethode", 0, kiest_casus=True)
-    edit_step(root, "zevenstappenmethode", 2, kiest_casus=True)
-    with pytest.raises(DataError, match=r"zevenstappenmethode\.yml.*stappen.*stap 1 en stap 3.*kiest_casus"):
+    edit_step(root, "vijfstappenmethode", 0, kiest_casus=True)
+    edit_step(root, "vijfstappenmethode", 2, kiest_casus=True)
+    with pytest.raises(DataError, match=r"vijfstappenmethode\.yml.*stappen.*stap 1 en stap 3.*kiest_casus"):
         load_site(root)
 
 
