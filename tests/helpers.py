@@ -313,10 +313,6 @@ def _axe_script() -> str:
     return Axe().axe_script
 
 
-def serve_sitemap_for_this_server(page, base_url: str, site_dir: Path) -> None:  # noqa: ARG001
-    """Nothing left to do: the test server hands every page a sitemap that names itself (sitemap_for)."""
-
-
 # --- search -------------------------------------------------------------------------------------------
 
 # Query -> the page about it, which must be among the first SEARCH_TOP results, under every builder.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from helpers import serve_sitemap_for_this_server
 
 # WebKit's rule, on the page's own clock (Playwright's fake clock once installed): more than 100 calls within
 # 10 s throw, as in Safari, and are not carried out.
@@ -39,8 +38,7 @@ def query(page) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(search.lstrip("?")).items()}
 
 
-def open_with_webkit_limit(page, base_url: str, site_dir, path: str, ready: str) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def open_with_webkit_limit(page, path: str, ready: str) -> None:
     page.add_init_script(WEBKIT_LIMIT)
     page.clock.install()
     page.goto(path)
@@ -56,7 +54,7 @@ CARDS_READY = "[data-cards]:not([aria-busy])"
 
 def test_holding_an_arrow_key_in_the_chooser_keeps_the_address_right(page, base_url, site_dir,
                                                                       console_errors: list[str]) -> None:
-    open_with_webkit_limit(page, base_url, site_dir, "kiezen/?minuten=5", CHOOSER_READY)
+    open_with_webkit_limit(page, "kiezen/?minuten=5", CHOOSER_READY)
     minutes = page.get_by_label("Hoeveel minuten hebben jullie?")
     minutes.focus()
     # A key held down repeats ~30 times a second: 150 changes within a few seconds.
@@ -76,7 +74,7 @@ def test_holding_an_arrow_key_in_the_chooser_keeps_the_address_right(page, base_
 
 
 def test_drawing_many_cards_keeps_the_address_right(page, base_url, site_dir, console_errors: list[str]) -> None:
-    open_with_webkit_limit(page, base_url, site_dir, "kaarten/", CARDS_READY)
+    open_with_webkit_limit(page, "kaarten/", CARDS_READY)
     page.evaluate("document.activeElement.blur()")  # space on the page itself draws
     for _ in range(150):
         page.keyboard.press(" ")
@@ -92,7 +90,7 @@ def test_a_link_followed_in_a_burst_gets_no_address_of_the_page_left(page, base_
                                                                       console_errors: list[str]) -> None:
     """Material's instant navigation puts the next page's address in place before this page is left: a write
     still waiting then must not land on the next page, and the chooser's own history entry keeps its answers."""
-    open_with_webkit_limit(page, base_url, site_dir, "kiezen/?minuten=5", CHOOSER_READY)
+    open_with_webkit_limit(page, "kiezen/?minuten=5", CHOOSER_READY)
     minutes = page.get_by_label("Hoeveel minuten hebben jullie?")
     minutes.focus()
     for _ in range(20):

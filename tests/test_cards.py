@@ -505,7 +505,7 @@ def test_card_turn_is_animated_unless_the_user_prefers_reduced_motion(page) -> N
     assert page.locator("[data-card]").evaluate(animation) == "none"
 
 
-def test_cards_work_again_after_instant_navigation(page, base_url, site_dir, console_errors) -> None:
+def test_cards_work_again_after_instant_navigation(page, console_errors) -> None:
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
     page.evaluate("window.__samePage = true")
     page.locator(".md-tabs a", has_text="Kaarten").click()

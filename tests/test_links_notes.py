@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from test_timer import T0, clock, open_timer
+from test_timer import T0, open_timer
 
 NOTE = "[data-timer-note]"
 TIMER = "[role=timer]"

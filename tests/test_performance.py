@@ -96,7 +96,7 @@ def test_widget_stylesheets_are_linked_only_on_the_pages_of_their_widget(site_di
             assert target.resolve().is_file(), f"{rel}: {href}"
 
 
-def test_widget_stylesheets_come_and_go_with_instant_navigation(page, base_url: str, site_dir: Path) -> None:
+def test_widget_stylesheets_come_and_go_with_instant_navigation(page) -> None:
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
     page.evaluate("window.__samePage = true")
     linked = "(name) => document.querySelectorAll(`link[rel=stylesheet][href*='/intervisie-${name}.']`).length"
@@ -121,7 +121,7 @@ HEAD_SHEETS = """() => [...document.head.querySelectorAll('link[rel=stylesheet]'
 
 
 def test_the_theme_script_leaves_the_page_stylesheets_alone_also_across_instant_navigation(
-        page, base_url: str, site_dir: Path) -> None:
+        page) -> None:
     """Material's instant navigation made every stylesheet address absolute as it started: the browser
     then parsed each sheet again and restyled the whole page (sitebuild/finish/theme_fixes.py). The
     sheets parsed with the page stay, and a page at another depth still gets the same head, each
@@ -156,7 +156,7 @@ SCHEME_METAS = "() => [...document.querySelectorAll('meta[name=color-scheme]')].
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_one_colour_scheme_meta_follows_the_palette_across_instant_navigation(
-        page, base_url: str, site_dir: Path, scheme: str) -> None:
+        page, scheme: str) -> None:
     """The page comes with its colour-scheme meta ("light"); Material's palette script sets that one
     instead of adding its own (setting a new one restyled the whole page), also after a navigation."""
     page.emulate_media(color_scheme=scheme)

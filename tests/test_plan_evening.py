@@ -4,7 +4,7 @@ evening being built, blocks get labels that stay in this browser, a step can be 
 Zevenstappenmethode comes once, the fit is reported per block, a saved plan keeps everything, and the plan
 prints on one A4 page.
 
-Every test runs as on the published site: instant navigation on (serve_sitemap_for_this_server)."""
+Every test runs as on the published site: instant navigation on (the test server's sitemap names itself)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 import pytest
 
-from helpers import axe_violations, method_data, new_context, seed_storage, serve_sitemap_for_this_server
+from helpers import axe_violations, method_data, new_context, seed_storage
 
 TUESDAY = dt.datetime(2026, 12, 8, 18, 0, 0)
 PLANS, ROLES, EVENING = "intervisie.plannen.v1", "intervisie.rollen.v1", "intervisie.avond.v1"
@@ -52,8 +52,7 @@ def label(page, index: int, text: str) -> None:
 
 
 def test_chooser_adds_two_methods_to_the_evening_and_the_planner_opens_where_the_reader_looks(
-        page, base_url, site_dir, console_errors) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+        page, console_errors) -> None:
     page.goto("kiezen/?casus=incident&minuten=60&groep=6")
     results = page.locator("[data-chooser-results] > li")
     results.first.wait_for()
@@ -91,8 +90,7 @@ def test_chooser_adds_two_methods_to_the_evening_and_the_planner_opens_where_the
     assert console_errors == []
 
 
-def test_the_edit_link_of_a_running_agenda_opens_the_planner_in_view(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_the_edit_link_of_a_running_agenda_opens_the_planner_in_view(page) -> None:
     page.goto(f"timer/?{TWO_CASES}")
     expect(page.locator("[data-timer-run]")).to_be_visible()
     page.locator("[data-timer-edit-link]").click()
@@ -101,8 +99,7 @@ def test_the_edit_link_of_a_running_agenda_opens_the_planner_in_view(page, base_
     assert in_view(page, "[data-timer-builder] h2")
 
 
-def test_labels_show_in_the_programme_and_on_paper_and_never_in_a_link(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_labels_show_in_the_programme_and_on_paper_and_never_in_a_link(page) -> None:
     open_builder(page, TWO_CASES)
     label(page, 1, "Casus van Carla")
     label(page, 3, "Casus 2")
@@ -129,8 +126,7 @@ def test_labels_show_in_the_programme_and_on_paper_and_never_in_a_link(page, bas
 
 
 def test_a_step_left_out_is_gone_from_the_plan_and_the_timer_but_not_from_the_method_page(
-        page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+        page) -> None:
     steps = method_data("vijfstappenmethode")["stappen"]
     left_out = steps[1]["naam"]
     open_builder(page, "agenda=opening,vijfstappenmethode,evaluatie")
@@ -152,8 +148,7 @@ def test_a_step_left_out_is_gone_from_the_plan_and_the_timer_but_not_from_the_me
     assert left_out in page.locator("article").inner_text(), "the method's own page keeps every step"
 
 
-def test_the_zevenstappenmethode_twice_chooses_the_case_once_at_the_first(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_the_zevenstappenmethode_twice_chooses_the_case_once_at_the_first(page) -> None:
     page.goto(f"timer/?{TWO_CASES}")
     expect(page.locator("[data-timer-run]")).to_be_visible()
     shown = programme(page)
@@ -162,8 +157,7 @@ def test_the_zevenstappenmethode_twice_chooses_the_case_once_at_the_first(page, 
     assert choosing == [first_case], shown
 
 
-def test_the_fit_is_reported_per_block_as_a_list(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_the_fit_is_reported_per_block_as_a_list(page) -> None:
     open_builder(page, TWO_CASES)
     label(page, 3, "Casus van Bram")
     page.fill("[data-timer-fit-minutes]", "120")
@@ -178,9 +172,8 @@ def test_the_fit_is_reported_per_block_as_a_list(page, base_url, site_dir) -> No
     assert page.locator("[data-timer-builder-total]").inner_text() == "120 min"
 
 
-def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, base_url, site_dir, console_errors) -> None:
+def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, console_errors) -> None:
     page = context.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.clock.install(time=TUESDAY)
     open_builder(page, f"{TWO_CASES}&start=19:00")
     label(page, 1, "Casus van Carla")
@@ -199,7 +192,6 @@ def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, base_url, 
 
     later = context.new_page()
     later.on("pageerror", lambda exc: console_errors.append(str(exc)))
-    serve_sitemap_for_this_server(later, base_url, site_dir)
     later.clock.install(time=TUESDAY + dt.timedelta(days=2))
     later.goto("timer/")
     later.locator("[data-timer-saved]").get_by_role("link", name="Dinsdagavond december").click()
@@ -215,8 +207,7 @@ def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, base_url, 
     assert console_errors == []
 
 
-def test_a_plan_saved_in_the_old_form_still_opens_under_its_name(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_a_plan_saved_in_the_old_form_still_opens_under_its_name(page) -> None:
     old = {"naam": "Oude groep", "link": "?agenda=opening,vijfstappenmethode,evaluatie&start=19:30", "dag": "2025-03-03"}
     seed_storage(page, PLANS, json.dumps({"v": 1, "data": [old]}))
     page.goto("timer/")
@@ -237,10 +228,9 @@ def pages_of(pdf: bytes) -> int:
 
 
 def test_an_evening_of_two_methods_with_its_frame_prints_on_one_a4_page_roles_included(
-        page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+        page) -> None:
     page.clock.install(time=TUESDAY)
-    open_builder(page, f"agenda=opening,zevenstappenmethode,pauze,incidentenmethode,evaluatie,afsluiting&start=19:00")
+    open_builder(page, "agenda=opening,zevenstappenmethode,pauze,incidentenmethode,evaluatie,afsluiting&start=19:00")
     label(page, 1, "Casus van Carla")
     label(page, 3, "Casus van Bram")
     page.locator("[data-timer-builder-start]").click()
@@ -252,8 +242,7 @@ def test_an_evening_of_two_methods_with_its_frame_prints_on_one_a4_page_roles_in
     assert pages_of(page.pdf(format="A4")) == 1, "the whole evening and its roles fit one A4 page"
 
 
-def test_the_planners_print_button_prints_the_plan_without_the_saved_plans(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_the_planners_print_button_prints_the_plan_without_the_saved_plans(page) -> None:
     seed_storage(page, PLANS, json.dumps({"v": 1, "data": [
         {"naam": "Groep A", "link": "?agenda=opening,vijfstappenmethode,evaluatie", "dag": "2025-03-03"}]}))
     open_builder(page, f"{TWO_CASES}&start=19:00")
@@ -274,10 +263,9 @@ def test_the_planners_print_button_prints_the_plan_without_the_saved_plans(page,
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_planner_with_labels_steps_and_a_fit_report_has_no_axe_violations(
-        browser, base_url, site_dir, scheme) -> None:
+        browser, base_url, scheme) -> None:
     context = new_context(browser, base_url, color_scheme=scheme)
     page = context.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     open_builder(page, TWO_CASES)
     label(page, 1, "Casus van Carla")
     page.locator('[data-timer-items] > li[data-key="zevenstappenmethode"]').nth(1).locator("summary").click()

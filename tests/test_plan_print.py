@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
-from helpers import new_context, seed_storage, serve_sitemap_for_this_server
+from helpers import new_context, seed_storage
 
 MONDAY = dt.datetime(2025, 3, 3, 18, 30, 0)
 # The "done when": opening, Snelle adviesronde for 3 topics, pause, evaluation, from 19:00, 90 minutes, 7 people.
@@ -81,7 +81,7 @@ def test_printing_before_the_plan_has_fully_appeared_prints_all_of_it(page) -> N
     assert pages_of(page.pdf(format="A4")) == 1
 
 
-def test_on_a_phone_the_plan_fits_the_screen_and_the_page_keeps_the_screen_width(browser, base_url, site_dir) -> None:
+def test_on_a_phone_the_plan_fits_the_screen_and_the_page_keeps_the_screen_width(browser, base_url) -> None:
     """Five columns of Dutch compounds are wider than a phone: there each row of the plan is a block (time,
     part and minutes on a line, what happens below; tests/test_visual_defects.py measures it), so neither
     the plan's box nor the page becomes wider than the screen (a phone would then zoom the whole page out,
@@ -89,7 +89,6 @@ def test_on_a_phone_the_plan_fits_the_screen_and_the_page_keeps_the_screen_width
     context = new_context(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                           device_scale_factor=2)
     page = context.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto(f"timer/?{SESSION}")
     box = page.get_by_role("region", name="Schema van de sessie")
     expect(box).to_be_visible()

@@ -119,14 +119,13 @@ def test_no_page_kind_requests_another_origin_or_violates_the_policy(context, si
 
 
 @pytest.mark.search
-def test_searching_violates_no_policy(context, base_url: str, site_dir: Path) -> None:
+def test_searching_violates_no_policy(context) -> None:
     """Search loads pagefind.js, starts its worker and runs WebAssembly there: all within the policy
     (a blocked engine would fall back to the page and show up here as a violation)."""
-    from helpers import SEARCH_ABOUT, SEARCH_TOP, search_results, serve_sitemap_for_this_server
+    from helpers import SEARCH_ABOUT, SEARCH_TOP, search_results
 
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("kiezen/", wait_until="load")
     assert SEARCH_ABOUT["valkuil"] in search_results(page, "valkuil")[:SEARCH_TOP]
     assert page.evaluate("window.__cspViolations") == []

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from helpers import SEARCH_ABOUT, SEARCH_TOP, axe_violations, search_results, serve_sitemap_for_this_server
+from helpers import SEARCH_ABOUT, SEARCH_TOP, axe_violations, search_results
 
 pytestmark = pytest.mark.search  # these tests search: the test server hands out the real index
 
@@ -44,8 +44,7 @@ CAMEL_OK = {"GitHub", "JavaScript", "localStorage", "MkDocs"}
 
 
 @pytest.fixture
-def home(page, base_url: str, site_dir: Path):
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def home(page):
     page.goto("")
     return page
 
@@ -125,13 +124,12 @@ def test_keyboard_slash_focuses_search_arrows_reach_results_and_enter_opens_one(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_search_with_results_has_no_axe_findings(browser, base_url: str, site_dir: Path, scheme: str) -> None:
+def test_open_search_with_results_has_no_axe_findings(browser, base_url: str, scheme: str) -> None:
     from helpers import new_context
 
     context = new_context(browser, base_url, search=True, color_scheme=scheme)
     try:
         page = context.new_page()
-        serve_sitemap_for_this_server(page, base_url, site_dir)
         page.goto("")
         search_results(page, "casus")
         expect(page.locator("[data-search-panel]")).to_be_visible()
@@ -140,14 +138,13 @@ def test_open_search_with_results_has_no_axe_findings(browser, base_url: str, si
         context.close()
 
 
-def test_on_a_phone_the_magnifier_opens_search_and_shows_results(browser, base_url: str, site_dir: Path) -> None:
+def test_on_a_phone_the_magnifier_opens_search_and_shows_results(browser, base_url: str) -> None:
     from helpers import new_context
 
     context = new_context(browser, base_url, search=True, viewport={"width": 390, "height": 844},
                           is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        serve_sitemap_for_this_server(page, base_url, site_dir)
         page.goto("methoden/")
         box = page.locator("[data-search-input]")
         expect(box).to_be_hidden()
@@ -164,10 +161,9 @@ def test_on_a_phone_the_magnifier_opens_search_and_shows_results(browser, base_u
         context.close()
 
 
-def test_nothing_of_search_is_fetched_before_the_reader_searches(page, base_url: str, site_dir: Path) -> None:
+def test_nothing_of_search_is_fetched_before_the_reader_searches(page) -> None:
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.goto("methoden/basismodel/", wait_until="networkidle")
     assert fetched == []
     search_results(page, "casus")

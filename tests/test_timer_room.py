@@ -21,7 +21,6 @@ from helpers import (
     axe_violations,
     method_data,
     new_context,
-    serve_sitemap_for_this_server,
 )
 from test_timer import T0, clock, phase
 from test_timer_follow import LONG_AGENDA, QUERY, now_of, seconds, to36
@@ -33,10 +32,9 @@ SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 NOT_FOR_THE_ROOM = ["hangt af", "scan dan opnieuw", "scan de code opnieuw", "stand van", "procesbegeleider", "Volgende", "Stel hem bij"]
 
 
-def laptop(context, site_dir, base_url: str, query: str = QUERY):
+def laptop(context, query: str = QUERY):
     """The facilitator's timer, with the fake clock paused at T0 + 1 s."""
     page = context.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.clock.install(time=T0)
     page.clock.pause_at(T0 + dt.timedelta(seconds=1))
     page.goto(f"timer/{query}")
@@ -53,10 +51,9 @@ def present(page):
     return presenter
 
 
-def phone(browser, base_url: str, site_dir, at: dt.datetime, scheme: str = "light"):
+def phone(browser, base_url: str, at: dt.datetime, scheme: str = "light"):
     ctx = new_context(browser, base_url, viewport={"width": 390, "height": 844}, color_scheme=scheme)
     page = ctx.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     page.clock.install(time=at - dt.timedelta(seconds=1))
     page.clock.pause_at(at)
     return ctx, page
@@ -76,13 +73,13 @@ def level(page) -> tuple[str, str]:
 
 
 def test_laptop_presenter_and_phone_warn_and_alert_at_the_same_moments(context, browser, base_url, site_dir) -> None:
-    page = laptop(context, site_dir, base_url)
+    page = laptop(context)
     page.click("[data-timer-start]")
     page.clock.fast_forward("00:10")
     link = follow_link(page)
     page.click("[data-timer-share-close]")
     presenter = present(page)
-    ctx, follower = phone(browser, base_url, site_dir, now_of(page))
+    ctx, follower = phone(browser, base_url, now_of(page))
     try:
         follower.goto(link)
         expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[0][0])
@@ -105,7 +102,7 @@ def test_laptop_presenter_and_phone_warn_and_alert_at_the_same_moments(context, 
 
 
 def test_a_paused_follower_in_its_last_fifth_still_says_so(browser, base_url, site_dir) -> None:
-    ctx, follower = phone(browser, base_url, site_dir, T0)
+    ctx, follower = phone(browser, base_url, T0)
     try:
         stamp = to36(int(T0.timestamp()))
         follower.goto(f"timer/{QUERY}&volg=0.{stamp}.{to36(FIRST_MINUTES * 60 - 40)}.0.p")
@@ -155,7 +152,7 @@ def test_the_presenter_fits_a_projector_without_scrolling(browser, base_url, sit
     agenda has the longest code (compact, up to version 10) and longer names."""
     ctx = new_context(browser, base_url, viewport={"width": width, "height": height})
     try:
-        page = laptop(ctx, site_dir, base_url, query)
+        page = laptop(ctx, query)
         minutes = int(page.locator("[data-timer-programme] > li").first.get_attribute("data-minutes"))
         page.click("[data-timer-start]")
         presenter = present(page)
@@ -173,12 +170,11 @@ def test_the_presenter_fits_a_projector_without_scrolling(browser, base_url, sit
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (844, 390)])
-def test_a_phone_in_full_screen_keeps_a_large_clock(browser, base_url, site_dir, width: int, height: int) -> None:
+def test_a_phone_in_full_screen_keeps_a_large_clock(browser, base_url, width: int, height: int) -> None:
     """The presenter's fit-the-window layout is for the presenter: on a phone the clock must not shrink away."""
     ctx = new_context(browser, base_url, viewport={"width": width, "height": height})
     try:
         follower = ctx.new_page()
-        serve_sitemap_for_this_server(follower, base_url, site_dir)
         follower.clock.install(time=T0)
         follower.goto(f"timer/{QUERY}&volg=1.{to36(int(T0.timestamp()))}.0.0")
         expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[1][0])
@@ -190,7 +186,7 @@ def test_a_phone_in_full_screen_keeps_a_large_clock(browser, base_url, site_dir,
 
 
 def test_a_paused_presenter_speaks_to_the_room(context, base_url, site_dir) -> None:
-    page = laptop(context, site_dir, base_url)
+    page = laptop(context)
     page.click("[data-timer-start]")
     page.clock.fast_forward("01:00")
     presenter = present(page)
@@ -203,13 +199,12 @@ def test_a_paused_presenter_speaks_to_the_room(context, base_url, site_dir) -> N
     expect(presenter.locator("[data-timer-end]")).to_have_text(page.locator("[data-timer-end]").inner_text())
 
 
-def test_a_presenter_window_on_its_link_alone_still_speaks_to_the_room(browser, base_url, site_dir) -> None:
+def test_a_presenter_window_on_its_link_alone_still_speaks_to_the_room(browser, base_url) -> None:
     """A presenter window whose laptop is gone (another browser, storage cleared) has only its link: it still
     gives the room the end as the laptop would, not a phone's advice."""
     ctx = new_context(browser, base_url, viewport={"width": 1280, "height": 720})
     try:
         presenter = ctx.new_page()
-        serve_sitemap_for_this_server(presenter, base_url, site_dir)
         presenter.add_init_script("window.name = 'ih-presentatie';")
         presenter.clock.install(time=T0)
         presenter.clock.pause_at(T0 + dt.timedelta(seconds=1))
@@ -229,7 +224,7 @@ def test_a_presenter_window_on_its_link_alone_still_speaks_to_the_room(browser, 
 
 @pytest.mark.parametrize("event", ["visibilitychange", "pageshow", "resume"])
 def test_a_follower_that_slept_is_right_the_moment_it_is_shown(browser, base_url, site_dir, event: str) -> None:
-    ctx, follower = phone(browser, base_url, site_dir, T0)
+    ctx, follower = phone(browser, base_url, T0)
     try:
         follower.goto(f"timer/{QUERY}&volg=1.{to36(int(T0.timestamp()))}.0.0")
         expect(follower.locator("[data-timer-phase]")).to_have_text(STEPS[1][0])
@@ -252,12 +247,12 @@ def test_a_follower_that_slept_is_right_the_moment_it_is_shown(browser, base_url
 
 
 def test_a_follower_shows_the_phases_to_come_with_their_clock_times(context, browser, base_url, site_dir) -> None:
-    page = laptop(context, site_dir, base_url)
+    page = laptop(context)
     page.click("[data-timer-start]")  # at 09:00:01
     page.clock.fast_forward("06:00")
     page.click("[data-timer-next]")  # phase 2 starts at 09:06:01
     link = follow_link(page)
-    ctx, follower = phone(browser, base_url, site_dir, now_of(page))
+    ctx, follower = phone(browser, base_url, now_of(page))
     try:
         follower.goto(link)
         items = follower.locator("[data-timer-programme] > li")
@@ -291,7 +286,7 @@ def volg(url: str) -> str:
 def test_the_presenter_shows_the_current_code_on_request(browser, base_url, site_dir) -> None:
     ctx = new_context(browser, base_url, viewport={"width": 1280, "height": 720})
     try:
-        page = laptop(ctx, site_dir, base_url)
+        page = laptop(ctx)
         page.click("[data-timer-start]")
         page.clock.fast_forward("01:00")
         presenter = present(page)
@@ -352,14 +347,14 @@ CONTRAST = """(sel) => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_overtime_digits_are_readable_on_phone_and_projector(browser, base_url, site_dir, scheme: str) -> None:
-    ctx, follower = phone(browser, base_url, site_dir, T0, scheme)
+    ctx, follower = phone(browser, base_url, T0, scheme)
     room = new_context(browser, base_url, viewport={"width": 1280, "height": 720}, color_scheme=scheme)
     try:
         follower.emulate_media(reduced_motion="no-preference")
         follower.goto(f"timer/{QUERY}&volg=0.{to36(int(T0.timestamp()) - FIRST_MINUTES * 60 - 30)}.0.0")
         expect(follower.locator("[data-timer-clock]")).to_contain_text("+")
         assert follower.evaluate(CONTRAST, "[data-timer-clock]") >= 4.5
-        page = laptop(room, site_dir, base_url)
+        page = laptop(room)
         page.click("[data-timer-start]")
         presenter = present(page)
         page.clock.fast_forward(f"0{FIRST_MINUTES}:30")
@@ -371,12 +366,11 @@ def test_overtime_digits_are_readable_on_phone_and_projector(browser, base_url, 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_presenter_with_its_code_has_no_axe_violations(browser, base_url, site_dir, scheme: str) -> None:
+def test_the_presenter_with_its_code_has_no_axe_violations(browser, base_url, scheme: str) -> None:
     # The real clock: axe waits on timers of its own, which a paused fake clock would never fire.
     ctx = new_context(browser, base_url, viewport={"width": 1280, "height": 720}, color_scheme=scheme)
     try:
         page = ctx.new_page()
-        serve_sitemap_for_this_server(page, base_url, site_dir)
         page.goto(f"timer/{QUERY}")
         expect(page.locator("[data-timer-run]")).to_be_visible()
         page.click("[data-timer-start]")

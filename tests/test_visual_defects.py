@@ -7,17 +7,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from helpers import new_context, serve_sitemap_for_this_server
+from helpers import new_context
 
 SESSION = "agenda=opening,snelle-adviesronde,pauze,evaluatie&minuten=90&groep=7&rondes=3&start=19:00"
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def phone(browser, base_url, site_dir):
+def phone(browser, base_url):
     ctx = new_context(browser, base_url, viewport=PHONE, is_mobile=True, has_touch=True)
     pg = ctx.new_page()
-    serve_sitemap_for_this_server(pg, base_url, site_dir)
     yield pg
     ctx.close()
 
@@ -47,10 +46,9 @@ def test_the_session_plan_reads_as_a_list_on_a_phone(phone) -> None:
     assert "- table" in tree and "- row" in tree and "- columnheader \"Wat gebeurt er?\"" in tree, tree
 
 
-def test_the_session_plan_does_not_scroll_sideways_on_a_small_tablet(browser, base_url, site_dir) -> None:
+def test_the_session_plan_does_not_scroll_sideways_on_a_small_tablet(browser, base_url) -> None:
     ctx = new_context(browser, base_url, viewport={"width": 640, "height": 900})
     page = ctx.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     try:
         page.goto(f"timer/?{SESSION}")
         box = page.locator(".ih-sheet__scroll")
@@ -60,8 +58,7 @@ def test_the_session_plan_does_not_scroll_sideways_on_a_small_tablet(browser, ba
         ctx.close()
 
 
-def test_the_session_plan_stays_a_table_on_a_wide_screen(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_the_session_plan_stays_a_table_on_a_wide_screen(page) -> None:
     page.goto(f"timer/?{SESSION}")
     plan = page.locator(".ih-sheet__plan")
     expect(page.locator(".ih-sheet__scroll")).to_be_visible()
@@ -109,10 +106,9 @@ def settled(page) -> None:
 
 
 @pytest.fixture(params=["light", "dark"])
-def scheme_page(request, browser, base_url, site_dir):
+def scheme_page(request, browser, base_url):
     ctx = new_context(browser, base_url, color_scheme=request.param)
     pg = ctx.new_page()
-    serve_sitemap_for_this_server(pg, base_url, site_dir)
     yield pg
     ctx.close()
 
@@ -168,10 +164,9 @@ CENTRES = """b => { const m = b.querySelector('.ih-toggle__mark').getBoundingCli
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_toggles_box_is_centred_on_its_label(browser, base_url, site_dir, width: int) -> None:
+def test_the_toggles_box_is_centred_on_its_label(browser, base_url, width: int) -> None:
     ctx = new_context(browser, base_url, viewport={"width": width, "height": 800})
     page = ctx.new_page()
-    serve_sitemap_for_this_server(page, base_url, site_dir)
     try:
         page.goto("timer/?methode=basismodel")
         for handle in ("data-timer-mute", "data-timer-projector"):
@@ -192,8 +187,7 @@ def test_the_chapter_kicker_keeps_a_gap_above_the_title_on_a_phone(phone) -> Non
     assert gap >= 4, gap
 
 
-def test_a_link_holding_a_glossary_term_is_underlined_once(page, base_url, site_dir) -> None:
-    serve_sitemap_for_this_server(page, base_url, site_dir)
+def test_a_link_holding_a_glossary_term_is_underlined_once(page) -> None:
     page.goto("handboek/spelregels/")
     term = page.locator(".md-content a abbr[title]").first
     expect(term).to_have_text("groepscontract")

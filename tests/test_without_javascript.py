@@ -49,7 +49,7 @@ def test_widget_pages_say_what_to_use_instead(plain_page, path: str, instead: st
     assert plain_page.locator(still).first.is_visible()
 
 
-def test_with_javascript_the_notes_for_readers_without_it_stay_away(page, base_url: str, site_dir: Path,
+def test_with_javascript_the_notes_for_readers_without_it_stay_away(page,
                                                                      console_errors: list[str]) -> None:
     """Instant navigation parses the next page with scripting off; the notes must not come back then."""
     page.goto("", wait_until="networkidle")  # instant navigation starts once Material has the sitemap
