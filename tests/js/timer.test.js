@@ -174,6 +174,86 @@ test("the page's clock follows the monotonic clock, and the wall clock only afte
   assert.equal(clock.now(), T0 + 600_000);
 });
 
+/* ------------------------------------------------------------------ the saved form v2: references and progress */
+
+const longSession = (steps, text) => ({
+  key: "methode=lang",
+  title: "Lang",
+  phases: Array.from({ length: steps }, (_, i) => ({ naam: `Stap ${i + 1}`, wat: i ? "" : "x".repeat(text), minuten: 1 })),
+});
+
+test("a record holds progress, not text, and rebuilds on the page's own phases", () => {
+  const fresh = T.create(longSession(250, 5000));
+  let s = T.start(fresh, T0);
+  s = T.next(T.next(s, T0 + 20_000), T0 + 30_000);
+  s = T.adjust(s, 2 * MIN, T0 + 40_000);
+  const record = T.toRecord(s, T0 + 40_000, T0 + 40_000);
+  assert.equal(T.isRecord(record), true);
+  assert.ok(JSON.stringify(record).length < 10_000, "no step text in the record");
+  assert.ok(!JSON.stringify(record).includes("xxxx"));
+  const back = T.revive(JSON.parse(JSON.stringify(record)), T.create(longSession(250, 5000)), 999, 5_000);
+  assert.equal(back.index, 2);
+  assert.equal(back.phases[0].wat.length, 5000, "the text comes from the page");
+  assert.equal(T.remaining(back, 999), 3 * MIN - 10_000 - 5_000, "what was left, minus the time since the stamp");
+  assert.deepEqual(back.spent, [20_000, 10_000]);
+});
+
+test("a record of other steps or another session is not revived", () => {
+  const record = T.toRecord(T.start(T.create(session(5, 10)), T0), T0, T0);
+  assert.equal(T.revive(record, T.create(session(5, 11)), T0, 0), null, "the handbook changed a step");
+  assert.equal(T.revive(record, T.create({ ...session(5, 10), key: "methode=ander" }), T0, 0), null);
+  assert.notEqual(T.revive(record, T.create(session(5, 10)), T0, 0), null);
+});
+
+test("a clock set back between writing and reading adds no time", () => {
+  const record = T.toRecord(T.start(T.create(session(5, 10)), T0), T0, T0);
+  const back = T.revive(record, T.create(session(5, 10)), 0, -3600_000);
+  assert.equal(T.remaining(back, 0), 5 * MIN);
+});
+
+test("records with impossible numbers or revisions are refused", () => {
+  const good = T.toRecord(T.pause(T.start(T.create(session(5, 10)), T0), T0 + MIN), T0 + MIN, T0 + MIN);
+  assert.equal(T.isRecord(good), true);
+  const bad = {
+    "rev 1e308": { rev: 1e308 }, "rev -1": { rev: -1 }, "rev 2**53": { rev: 2 ** 53 }, "rev 2**53-1": { rev: 2 ** 53 - 1 },
+    "rev NaN": { rev: NaN }, "rev text": { rev: "7" }, "rev half": { rev: 0.5 },
+    "left 1e300": { left: 1e300 }, "index outside": { index: 2 }, "phase 1e303": { ms: [1e303, 600_000] },
+    "stamp 1e300": { at: 1e300 }, "plan not a fingerprint": { plan: "<b>" }, "tab odd": { tab: "x".repeat(100) },
+    "no phases": { ms: [] }, "too many phases": { ms: new Array(5001).fill(60_000), index: 0 },
+    "title of 100000": { title: "x".repeat(100_000) }, "flag text": { running: "ja" }, "key empty": { key: "" },
+  };
+  for (const [name, change] of Object.entries(bad)) assert.equal(T.isRecord({ ...good, ...change }), false, name);
+  assert.equal(T.isRecord(null), false);
+  assert.equal(T.isRecord([good]), false);
+});
+
+test("a v1 state moves to a record while it is readable", () => {
+  const s = T.pause(T.start(T.create(session(5, 10)), T0), T0 + MIN);
+  const moved = T.recordFromV1(JSON.stringify({ v: 1, data: s }), T0 + 10 * MIN);
+  assert.equal(moved.record.left, 4 * MIN);
+  assert.equal(moved.record.plan, T.fingerprint(T.create(session(5, 10)).phases));
+  assert.deepEqual(T.recordFromV1("{kapot", T0), { record: null, discarded: true });
+});
+
+test("the steady clock never follows the wall clock by itself, and says how far it ran ahead", () => {
+  let wall = T0;
+  let mono = 0;
+  const clock = T.steadyClock(() => wall, () => mono);
+  mono += 1000;
+  wall += 1000 + 30 * MIN; // set forward half an hour, or slept while performance.now() stood still
+  assert.equal(clock.now(), T0 + 1000);
+  assert.equal(clock.ahead(), 30 * MIN);
+  wall -= 2 * 3600_000;
+  assert.equal(clock.now(), T0 + 1000, "nor back");
+  wall += 2 * 3600_000;
+  clock.catchUp(30 * MIN); // the facilitator says the computer slept
+  assert.equal(clock.now(), T0 + 1000 + 30 * MIN);
+  assert.equal(clock.ahead(), 0);
+  clock.catchUp(-5);
+  clock.catchUp(NaN);
+  assert.equal(clock.ahead(), 0);
+});
+
 /* ------------------------------------------------------------------ planning */
 
 // The fit itself (floors, ceilings, rounds) is lib/plan.js's, tested in plan.test.js; here: the

@@ -226,7 +226,7 @@
       s.spent.every((x) => x === null || num(x, 0, MAX_PHASE_MS)) &&
       Number.isInteger(s.signalled) && num(s.signalled, -1, last) &&
       Number.isInteger(s.warned) && num(s.warned, -1, last) &&
-      (s.rev === undefined || (Number.isSafeInteger(s.rev) && s.rev >= 0)) &&
+      (s.rev === undefined || isRevision(s.rev)) &&
       (s.tab === undefined || (typeof s.tab === "string" && s.tab.length <= 64));
   }
 
@@ -293,7 +293,120 @@
     };
   }
 
+  /* ---- the saved form (v2): references and progress, never the method's text
+
+     A record names its session by key (the address) and by a fingerprint of its planned steps, and
+     holds only where the clock is: the phase, what is left, the adjusted lengths, what each phase
+     took. The page rebuilds the phases from its own data, so no step text, however long, and no
+     number of steps the handbook allows can make a saved session unreadable. */
+
+  const RECORD_VERSION = 2;
+  const RECORD_LIMITS = { phases: 5000, key: 4000, title: 300, rev: 2 ** 31 };
+  const WALL_MAX = 8.64e15; // the largest time a Date can hold
+
+  /** A short, stable fingerprint of the planned steps (FNV-1a, twice, over planOf). */
+  function fingerprint(phases) {
+    const text = planOf(phases);
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ text.length;
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    }
+    return a.toString(36) + "-" + b.toString(36);
+  }
+
+  /** Whether a revision number is one this timer could have made: a whole number from 0 up to a bound. */
+  function isRevision(rev) {
+    return Number.isSafeInteger(rev) && rev >= 0 && rev <= RECORD_LIMITS.rev;
+  }
+
+  /**
+   * The record of a state at `now` (this page's clock), stamped with the wall clock `wall`: what is
+   * left is a duration, so a reader elsewhere needs only the time since the stamp.
+   */
+  function toRecord(s, now, wall) {
+    return {
+      key: s.key, plan: fingerprint(s.phases), title: String(s.title).slice(0, RECORD_LIMITS.title),
+      index: s.index, running: s.running, left: s.done ? 0 : remaining(s, now), at: wall,
+      ms: s.phases.map((p) => p.ms), spent: s.spent.map((x) => x || 0),
+      started: s.started, done: s.done, auto: s.auto, signalled: s.signalled, warned: s.warned,
+      rev: s.rev, tab: s.tab || "",
+    };
+  }
+
+  /** Whether a parsed record is one this version can use: right types, every number within bounds. */
+  function isRecord(r) {
+    const num = (x, low, high) => typeof x === "number" && Number.isFinite(x) && x >= low && x <= high;
+    const int = (x, low, high) => Number.isInteger(x) && num(x, low, high);
+    if (!r || typeof r !== "object" || Array.isArray(r)) return false;
+    if (typeof r.key !== "string" || !r.key || r.key.length > RECORD_LIMITS.key) return false;
+    if (typeof r.plan !== "string" || !/^[0-9a-z]{1,8}-[0-9a-z]{1,8}$/.test(r.plan)) return false;
+    if (typeof r.title !== "string" || r.title.length > RECORD_LIMITS.title) return false;
+    if (!["running", "done", "auto", "started"].every((name) => typeof r[name] === "boolean")) return false;
+    if (!Array.isArray(r.ms) || r.ms.length < 1 || r.ms.length > RECORD_LIMITS.phases) return false;
+    if (!r.ms.every((x) => num(x, 0, MAX_PHASE_MS))) return false;
+    const last = r.ms.length - 1;
+    if (!int(r.index, 0, last)) return false;
+    const leftOk = r.running ? num(r.left, -MAX_PHASE_MS, MAX_PHASE_MS) : num(r.left, -MAX_PHASE_MS, r.ms[r.index]);
+    return leftOk && num(r.at, 0, WALL_MAX) &&
+      Array.isArray(r.spent) && r.spent.length <= r.ms.length && r.spent.every((x) => num(x, 0, MAX_PHASE_MS)) &&
+      int(r.signalled, -1, last) && int(r.warned, -1, last) &&
+      isRevision(r.rev) && typeof r.tab === "string" && /^[0-9a-z]{0,32}$/.test(r.tab);
+  }
+
+  /**
+   * Rebuild a running state from a record and the fresh state of the same session (its phases come
+   * from the page's data). `elapsed`: how long ago the record's durations were measured (the time
+   * since its stamp for a stored record, 0 for a message that just arrived; never negative, so a
+   * clock set back between writing and reading adds no time).
+   * @returns {object|null} null when the record is of another session or other steps
+   */
+  function revive(record, fresh, now, elapsed) {
+    if (!isRecord(record) || record.key !== fresh.key || record.ms.length !== fresh.phases.length) return null;
+    if (record.plan !== fingerprint(fresh.phases)) return null;
+    const ago = Math.max(0, Number.isFinite(elapsed) ? elapsed : 0);
+    const phases = fresh.phases.map((p, i) => Object.assign({}, p, { ms: record.ms[i] }));
+    return Object.assign({}, fresh, {
+      phases, index: record.index, running: record.running,
+      endsAt: record.running ? now + record.left - ago : null, left: record.left,
+      spent: record.spent.slice(), started: record.started, done: record.done, auto: record.auto,
+      signalled: record.signalled, warned: record.warned, rev: record.rev, tab: record.tab,
+    });
+  }
+
+  /**
+   * A saved state of the first form (v1, a copy of everything) as a record, when it is still
+   * readable by the rules it was written under. Its times were Date.now() units.
+   */
+  function recordFromV1(text, wall) {
+    const old = restore(text, wall);
+    if (!old.state) return { record: null, discarded: old.discarded };
+    const record = toRecord(old.state, wall, wall);
+    return isRecord(record) ? { record, discarded: false } : { record: null, discarded: true };
+  }
+
+  /**
+   * A clock in Date.now() units that moves with the monotonic clock only. `ahead()` says how far the
+   * wall clock has run ahead of it since the page opened, which is what a sleep looks like on the
+   * platforms whose monotonic clock stands still in sleep, and also what a forward correction of the
+   * computer's clock looks like; the page decides what to make of it (see view.js, runSession).
+   */
+  function steadyClock(wall, mono) {
+    const offset = wall() - mono();
+    let caught = 0;
+    return {
+      now: () => offset + caught + mono(),
+      ahead: () => wall() - (offset + caught + mono()),
+      catchUp(ms) {
+        if (Number.isFinite(ms) && ms > 0) caught += ms;
+      },
+    };
+  }
+
   return {
+    RECORD_VERSION, fingerprint, isRevision, toRecord, isRecord, revive, recordFromV1, steadyClock,
     MINUTE, create, remaining, start, pause, toggle, next, previous, adjust, restart, advance, view, format,
     wholeMinutes, serialize, isValidState, restore, planOf, isNewer, monotonicClock,
   };

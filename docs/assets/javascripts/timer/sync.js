@@ -30,16 +30,156 @@
     return Array.from(words, (w) => w.toString(36)).join("");
   }
 
+  /* Every session this browser runs is kept under one key, each by its own session key, so opening
+     another session never overwrites one that runs (issue 31). What cannot be read is moved aside
+     to DEFECT_KEY, never wiped: the privacy page lists and erases it. */
+  const SESSIONS_KEY = "intervisie.timer.v2";
+  const DEFECT_KEY = "intervisie.timer.v2.defect";
+  const KEEP = 12; // sessions kept; beyond that the oldest finished or unstarted ones go first
+  const DEFECTS_KEPT = 5;
+
+  /** Whether a record is a session someone can go back to: started and not finished. */
+  const isOpen = (r) => r.started && !r.done;
+
+  function area() {
+    return W.localArea();
+  }
+
+  function getItem(key) {
+    const target = area();
+    try {
+      return target ? target.getItem(key) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function setItem(key, value) {
+    const target = area();
+    try {
+      if (!target) return false;
+      target.setItem(key, value);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function removeItem(key) {
+    const target = area();
+    try {
+      if (target) target.removeItem(key);
+    } catch (e) {
+      /* nothing to do: without storage there is nothing to remove */
+    }
+  }
+
+  /** Keep a text that could not be read beside the others; false when storage refused it. */
+  function setAside(text) {
+    let kept = [];
+    try {
+      const old = JSON.parse(getItem(DEFECT_KEY));
+      if (Array.isArray(old)) kept = old.filter((x) => typeof x === "string");
+    } catch (e) {
+      kept = [getItem(DEFECT_KEY)].filter((x) => typeof x === "string");
+    }
+    // The newest few; an older defect gives way only to a newer one, never to a working session.
+    return setItem(DEFECT_KEY, JSON.stringify(kept.concat([text]).slice(-DEFECTS_KEPT)));
+  }
+
+  /**
+   * The stored sessions, as records. The first form (v1, one copied state under STORAGE_KEY) is
+   * moved in; what cannot be read is set aside. Never throws.
+   * @returns {{records: object[], aside: boolean}} aside: something unreadable was just set aside
+   */
+  function readAll() {
+    const raw = getItem(SESSIONS_KEY);
+    let records = [];
+    let aside = false;
+    let rewrite = false;
+    if (raw !== null) {
+      let parsed = null;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (e) {
+        parsed = null;
+      }
+      const list = parsed && parsed.v === T.RECORD_VERSION && parsed.data && Array.isArray(parsed.data.sessions)
+        ? parsed.data.sessions : null;
+      if (!list) {
+        if (!setAside(raw)) return { records: [], aside: false }; // leave it where it is rather than lose it
+        aside = true;
+        rewrite = true;
+      } else {
+        records = list.filter((r) => T.isRecord(r));
+        if (records.length !== list.length) {
+          if (!setAside(raw)) return { records, aside: false };
+          aside = true;
+          rewrite = true;
+        }
+      }
+    }
+    const old = getItem(STORAGE_KEY);
+    if (old !== null) {
+      const moved = T.recordFromV1(old, Date.now());
+      if (moved.record && isOpen(moved.record) && !records.some((r) => r.key === moved.record.key)) {
+        records.unshift(moved.record);
+      }
+      const keptAside = moved.discarded ? setAside(old) : true;
+      aside = aside || (moved.discarded && keptAside);
+      // The old key goes only once what it held is in the new one (or set aside).
+      if (keptAside && writeAll(records.slice(0, KEEP))) {
+        removeItem(STORAGE_KEY);
+        rewrite = false;
+      }
+    }
+    if (rewrite) writeAll(records);
+    return { records, aside };
+  }
+
+  function writeAll(records) {
+    return setItem(SESSIONS_KEY, JSON.stringify({ v: T.RECORD_VERSION, data: { sessions: records } }));
+  }
+
+
+  /**
+   * The sessions to offer again, newest first, except the one with key `except`.
+   * @returns {object[]} records
+   */
+  function unfinished(except) {
+    return readAll().records.filter((r) => isOpen(r) && r.key !== except).sort((a, b) => b.at - a.at);
+  }
+
+  /** The record list with `record` in its place, and room made without dropping an unfinished one if possible. */
+  function withRecord(records, record) {
+    const rest = records.filter((r) => r.key !== record.key);
+    const out = [record].concat(rest);
+    while (out.length > KEEP) {
+      let drop = -1;
+      for (let i = out.length - 1; i > 0; i -= 1) {
+        if (!isOpen(out[i])) {
+          drop = i;
+          break;
+        }
+      }
+      out.splice(drop > 0 ? drop : out.length - 1, 1);
+    }
+    return out;
+  }
+
   /**
    * The saved session of one timer page, shared with the other tabs.
    * @param {{life: object, now: () => number, current: () => object|null, plan: () => string,
-   *          adopt: (state: object) => void}} page
+   *          adopt: (state: object) => void, leader?: boolean}} page
    *   current: the state on screen; plan: planOf() of the session this page runs; adopt: show a
-   *   later revision from another tab
+   *   later revision from another tab; leader: this page runs the session (not a follower), so it
+   *   answers a tab that asks where the clock stands
    */
   function createSync(page) {
-    const slot = W.storage(STORAGE_KEY);
     let channel = null;
+    // Whether this page's timing was measured here, on its own monotonic clock, or taken from a live
+    // tab (then it answers others), rather than computed from a stored wall-clock stamp.
+    let live = true;
 
     /** Whether a state is of the session this page runs (same address, same steps). */
     const sameSession = (s) => {
@@ -47,51 +187,111 @@
       return Boolean(mine) && s.key === mine.key && T.planOf(s.phases) === page.plan();
     };
 
+    const message = (s, extra) => JSON.stringify(Object.assign({ v: T.RECORD_VERSION, data: T.toRecord(s, page.now(), Date.now()) }, extra));
+
     const sync = {
-      /** The saved state: {state, discarded} as T.restore gives it. */
-      load: () => T.restore(slot.raw(), page.now()),
-      forget: () => slot.remove(),
+      /**
+       * The saved state of the session of `fresh` (by default the state on screen), rebuilt from its
+       * record: {state, discarded}; discarded: something unreadable was set aside just now.
+       */
+      load(fresh) {
+        const template = fresh || page.current();
+        const { records, aside } = readAll();
+        const record = template && records.find((r) => r.key === template.key);
+        const state = record ? T.revive(record, template, page.now(), Date.now() - record.at) : null;
+        if (state) live = false;
+        return { state, discarded: aside };
+      },
+      /** The other unfinished sessions, newest first (records: key, title, index, ...). */
+      others: (key) => unfinished(key),
+      /** Forget this page's session (it may start afresh). */
+      forget() {
+        const mine = page.current();
+        if (mine) writeAll(readAll().records.filter((r) => r.key !== mine.key));
+      },
       /**
        * Write a state to localStorage, unless storage already holds a later revision of the same
-       * session from another tab (which that tab's broadcast brings here anyway).
-       * @returns {string} the saved form, also when storage is unavailable
+       * session from another tab (which that tab's broadcast brings here anyway). A session that
+       * never started is not stored unless it was before (so opening a page stores nothing).
+       * @returns {string} the message for the other tabs, also when storage is unavailable
        */
       store(s) {
-        const stored = sync.load().state;
+        const { records } = readAll();
+        const stored = records.find((r) => r.key === s.key);
+        const newer = stored && stored.plan === T.fingerprint(s.phases) && T.isNewer(stored, s);
         // Private mode or full storage: the timer still works, it just cannot resume after a reload.
-        if (!(stored && sameSession(stored) && T.isNewer(stored, s))) slot.write(s);
-        return T.serialize(s);
+        if (!newer && (s.started || stored)) writeAll(withRecord(records, T.toRecord(s, page.now(), Date.now())));
+        return message(s);
       },
       /** Tell the other tabs about a change made here. */
       publish(text) {
-        try {
-          if (channel) channel.postMessage(text);
-        } catch (e) {
-          /* the storage event still tells them */
-        }
+        live = true;
+        post(text);
       },
-      /** Start listening to the other tabs. */
+      /** Start listening to the other tabs; a page that took its clock from storage asks the live ones. */
       open() {
         page.life.listen(window, "storage", (event) => {
-          if (event.key === STORAGE_KEY && event.newValue) receive(event.newValue);
+          if (event.key !== SESSIONS_KEY || !event.newValue) return;
+          const mine = page.current();
+          let list = null;
+          try {
+            list = JSON.parse(event.newValue).data.sessions;
+          } catch (e) {
+            return;
+          }
+          const record = mine && Array.isArray(list) && list.find((r) => r && r.key === mine.key);
+          if (record) receive(JSON.stringify({ v: T.RECORD_VERSION, data: record }), Date.now() - record.at);
         });
         if (typeof window.BroadcastChannel !== "function") return;
         channel = new window.BroadcastChannel(CHANNEL);
-        channel.onmessage = (event) => receive(event.data);
+        channel.onmessage = (event) => receive(event.data, 0);
         page.life.onLeave(() => channel.close());
+        const mine = page.current();
+        if (!live && mine) post(JSON.stringify({ v: T.RECORD_VERSION, ask: mine.key }));
       },
     };
 
-    /** A state from another tab: adopt it when it is a later revision of this session. */
-    function receive(text) {
+    function post(text) {
+      try {
+        if (channel) channel.postMessage(text);
+      } catch (e) {
+        /* the storage event still tells them */
+      }
+    }
+
+    /**
+     * A message from another tab: a later revision of this session is adopted; a reply to a question
+     * with the same revision brings the live timing; a question is answered by a page that runs the
+     * session with live timing. Anything else, and every record with an impossible number, is refused.
+     */
+    function receive(text, elapsed) {
       const mine = page.current();
-      if (!page.life.active || !mine || typeof text !== "string") return;
-      const incoming = T.restore(text, page.now()).state;
-      if (incoming && sameSession(incoming) && T.isNewer(incoming, mine)) page.adopt(incoming);
+      if (!page.life.active || !mine || typeof text !== "string" || text.length > 2000000) return;
+      let parsed = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch (e) {
+        return;
+      }
+      if (!parsed || typeof parsed !== "object" || parsed.v !== T.RECORD_VERSION) return;
+      if (typeof parsed.ask === "string") {
+        if (page.leader && live && parsed.ask === mine.key && (mine.started || mine.rev > 0)) {
+          sync.store(mine); // a fresh stamp for a reload after a clock change, too
+          post(message(mine, { reply: true }));
+        }
+        return;
+      }
+      const incoming = T.revive(parsed.data, mine, page.now(), elapsed);
+      if (!incoming || !sameSession(incoming)) return;
+      const refresh = parsed.reply === true && !live && incoming.rev === mine.rev && incoming.tab === mine.tab;
+      if (refresh || T.isNewer(incoming, mine)) {
+        live = live || refresh || elapsed === 0;
+        page.adopt(incoming);
+      }
     }
 
     return sync;
   }
 
-  return { STORAGE_KEY, setting, newTabId, createSync };
+  return { STORAGE_KEY, SESSIONS_KEY, DEFECT_KEY, setting, newTabId, createSync };
 });

@@ -306,12 +306,7 @@
   function runSession(result) {
     const { life, sync, sound } = page;
     page.start = page.query.start;
-    const saved = sync.load();
     const notes = result.notes.slice();
-    if (saved.discarded) {
-      sync.forget();
-      notes.push(NL.corrupt);
-    }
     // What this browser keeps for this session: the saved plan it was opened from (its name is the
     // session's title) and the labels of its blocks. Neither is ever in the address.
     const stores = T.stores();
@@ -320,13 +315,20 @@
     const blockLabels = T.labelsInOrder(result.plan.blocks.map((b) => b.key), own.labels);
     // Labels stay out of the stored state (which a presenter window reads too): one per phase, in the plan's order.
     page.phaseLabels = result.plan.blocks.flatMap((b, i) => b.steps.map(() => blockLabels[i]));
-    // Resume only the same session, unfinished, with the same steps (the handbook may have changed since).
+    // Every session is kept under its own key: resume this one, unfinished, with the same steps (the
+    // handbook may have changed since); the phases themselves always come from this page's data.
     page.plan = T.planOf(result.session.phases);
-    const same = saved.state && saved.state.key === result.session.key && !saved.state.done &&
-      T.planOf(saved.state.phases) === page.plan;
+    const fresh = T.create(result.session);
+    const saved = sync.load(fresh);
+    if (saved.discarded) notes.push(NL.setAside);
+    const others = sync.others(result.session.key);
+    const same = Boolean(saved.state && !saved.state.done);
     const s = same ? Object.assign({}, saved.state, { title: result.session.title }) : T.create(result.session, {
-      auto: Boolean(saved.state && saved.state.auto), rev: saved.state ? saved.state.rev : 0,
+      auto: saved.state ? saved.state.auto : Boolean(others[0] && others[0].auto), rev: saved.state ? saved.state.rev : 0,
     });
+    // Another session that runs (or ran today) stays kept; the reader chooses where to go on.
+    const recent = others.find((r) => r.running || Date.now() - r.at < 6 * 60 * MINUTE);
+    if (!same && recent) askAboutOther(recent);
     note(notes);
     $("[data-timer-choose]").hidden = true;
     $("[data-timer-run]").hidden = false;
@@ -364,13 +366,21 @@
       keys: page.keys, say: page.say });
     life.listen($("[data-timer-mute]"), "click", () => setMuted(!sound.muted));
     life.listen(document, "keydown", onKey);
-    // Coming back from a hidden tab, a frozen page or the back/forward cache: the computer may have
-    // slept, so let the wall clock catch up.
+    // Coming back from a hidden tab, a frozen page or the back/forward cache. The countdown runs on
+    // the monotonic clock alone, so a correction of the computer's clock never moves it. But
+    // performance.now() stands still while the computer sleeps everywhere except on Windows (MDN,
+    // "Ticking during sleep"; Chromium's base/time/time.h: TimeTicks "may stand still ... if the
+    // computer is suspended"; hr-time issue 115), and to a page a sleep looks exactly like a forward
+    // correction: the wall clock ran ahead of the monotonic one. No web API tells the two apart, so
+    // the page does not guess: it keeps the countdown and asks the procesbegeleider, who knows
+    // whether the laptop slept, to count the gap or not.
+    page.aheadSeen = page.clock.ahead();
     const wake = () => {
-      page.clock.resync();
       tick();
       sound.schedule();
       page.wake.sync();
+      const gap = page.clock.ahead() - page.aheadSeen;
+      if (gap > MINUTE && page.state && page.state.running && !page.state.done) offerCatchUp(gap);
     };
     life.listen(document, "visibilitychange", () => {
       if (document.visibilityState === "visible") wake();
@@ -389,6 +399,86 @@
     else update(s);
     sync.open();
     tick();
+  }
+
+  /** Ask whether a gap between the wall clock and the timer's own was sleep (then count it) or not. */
+  function offerCatchUp(gap) {
+    page.aheadSeen += gap;
+    const old = page.root.querySelector("[data-timer-slept]");
+    if (old) old.remove();
+    const words = NL.minutesShort(T.wholeMinutes(gap));
+    const box = panel(NL.sleptTitle, NL.slept(words));
+    box.dataset.timerSlept = "";
+    const count = document.createElement("button");
+    count.type = "button";
+    count.className = "md-button md-button--primary";
+    count.textContent = NL.sleptCount(words);
+    const keepIt = document.createElement("button");
+    keepIt.type = "button";
+    keepIt.className = "md-button";
+    keepIt.textContent = NL.sleptKeep;
+    const row = document.createElement("p");
+    row.className = "ih-timer__choice";
+    row.append(count, " ", keepIt);
+    box.append(row);
+    page.life.listen(count, "click", () => {
+      box.remove();
+      page.clock.catchUp(gap);
+      page.aheadSeen -= gap;
+      // A new revision: the other tabs take over what is now left.
+      update(Object.assign({}, page.state));
+      tick();
+    });
+    page.life.listen(keepIt, "click", () => box.remove());
+  }
+
+  /**
+   * The question when another session is kept while this one opens fresh: back to that one (its own
+   * address, so Back and reload keep working), or begin here. Either way nothing is replaced.
+   */
+  function askAboutOther(record) {
+    const left = record.running ? record.left - Math.max(0, Date.now() - record.at) : record.left;
+    const box = panel(NL.otherTitle, NL.otherText(record.title, record.index + 1, record.ms.length,
+      T.format(left), record.running));
+    box.dataset.timerOther = "";
+    const back = document.createElement("a");
+    back.className = "md-button md-button--primary";
+    back.href = `?${record.key}`;
+    back.textContent = NL.otherBack(record.title);
+    back.dataset.timerOtherBack = "";
+    const here = document.createElement("button");
+    here.type = "button";
+    here.className = "md-button";
+    here.textContent = NL.otherHere;
+    here.dataset.timerOtherHere = "";
+    const row = document.createElement("p");
+    row.className = "ih-timer__choice";
+    row.append(back, " ", here);
+    box.append(row);
+    page.life.listen(here, "click", () => {
+      box.remove();
+      $("[data-timer-start]").focus();
+    });
+    // Starting this session answers the question too.
+    page.life.listen($("[data-timer-start]"), "click", () => box.remove(), { once: true });
+    return box;
+  }
+
+  /** A notice above the clock, in the theme's own admonition style (no style of our own needed). */
+  function panel(title, text) {
+    const box = document.createElement("div");
+    box.className = "admonition question ih-timer__panel";
+    box.setAttribute("role", "region");
+    const head = document.createElement("p");
+    head.className = "admonition-title";
+    head.id = `ih-timer-panel-${Math.random().toString(36).slice(2)}`;
+    head.textContent = title;
+    box.setAttribute("aria-labelledby", head.id);
+    const body = document.createElement("p");
+    body.textContent = text;
+    box.append(head, body);
+    $("[data-timer-note]").after(box);
+    return box;
   }
 
   /* ---- choosing and planning a session */
@@ -849,24 +939,47 @@
     });
   }
 
-  function showResume() {
+  /**
+   * On /timer/ without a session: a link back to every unfinished session this browser keeps, newest
+   * first, each named by its title and the phase it stands in (rebuilt from the handbook's data).
+   */
+  function showResume(build) {
     const saved = page.sync.load();
-    if (saved.discarded) {
-      page.sync.forget();
-      note([NL.corrupt]);
-      return;
-    }
-    const s = saved.state;
-    if (!s || s.done || !s.started) return;
+    if (saved.discarded) note([NL.setAside]);
+    const records = page.sync.others("");
+    if (!records.length) return;
+    const nameOf = (r) => {
+      const session = build(`?${r.key}`);
+      const phases = session && session.phases;
+      return phases && phases.length === r.ms.length && T.fingerprint(T.create(session).phases) === r.plan
+        ? phases[r.index].naam : NL.phaseNumber(r.index + 1);
+    };
+    const box = $("[data-timer-resume]");
     const link = $("[data-timer-resume-link]");
-    link.href = `?${s.key}`;
-    link.textContent = NL.resumeLink(s.title, s.phases[s.index].naam);
-    $("[data-timer-resume]").hidden = false;
+    link.href = `?${records[0].key}`;
+    link.textContent = NL.resumeLink(records[0].title, nameOf(records[0]));
+    if (records.length > 1) {
+      box.firstChild.textContent = `${NL.resumeMany} `;
+      const list = document.createElement("ul");
+      records.forEach((r, i) => {
+        const li = document.createElement("li");
+        let a = link;
+        if (i > 0) {
+          a = document.createElement("a");
+          a.href = `?${r.key}`;
+          a.textContent = NL.resumeLink(r.title, nameOf(r));
+        }
+        li.append(a);
+        list.append(li);
+      });
+      box.append(list);
+    }
+    box.hidden = false;
   }
 
   function setup(root, life) {
     T.configure(W.limitsOf(root));
-    const clock = T.monotonicClock(() => Date.now(), () => window.performance.now());
+    const clock = T.steadyClock(() => Date.now(), () => window.performance.now());
     page = {
       root, life, clock, state: null, plan: "", tabId: T.newTabId(), confirmRestart: null, edited: false,
       query: T.parseQuery(window.location.search),
@@ -900,7 +1013,7 @@
     const current = () => (page === mine ? mine.state : null);
     page.sound = T.createSound({ root, state: current, now: clock.now });
     page.wake = T.createWakeLock(() => Boolean(current() && current().running));
-    page.sync = T.createSync({ life, now: clock.now, current, plan: () => mine.plan, adopt: show });
+    page.sync = T.createSync({ life, now: clock.now, current, plan: () => mine.plan, adopt: show, leader: true });
     page.projector = W.projector(root, life, {
       className: "ih-timer--projector",
       pageClass: "ih-projector-open",
@@ -920,6 +1033,11 @@
       window.print();
     }));
     life.listen(window, "afterprint", () => delete document.documentElement.dataset.ihPrint);
+    // A follower reads a link stamped with the wall clock, so it catches up with that clock after
+    // sleep (issue 30), as T.monotonicClock's resync did: only when it is clearly ahead.
+    const catchUpWithWall = () => {
+      if (clock.ahead() > 1000) clock.catchUp(clock.ahead());
+    };
     const slugs = (root.dataset.methodKeys || "").split(" ").filter(Boolean);
     let source = methodsSource(root, page.query, slugs);
     const ready = ([apiData, agenda]) => {
@@ -928,7 +1046,7 @@
         .concat(agenda.onderdelen.concat(agenda.bouwstenen).map((b) => b.sleutel));
       if (T.isFollowing(window.location.search)) {
         T.runFollower({
-          root, life, now: clock.now, resync: clock.resync, say: page.say, projector: page.projector, keys: page.keys,
+          root, life, now: clock.now, resync: catchUpWithWall, say: page.say, projector: page.projector, keys: page.keys,
           build: (search) => T.buildSession(T.parseQuery(search), apiData, agenda),
         });
         shown();
@@ -951,7 +1069,9 @@
       runPickForm();
       runPlanner(agenda, apiData);
       T.mountSaved({ root, life });
-      if (!page.query.agenda && !page.query.methode) showResume();
+      if (!page.query.agenda && !page.query.methode) {
+        showResume((search) => T.buildSession(T.parseQuery(search), apiData, agenda).session);
+      }
     };
     W.fetchJSON([source, root.dataset.agendaSrc], { signal: life.signal }).then(ready, failed);
   }
