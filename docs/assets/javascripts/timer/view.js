@@ -417,9 +417,8 @@
     keepIt.type = "button";
     keepIt.className = "md-button";
     keepIt.textContent = NL.sleptKeep;
-    const row = document.createElement("p");
-    row.className = "ih-timer__choice";
-    row.append(count, " ", keepIt);
+    const row = choiceRow();
+    row.append(count, keepIt);
     box.append(row);
     page.life.listen(count, "click", () => {
       box.remove();
@@ -451,9 +450,8 @@
     here.className = "md-button";
     here.textContent = NL.otherHere;
     here.dataset.timerOtherHere = "";
-    const row = document.createElement("p");
-    row.className = "ih-timer__choice";
-    row.append(back, " ", here);
+    const row = choiceRow();
+    row.append(back, here);
     box.append(row);
     page.life.listen(here, "click", () => {
       box.remove();
@@ -462,6 +460,16 @@
     // Starting this session answers the question too.
     page.life.listen($("[data-timer-start]"), "click", () => box.remove(), { once: true });
     return box;
+  }
+
+  /** The buttons of a notice: side by side, and apart when a phone stacks them. */
+  function choiceRow() {
+    const row = document.createElement("p");
+    row.className = "ih-timer__choice";
+    row.style.display = "flex";
+    row.style.flexWrap = "wrap";
+    row.style.gap = "0.5rem";
+    return row;
   }
 
   /** A notice above the clock, in the theme's own admonition style (no style of our own needed). */
@@ -959,20 +967,14 @@
     link.href = `?${records[0].key}`;
     link.textContent = NL.resumeLink(records[0].title, nameOf(records[0]));
     if (records.length > 1) {
+      // One line, as the page's own sentence is (a list cannot sit inside its paragraph).
       box.firstChild.textContent = `${NL.resumeMany} `;
-      const list = document.createElement("ul");
-      records.forEach((r, i) => {
-        const li = document.createElement("li");
-        let a = link;
-        if (i > 0) {
-          a = document.createElement("a");
-          a.href = `?${r.key}`;
-          a.textContent = NL.resumeLink(r.title, nameOf(r));
-        }
-        li.append(a);
-        list.append(li);
+      records.slice(1).forEach((r) => {
+        const a = document.createElement("a");
+        a.href = `?${r.key}`;
+        a.textContent = NL.resumeLink(r.title, nameOf(r));
+        box.append("; ", a);
       });
-      box.append(list);
     }
     box.hidden = false;
   }
