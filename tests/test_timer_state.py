@@ -291,3 +291,52 @@ def test_tabs_opened_on_either_side_of_a_correction_agree_and_share_a_pause(page
     # A reload after the correction reads the fresh stamp the live tab wrote when asked.
     reload_once_stored(other)
     expect(other.locator("[role=timer]")).to_have_text("4:20")
+
+
+def test_no_unfinished_session_is_dropped_without_a_word(page) -> None:
+    """Twenty unfinished sessions are kept; starting a twenty-first drops the oldest, and the page says which."""
+    open_timer(page, FIVE)
+    page.evaluate("""() => {
+        const t = Intervisie.timer;
+        const now = Date.now();
+        const sessions = Array.from({length: 20}, (_, i) => t.toRecord(
+            t.start(t.create({key: `methode=oud${i}`, title: `Oude sessie ${i}`, phases: [{naam: "Stap", minuten: 5}]}), now),
+            now, now - (i + 1) * 60000));
+        localStorage.setItem("intervisie.timer.v2", JSON.stringify({v: 2, data: {sessions}}));
+    }""")
+    reload_once_stored(page)
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.locator("[data-timer-other-here]").click()
+    page.click("[data-timer-start]")
+    note = page.locator("[data-timer-note]")
+    expect(note).to_be_visible()
+    assert "Oude sessie 19" in note.inner_text() and "20" in note.inner_text()
+    keys = [r["key"] for r in stored(page)["data"]["sessions"]]
+    assert len(keys) == 20 and "methode=vijfstappenmethode" in keys and "methode=oud19" not in keys
+
+
+def visibility(page, state: str) -> None:
+    page.evaluate("""(state) => {
+        Object.defineProperty(document, "visibilityState", {value: state, configurable: true});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }""", state)
+
+
+def test_a_correction_seen_while_visible_is_not_asked_about_after_hiding(page) -> None:
+    open_timer(page, FIVE)
+    page.click("[data-timer-start]")
+    page.clock.run_for("00:30")
+    page.clock.set_system_time(T0 + dt.timedelta(minutes=20))  # corrected while the page is in sight
+    page.clock.run_for("00:01")
+    visibility(page, "hidden")
+    page.clock.run_for("00:10")
+    visibility(page, "visible")
+    page.clock.run_for("00:01")
+    assert clock(page) == "4:18"
+    expect(page.locator("[data-timer-slept]")).to_have_count(0)
+    # A jump while out of sight is asked about.
+    visibility(page, "hidden")
+    page.clock.set_system_time(T0 + dt.timedelta(minutes=40))
+    visibility(page, "visible")
+    expect(page.locator("[data-timer-slept]")).to_be_visible()
+    assert clock(page) == "4:18"

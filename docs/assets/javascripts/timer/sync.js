@@ -35,7 +35,8 @@
      to DEFECT_KEY, never wiped: the privacy page lists and erases it. */
   const SESSIONS_KEY = "intervisie.timer.v2";
   const DEFECT_KEY = "intervisie.timer.v2.defect";
-  const KEEP = 12; // sessions kept; beyond that the oldest finished or unstarted ones go first
+  const KEEP = 20; // unfinished sessions kept; a twenty-first lets the oldest go, and the page says so
+  const CLOSED_KEPT = 5; // finished or restarted ones, kept a while for the tabs that still show them
   const DEFECTS_KEPT = 5;
 
   /** Whether a record is a session someone can go back to: started and not finished. */
@@ -128,7 +129,7 @@
       const keptAside = moved.discarded ? setAside(old) : true;
       aside = aside || (moved.discarded && keptAside);
       // The old key goes only once what it held is in the new one (or set aside).
-      if (keptAside && writeAll(records.slice(0, KEEP))) {
+      if (keptAside && writeAll(records)) {
         removeItem(STORAGE_KEY);
         rewrite = false;
       }
@@ -150,30 +151,26 @@
     return readAll().records.filter((r) => isOpen(r) && r.key !== except).sort((a, b) => b.at - a.at);
   }
 
-  /** The record list with `record` in its place, and room made without dropping an unfinished one if possible. */
+  /**
+   * The record list with `record` first. Finished or never started sessions beyond a few go quietly
+   * (there is nothing to go back to); unfinished ones beyond KEEP go oldest first, and are named.
+   * @returns {{records: object[], dropped: string[]}} dropped: titles of unfinished sessions let go
+   */
   function withRecord(records, record) {
-    const rest = records.filter((r) => r.key !== record.key);
-    const out = [record].concat(rest);
-    while (out.length > KEEP) {
-      let drop = -1;
-      for (let i = out.length - 1; i > 0; i -= 1) {
-        if (!isOpen(out[i])) {
-          drop = i;
-          break;
-        }
-      }
-      out.splice(drop > 0 ? drop : out.length - 1, 1);
-    }
-    return out;
+    const rest = records.filter((r) => r.key !== record.key).sort((a, b) => b.at - a.at);
+    const open = rest.filter(isOpen);
+    const closed = rest.filter((r) => !isOpen(r)).slice(0, CLOSED_KEPT);
+    const room = KEEP - (isOpen(record) ? 1 : 0);
+    return { records: [record].concat(open.slice(0, room), closed), dropped: open.slice(room).map((r) => r.title) };
   }
 
   /**
    * The saved session of one timer page, shared with the other tabs.
    * @param {{life: object, now: () => number, current: () => object|null, plan: () => string,
-   *          adopt: (state: object) => void, leader?: boolean}} page
+   *          adopt: (state: object) => void, leader?: boolean, dropped?: (titles: string[], kept: number) => void}} page
    *   current: the state on screen; plan: planOf() of the session this page runs; adopt: show a
    *   later revision from another tab; leader: this page runs the session (not a follower), so it
-   *   answers a tab that asks where the clock stands
+   *   answers a tab that asks where the clock stands; dropped: say which unfinished sessions were let go
    */
   function createSync(page) {
     let channel = null;
@@ -220,7 +217,10 @@
         const stored = records.find((r) => r.key === s.key);
         const newer = stored && stored.plan === T.fingerprint(s.phases) && T.isNewer(stored, s);
         // Private mode or full storage: the timer still works, it just cannot resume after a reload.
-        if (!newer && (s.started || stored)) writeAll(withRecord(records, T.toRecord(s, page.now(), Date.now())));
+        if (!newer && (s.started || stored)) {
+          const next = withRecord(records, T.toRecord(s, page.now(), Date.now()));
+          if (writeAll(next.records) && next.dropped.length && page.dropped) page.dropped(next.dropped, KEEP);
+        }
         return message(s);
       },
       /** Tell the other tabs about a change made here. */

@@ -73,6 +73,9 @@
     setAside:
       "De bewaarde stand van de timer was niet te lezen. Hij is niet gewist maar apart gezet: op de pagina Privacy " +
       "kun je hem bekijken of wissen. Hier begint de timer opnieuw.",
+    dropped: (titles, kept) =>
+      `De timer bewaart hoogstens ${kept} sessies die nog niet klaar zijn. Daarom ${titles.length === 1 ? "is deze sessie" : "zijn deze sessies"} ` +
+      `niet meer bewaard: ${titles.join(", ")}.`,
     otherTitle: "Er loopt nog een andere sessie",
     otherText: (title, phase, count, left, running) =>
       `${title} staat in fase ${phase} van ${count} en ${running ? "loopt" : "is gepauzeerd"} (nog ${left}). ` +

@@ -384,6 +384,7 @@
     };
     life.listen(document, "visibilitychange", () => {
       if (document.visibilityState === "visible") wake();
+      else page.aheadSeen = page.clock.ahead(); // only what happens out of sight is asked about
     });
     life.listen(document, "resume", wake);
     life.listen(window, "pageshow", (event) => {
@@ -1015,7 +1016,8 @@
     const current = () => (page === mine ? mine.state : null);
     page.sound = T.createSound({ root, state: current, now: clock.now });
     page.wake = T.createWakeLock(() => Boolean(current() && current().running));
-    page.sync = T.createSync({ life, now: clock.now, current, plan: () => mine.plan, adopt: show, leader: true });
+    page.sync = T.createSync({ life, now: clock.now, current, plan: () => mine.plan, adopt: show, leader: true,
+      dropped: (titles, kept) => note([NL.dropped(titles, kept)]) });
     page.projector = W.projector(root, life, {
       className: "ih-timer--projector",
       pageClass: "ih-projector-open",
