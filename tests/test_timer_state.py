@@ -340,3 +340,24 @@ def test_a_correction_seen_while_visible_is_not_asked_about_after_hiding(page) -
     visibility(page, "visible")
     expect(page.locator("[data-timer-slept]")).to_be_visible()
     assert clock(page) == "4:18"
+
+
+def test_an_unreadable_list_that_cannot_be_set_aside_is_not_written_over(page) -> None:
+    """Storage full: the copy aside fails, so the unreadable text stays where it is, whatever the timer does."""
+    garbage = "kapot " * 400
+    open_timer(page, "")
+    page.evaluate("""(garbage) => {
+        localStorage.setItem("intervisie.timer.v2", garbage);
+        const chunk = "x".repeat(256 * 1024);
+        let i = 0;
+        for (const size of [chunk, "x".repeat(4096), "x".repeat(64), "x"]) {
+            try { for (;;) localStorage.setItem(`vulsel.${i++}`, size); } catch (e) { /* full at this size */ }
+        }
+    }""", garbage)
+    page.goto(f"timer/{FIVE}")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.click("[data-timer-start]")
+    page.clock.run_for("00:05")
+    page.click("[data-timer-start]")
+    assert page.evaluate("() => localStorage.getItem('intervisie.timer.v2')") == garbage
+    assert page.evaluate("() => localStorage.getItem('intervisie.timer.v2.defect')") is None

@@ -160,20 +160,6 @@ test("revisions: the later one wins, a tie goes to the higher tab id", () => {
   assert.equal(T.isNewer({ rev: 2, tab: "a" }, { rev: 2, tab: "b" }), false);
 });
 
-test("the page's clock follows the monotonic clock, and the wall clock only after sleep", () => {
-  let wall = T0;
-  let mono = 0;
-  const clock = T.monotonicClock(() => wall, () => mono);
-  mono += 1000;
-  wall -= 3600_000; // the computer's clock set back an hour
-  assert.equal(clock.now(), T0 + 1000);
-  clock.resync();
-  assert.equal(clock.now(), T0 + 1000, "a clock set back is ignored");
-  wall = T0 + 600_000; // slept ten minutes: the wall clock is ahead, the monotonic one stood still
-  clock.resync();
-  assert.equal(clock.now(), T0 + 600_000);
-});
-
 /* ------------------------------------------------------------------ the saved form v2: references and progress */
 
 const longSession = (steps, text) => ({

@@ -16,8 +16,6 @@
   const MAX_PHASE_MS = 24 * 60 * MINUTE;
   const MAX_PHASES = 200;
   const MAX_TEXT = 2000;
-  // A wall clock this far ahead of the monotonic one means the computer slept (see monotonicClock).
-  const SLEEP_MS = 1000;
 
   /**
    * A fresh, not yet started timer state for the given phases.
@@ -273,26 +271,6 @@
     return incoming.tab > current.tab;
   }
 
-  /**
-   * A clock in Date.now() units that, while the page lives, moves with a monotonic clock: setting
-   * the computer's clock back or forward does not move it. resync() adopts the wall clock only when
-   * that is clearly ahead, which is what sleep looks like (the monotonic clock may stop then; the
-   * wall clock never runs backwards during sleep).
-   * @param {() => number} wall e.g. Date.now
-   * @param {() => number} mono e.g. () => performance.now()
-   * @returns {{now: () => number, resync: () => void}}
-   */
-  function monotonicClock(wall, mono) {
-    let offset = wall() - mono();
-    return {
-      now: () => offset + mono(),
-      resync() {
-        const ahead = wall() - (offset + mono());
-        if (ahead > SLEEP_MS) offset += ahead;
-      },
-    };
-  }
-
   /* ---- the saved form (v2): references and progress, never the method's text
 
      A record names its session by key (the address) and by a fingerprint of its planned steps, and
@@ -408,6 +386,6 @@
   return {
     RECORD_VERSION, fingerprint, isRevision, toRecord, isRecord, revive, recordFromV1, steadyClock,
     MINUTE, create, remaining, start, pause, toggle, next, previous, adjust, restart, advance, view, format,
-    wholeMinutes, serialize, isValidState, restore, planOf, isNewer, monotonicClock,
+    wholeMinutes, serialize, isValidState, restore, planOf, isNewer,
   };
 });

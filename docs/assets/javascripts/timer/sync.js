@@ -91,7 +91,8 @@
   /**
    * The stored sessions, as records. The first form (v1, one copied state under STORAGE_KEY) is
    * moved in; what cannot be read is set aside. Never throws.
-   * @returns {{records: object[], aside: boolean}} aside: something unreadable was just set aside
+   * @returns {{records: object[], aside: boolean, stuck: boolean}} aside: something unreadable was just
+   *   set aside; stuck: something unreadable could not be set aside, so nothing may be written over it
    */
   function readAll() {
     const raw = getItem(SESSIONS_KEY);
@@ -108,13 +109,14 @@
       const list = parsed && parsed.v === T.RECORD_VERSION && parsed.data && Array.isArray(parsed.data.sessions)
         ? parsed.data.sessions : null;
       if (!list) {
-        if (!setAside(raw)) return { records: [], aside: false }; // leave it where it is rather than lose it
+        // Storage refused the copy: leave the text where it is (and write nothing over it) rather than lose it.
+        if (!setAside(raw)) return { records: [], aside: false, stuck: true };
         aside = true;
         rewrite = true;
       } else {
         records = list.filter((r) => T.isRecord(r));
         if (records.length !== list.length) {
-          if (!setAside(raw)) return { records, aside: false };
+          if (!setAside(raw)) return { records, aside: false, stuck: true };
           aside = true;
           rewrite = true;
         }
@@ -135,13 +137,12 @@
       }
     }
     if (rewrite) writeAll(records);
-    return { records, aside };
+    return { records, aside, stuck: false };
   }
 
   function writeAll(records) {
     return setItem(SESSIONS_KEY, JSON.stringify({ v: T.RECORD_VERSION, data: { sessions: records } }));
   }
-
 
   /**
    * The sessions to offer again, newest first, except the one with key `except`.
@@ -204,7 +205,8 @@
       /** Forget this page's session (it may start afresh). */
       forget() {
         const mine = page.current();
-        if (mine) writeAll(readAll().records.filter((r) => r.key !== mine.key));
+        const { records, stuck } = readAll();
+        if (mine && !stuck) writeAll(records.filter((r) => r.key !== mine.key));
       },
       /**
        * Write a state to localStorage, unless storage already holds a later revision of the same
@@ -213,11 +215,11 @@
        * @returns {string} the message for the other tabs, also when storage is unavailable
        */
       store(s) {
-        const { records } = readAll();
+        const { records, stuck } = readAll();
         const stored = records.find((r) => r.key === s.key);
         const newer = stored && stored.plan === T.fingerprint(s.phases) && T.isNewer(stored, s);
         // Private mode or full storage: the timer still works, it just cannot resume after a reload.
-        if (!newer && (s.started || stored)) {
+        if (!stuck && !newer && (s.started || stored)) {
           const next = withRecord(records, T.toRecord(s, page.now(), Date.now()));
           if (writeAll(next.records) && next.dropped.length && page.dropped) page.dropped(next.dropped, KEEP);
         }

@@ -3,8 +3,8 @@
    The pure parts come before this file in the bundle (timer/state.js, planning.js) with sound.js,
    wakelock.js and sync.js; this file puts them on the page. While the page lives, "the current
    time" moves with the monotonic performance.now(), so correcting the computer's clock does not
-   move the timer; the wall clock only counts when a page restores a saved state, or wakes up
-   after sleep. */
+   move the timer; the wall clock only counts when a page restores a saved state, or when the
+   procesbegeleider says the computer slept (see runSession). */
 (function () {
   "use strict";
 
@@ -33,7 +33,7 @@
     el.hidden = !text;
   }
 
-  /** Now, on this page's monotonic clock (see T.monotonicClock). */
+  /** Now, on this page's monotonic clock (see T.steadyClock). */
   function clockNow() {
     return page.clock.now();
   }
@@ -1038,7 +1038,7 @@
     }));
     life.listen(window, "afterprint", () => delete document.documentElement.dataset.ihPrint);
     // A follower reads a link stamped with the wall clock, so it catches up with that clock after
-    // sleep (issue 30), as T.monotonicClock's resync did: only when it is clearly ahead.
+    // sleep (issue 30), whenever the wall clock is clearly ahead.
     const catchUpWithWall = () => {
       if (clock.ahead() > 1000) clock.catchUp(clock.ahead());
     };
