@@ -279,6 +279,9 @@ def test_tabs_opened_on_either_side_of_a_correction_agree_and_share_a_pause(page
     other.goto(f"timer/{FIVE}")
     expect(other.locator("[data-timer-run]")).to_be_visible()
     expect(other.locator("[role=timer]")).to_have_text("4:30")
+    # Until the live tab answered, the storage said the phase was long over: nothing may have said so.
+    assert other.locator("[data-timer-live]").inner_text() == ""
+    assert other.locator("[data-timer-level]").inner_text() == "Loopt"
     page.clock.run_for("00:05")
     assert clock(page) == clock(other) == "4:25"
     page.click("[data-timer-start]")

@@ -230,7 +230,10 @@
         live = true;
         post(text);
       },
-      /** Start listening to the other tabs; a page that took its clock from storage asks the live ones. */
+      /**
+       * Start listening to the other tabs; a page that took its clock from storage asks the live ones.
+       * @returns {boolean} whether it asked (an answer, if any, comes within a task or two)
+       */
       open() {
         page.life.listen(window, "storage", (event) => {
           if (event.key !== SESSIONS_KEY || !event.newValue) return;
@@ -244,12 +247,14 @@
           const record = mine && Array.isArray(list) && list.find((r) => r && r.key === mine.key);
           if (record) receive(JSON.stringify({ v: T.RECORD_VERSION, data: record }), Date.now() - record.at);
         });
-        if (typeof window.BroadcastChannel !== "function") return;
+        if (typeof window.BroadcastChannel !== "function") return false;
         channel = new window.BroadcastChannel(CHANNEL);
         channel.onmessage = (event) => receive(event.data, 0);
         page.life.onLeave(() => channel.close());
         const mine = page.current();
-        if (!live && mine) post(JSON.stringify({ v: T.RECORD_VERSION, ask: mine.key }));
+        if (live || !mine) return false;
+        post(JSON.stringify({ v: T.RECORD_VERSION, ask: mine.key }));
+        return true;
       },
     };
 

@@ -398,8 +398,10 @@
     life.every(tick, 250);
     if (same) show(s);
     else update(s);
-    sync.open();
-    tick();
+    // A page whose clock came from storage asked the live tabs (after a correction of the computer's
+    // clock they know better); it acts on the time (a phase that ended, the last minute) only from
+    // the next tick on, once an answer had the chance to arrive.
+    if (!sync.open()) tick();
   }
 
   /** Ask whether a gap between the wall clock and the timer's own was sleep (then count it) or not. */
