@@ -364,3 +364,60 @@ def test_an_unreadable_list_that_cannot_be_set_aside_is_not_written_over(page) -
     page.click("[data-timer-start]")
     assert page.evaluate("() => localStorage.getItem('intervisie.timer.v2')") == garbage
     assert page.evaluate("() => localStorage.getItem('intervisie.timer.v2.defect')") is None
+
+
+# Messages no tab of this timer sends: each is refused without a trace and without an error.
+HOSTILE = """(paused) => {
+    const msg = JSON.parse(paused);
+    const data = msg.data;
+    const variants = [
+        "{kapot", "", "null", "[]", "42", JSON.stringify({v: 2}), JSON.stringify({v: 2, data: null}),
+        JSON.stringify({v: 2, data: [data]}), JSON.stringify({v: 3, data: {...data, rev: data.rev + 5}}),
+        JSON.stringify({v: 1, data: {...data, rev: data.rev + 5}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, key: "methode=roddelmethode"}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, plan: "0-0"}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, ms: data.ms.slice(1)}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, left: 1e308}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, index: -1}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, at: -1}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, title: "x".repeat(301)}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, tab: "<img>"}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, running: 1}}),
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5, spent: [1e308]}}),
+        JSON.stringify({v: 2, ask: 7}), JSON.stringify({v: 2, ask: "methode=vijfstappenmethode", data: null}),
+        '{"v": 2, "data": {"__proto__": {"rev": 99}}}',
+        JSON.stringify({v: 2, data: {...data, rev: data.rev + 5}}).padEnd(3000000, " "),
+    ];
+    const channel = new BroadcastChannel("intervisie-timer");
+    for (const text of variants) channel.postMessage(text);
+    channel.postMessage({v: 2, data: {...data, rev: data.rev + 5}}); // not even text
+    channel.postMessage(null);
+    channel.close();
+    return variants.length + 2;
+}"""
+
+
+def test_hostile_messages_from_another_page_are_refused(page, context, console_errors) -> None:
+    open_timer(page, FIVE)
+    spy = context.new_page()
+    spy.goto("404.html")
+    spy.evaluate("""() => {
+        window.heard = [];
+        new BroadcastChannel("intervisie-timer").onmessage = (e) => window.heard.push(e.data);
+    }""")
+    page.click("[data-timer-start]")
+    page.clock.run_for("01:00")
+    page.click("[data-timer-start]")
+    spy.wait_for_function("window.heard.length >= 2")
+    paused = spy.evaluate("window.heard[window.heard.length - 1]")
+    page.click("[data-timer-start]")
+    page.clock.run_for("00:10")
+    sent = spy.evaluate(HOSTILE, paused)
+    assert sent == 26
+    page.clock.run_for("00:01")
+    expect(start(page)).to_have_text("Pauze")
+    assert clock(page) == "3:49"
+    reload_once_stored(page)
+    expect(page.locator("[role=timer]")).to_have_text("3:49")
+    assert page.locator("[data-timer-note]").is_hidden()
+    assert console_errors == []
