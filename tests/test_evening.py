@@ -14,7 +14,7 @@ import re
 from playwright.sync_api import expect
 
 from helpers import new_context
-from test_plan_evening import items, label, pages_of, programme
+from test_plan_evening import items, label, pages_of, programme, save_plan
 
 TUESDAY = dt.datetime(2026, 12, 8, 18, 30, 0)  # half an hour before the group arrives
 
@@ -61,12 +61,7 @@ def test_a_tuesday_evening_of_two_cases_from_the_chooser_to_the_end(context, bro
     # Started, then saved with its date and name.
     page.locator("[data-timer-builder-start]").click()
     expect(page.locator("[data-timer-run]")).to_be_visible()
-    page.fill("[data-sheet-date]", "2026-12-08")
-    page.fill("[data-sheet-role=procesbegeleider]", "Anouk")
-    page.fill("[data-sheet-role=notulist]", "Dirk")
-    page.fill("[data-sheet-name]", "Dinsdagavond")
-    page.get_by_role("button", name="Plan bewaren").click()
-    expect(page.locator("[data-sheet-status]")).to_contain_text("Dinsdagavond")
+    save_plan(page, "Dinsdagavond", "2026-12-08", procesbegeleider="Anouk", notulist="Dirk")
 
     # Reopened through the menu, as the facilitator does at 19:00.
     page.goto("", wait_until="networkidle")

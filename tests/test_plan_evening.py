@@ -42,6 +42,16 @@ def in_view(page, selector: str) -> bool:
         ".getBoundingClientRect().bottom; return r.top >= head && r.bottom <= innerHeight; }")
 
 
+def save_plan(page, name: str, date: str, **roles: str) -> None:
+    """Fill the running session plan's date and role names, and keep it under `name` ("Plan bewaren")."""
+    page.fill("[data-sheet-date]", date)
+    for role, person in roles.items():
+        page.fill(f"[data-sheet-role={role}]", person)
+    page.fill("[data-sheet-name]", name)
+    page.get_by_role("button", name="Plan bewaren").click()
+    expect(page.locator("[data-sheet-status]")).to_contain_text(f"Bewaard als „{name}”")
+
+
 def open_builder(page, query: str) -> None:
     page.goto(f"timer/?{query}&bewerk=1")
     expect(page.locator("[data-timer-builder]")).to_be_visible()
@@ -180,12 +190,7 @@ def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, console_er
     label(page, 3, "Casus van Bram")
     page.locator("[data-timer-builder-start]").click()
     expect(page.locator("[data-timer-sheet]")).to_be_visible()
-    page.fill("[data-sheet-date]", "2026-12-15")
-    page.fill("[data-sheet-role=procesbegeleider]", "Anouk")
-    page.fill("[data-sheet-role=notulist]", "Dirk")
-    page.fill("[data-sheet-name]", "Dinsdagavond december")
-    page.get_by_role("button", name="Plan bewaren").click()
-    expect(page.locator("[data-sheet-status]")).to_contain_text("Bewaard als „Dinsdagavond december”")
+    save_plan(page, "Dinsdagavond december", "2026-12-15", procesbegeleider="Anouk", notulist="Dirk")
     # What the browser keeps besides the plan changes meanwhile: the plan must bring back its own.
     page.evaluate(f"() => {{ localStorage.removeItem('{ROLES}'); localStorage.removeItem('{EVENING}'); }}")
     page.close()

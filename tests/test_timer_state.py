@@ -209,8 +209,9 @@ TAMPER = """([text, rev]) => {
 }"""
 
 
-@pytest.mark.parametrize("rev", [1e308, -1, 2**53, 2**53 - 1, 2**52, "NaN", "7", 0.5])
-def test_an_extreme_revision_from_another_page_is_refused(page, context, rev, console_errors) -> None:
+def paused_message(page, context) -> tuple[object, str]:
+    """Run FIVE for a minute and pause it (at 4:00), with another page of the origin listening on the tabs'
+    channel: that page and the message the pause sent, to replay or tamper with."""
     open_timer(page, FIVE)
     spy = context.new_page()
     spy.goto("404.html")
@@ -220,9 +221,14 @@ def test_an_extreme_revision_from_another_page_is_refused(page, context, rev, co
     }""")
     page.click("[data-timer-start]")
     page.clock.run_for("01:00")
-    page.click("[data-timer-start]")  # paused at 4:00: the message to replay
+    page.click("[data-timer-start]")
     spy.wait_for_function("window.heard.length >= 2")
-    paused = spy.evaluate("window.heard[window.heard.length - 1]")
+    return spy, spy.evaluate("window.heard[window.heard.length - 1]")
+
+
+@pytest.mark.parametrize("rev", [1e308, -1, 2**53, 2**53 - 1, 2**52, "NaN", "7", 0.5])
+def test_an_extreme_revision_from_another_page_is_refused(page, context, rev, console_errors) -> None:
+    spy, paused = paused_message(page, context)
     page.click("[data-timer-start]")  # running again
     page.clock.run_for("00:10")
     spy.evaluate(TAMPER, [paused, rev])
@@ -398,18 +404,7 @@ HOSTILE = """(paused) => {
 
 
 def test_hostile_messages_from_another_page_are_refused(page, context, console_errors) -> None:
-    open_timer(page, FIVE)
-    spy = context.new_page()
-    spy.goto("404.html")
-    spy.evaluate("""() => {
-        window.heard = [];
-        new BroadcastChannel("intervisie-timer").onmessage = (e) => window.heard.push(e.data);
-    }""")
-    page.click("[data-timer-start]")
-    page.clock.run_for("01:00")
-    page.click("[data-timer-start]")
-    spy.wait_for_function("window.heard.length >= 2")
-    paused = spy.evaluate("window.heard[window.heard.length - 1]")
+    spy, paused = paused_message(page, context)
     page.click("[data-timer-start]")
     page.clock.run_for("00:10")
     sent = spy.evaluate(HOSTILE, paused)
