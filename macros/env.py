@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from sitebuild.load import DataError, SiteData, load_site
 
-from . import appendices, cards, chooser, handbook, render, timer
+from . import appendices, cards, chooser, group, handbook, render, timer
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env type
@@ -55,5 +55,5 @@ def register(env, site: SiteData) -> None:  # noqa: ANN001
     def editorial_table() -> str:
         return render.editorial_table(site)
 
-    for module in (chooser, timer, cards, handbook, appendices):
+    for module in (chooser, timer, cards, group, handbook, appendices):
         module.register(env, site)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .decks import KINDS
@@ -16,6 +17,15 @@ def method_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Intervisiemethode"
     return schema
+
+
+GROUP_SCHEMA = Path(__file__).with_name("group.schema.json")
+
+
+def group_schema() -> dict[str, Any]:
+    """JSON Schema of the group file of /groep/ (its one definition: sitebuild/group.schema.json, which the
+    page's script checks an imported file against and tests/js/group.test.js reads too)."""
+    return json.loads(GROUP_SCHEMA.read_text(encoding="utf-8"))
 
 
 def methods_json(site: SiteData) -> dict[str, Any]:

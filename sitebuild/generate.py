@@ -34,6 +34,7 @@ def api_files(site: SiteData) -> dict[str, str]:
         "agenda.json": export.agenda_json(site),
         "chooser.json": export.chooser_json(site),
         "cards.json": export.cards_json(site),
+        "groep.schema.json": export.group_schema(),
     }
     files = {f"api/{name}": export.dumps(value) for name, value in values.items()}
     # For the widgets: the chooser's compact index and the timer's one method (issue 14).

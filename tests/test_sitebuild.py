@@ -78,8 +78,8 @@ def test_generate_writes_a_page_per_method_and_the_api_into_a_folder(tmp_path: P
     api = json.loads((tmp_path / "api/methods.json").read_text(encoding="utf-8"))
     assert sorted(m["slug"] for m in api["methoden"]) == slugs
     assert sorted(p.name for p in (tmp_path / "api").iterdir()) == [
-        "agenda.json", "cards.json", "chooser.json", "method.schema.json", "methods", "methods-index.json",
-        "methods.json"]
+        "agenda.json", "cards.json", "chooser.json", "groep.schema.json", "method.schema.json", "methods",
+        "methods-index.json", "methods.json"]
     assert sorted(p.stem for p in (tmp_path / "api/methods").iterdir()) == slugs
     # A second run replaces what the first wrote.
     assert write_files(generated_files(load_site(ROOT)), tmp_path)
