@@ -1,0 +1,259 @@
+"""/groep/ "Onze groep" (issue 32): the group's year kept in the browser. The example group, its calendar
+(.ics parsed with icalendar), the record printed on one A4 page, the group file exported in one browser
+and imported in another (also locked), the look-back in the timer and the chooser's "vorige keer
+gebruikt", axe in light and dark, and no request leaving the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import icalendar
+import pytest
+from playwright.sync_api import expect
+
+from helpers import axe_violations, new_context
+
+# A Friday in January: the example's cycle runs from November to April, across the change to summer
+# time on Sunday 28 March 2027; its last held meeting is Thursday 7 January.
+FRIDAY = dt.datetime(2027, 1, 15, 10, 0, 0)
+KEY = "intervisie.groep.v1"
+ACTIONS = ["Het gesprek voorbereiden met de drie vragen uit de adviesronde",
+           "Een voorstel voor de evaluatie van de cyclus rondsturen"]
+
+
+def open_example(page) -> None:
+    page.clock.install(time=FRIDAY)
+    page.goto("groep/")
+    page.locator("[data-group-example]").click()
+    expect(page.locator("[data-group-example-note]")).to_be_visible()
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["data"]
+
+
+def test_example_group_shows_its_turns_and_last_times_open_actions_and_goes_in_one_step(page, console_errors) -> None:
+    open_example(page)
+    expect(page.locator("[data-group-members] li")).to_have_count(6)
+    expect(page.locator("[data-group-meetings] > li")).to_have_count(6)
+    assert page.locator("[data-group-action]").all_inner_texts() == ACTIONS
+    expect(page.locator("[data-group-nocase]")).to_contain_text("Nog geen casus ingebracht:")
+    expect(page.locator("[data-group-lookback-intro]")).to_have_text("Van de bijeenkomst van donderdag 7 januari 2027.")
+    # Turns: the first meeting proposes the first member as facilitator, every proposal can be changed.
+    first = page.locator("[data-group-meetings] > li").first
+    expect(first.locator("summary")).to_contain_text("donderdag 5 november 2026, 19:00–21:00 · procesbegeleider Anna")
+    first.locator("summary").click()
+    first.get_by_label("Procesbegeleider").select_option(label="Eva")
+    expect(first.locator("summary")).to_contain_text("procesbegeleider Eva")
+    page.reload()
+    expect(page.locator("[data-group-meetings] > li").first.locator("summary")).to_contain_text("procesbegeleider Eva")
+
+    page.get_by_role("button", name="Voorbeeld verwijderen").click()
+    expect(page.locator("[data-group-start]")).to_be_visible()
+    expect(page.locator("[data-group-main]")).to_be_hidden()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert console_errors == []
+
+
+def test_a_ticked_off_action_leaves_the_look_back(page) -> None:
+    open_example(page)
+    page.locator("[data-group-actions] li").first.get_by_role("checkbox").click()
+    assert page.locator("[data-group-action]").all_inner_texts() == ACTIONS[1:]
+    assert [a["status"] for a in stored(page)["acties"]] == ["klaar", "open"]
+
+
+def download_ics(page, tmp_path: Path, name: str) -> icalendar.Calendar:
+    with page.expect_download() as info:
+        page.locator("[data-group-ics]").click()
+    path = tmp_path / name
+    info.value.save_as(path)
+    raw = path.read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "CRLF line ends only"
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 75, "lines folded at 75 octets"
+    return icalendar.Calendar.from_ical(raw)
+
+
+def test_the_calendar_has_every_meeting_once_at_the_same_local_time_and_a_second_download_updates(page, tmp_path: Path) -> None:
+    open_example(page)
+    cal = download_ics(page, tmp_path, "een.ics")
+    events = cal.walk("VEVENT")
+    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert len(events) == 6
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == 6
+    starts = [e.decoded("DTSTART") for e in events]
+    assert all(s.hour == 19 and s.minute == 0 for s in starts), starts
+    assert {s.utcoffset() for s in starts} == {dt.timedelta(hours=1), dt.timedelta(hours=2)}, "winter and summer time"
+    assert all(e["DTSTART"].params["TZID"] == "Europe/Amsterdam" for e in events)
+    assert str(events[0]["LOCATION"]) == "Vergaderzaal 2"
+
+    # Move the fourth meeting a week on: the same UIDs, that event with its new date and a higher SEQUENCE.
+    fourth = page.locator("[data-group-meetings] > li").nth(3)
+    fourth.locator("summary").click()
+    fourth.get_by_label("Datum").fill("2027-02-11")
+    expect(fourth.locator("summary")).to_contain_text("donderdag 11 februari 2027")
+    again = download_ics(page, tmp_path, "twee.ics").walk("VEVENT")
+    assert sorted(str(e["UID"]) for e in again) == sorted(uids)
+    moved = next(e for e in again if str(e["UID"]) == uids[3])
+    assert moved.decoded("DTSTART").date() == dt.date(2027, 2, 11)
+    assert int(moved["SEQUENCE"]) > int(events[3]["SEQUENCE"])
+
+
+def export_file(page, tmp_path: Path, passphrase: str = "") -> Path:
+    if passphrase:
+        page.locator("[data-group-passphrase]").fill(passphrase)
+    with page.expect_download() as info:
+        page.locator("[data-group-export]").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def import_into(browser, base_url: str, path: Path, passphrase: str = "", confirm: bool = True):
+    ctx = new_context(browser, base_url)
+    page = ctx.new_page()
+    page.clock.install(time=FRIDAY)
+    page.goto("groep/")
+    if passphrase:
+        page.locator("[data-group-import-passphrase]").fill(passphrase)
+    page.locator("[data-group-import]").set_input_files(str(path))
+    if confirm:
+        page.locator("[data-group-import-confirm]").click()
+    return ctx, page
+
+
+def test_the_group_file_exported_in_one_browser_gives_the_same_group_in_another(page, browser, base_url: str, tmp_path: Path) -> None:
+    open_example(page)
+    path = export_file(page, tmp_path)
+    assert path.name == "voorbeeldgroep.json"
+    original = stored(page)
+    ctx, other = import_into(browser, base_url, path)
+    try:
+        expect(other.locator("[data-group-status]")).to_have_text("Het groepsbestand is ingelezen en samengevoegd.")
+        assert stored(other) == original
+        assert other.locator("[data-group-action]").all_inner_texts() == ACTIONS
+        # Importing the same file again changes nothing and asks nothing.
+        other.locator("[data-group-import]").set_input_files(str(path))
+        expect(other.locator("[data-group-import-summary]")).to_have_text("In het bestand: 0 nieuw, 0 bijgewerkt.")
+    finally:
+        ctx.close()
+
+
+def test_two_edits_of_one_action_are_shown_side_by_side_and_the_chosen_one_stays(page, browser, base_url: str, tmp_path: Path) -> None:
+    open_example(page)
+    first = export_file(page, tmp_path)
+    ctx, other = import_into(browser, base_url, first)
+    try:
+        # Here the notulist renames the action; there someone ticks it off and adds a member.
+        here = page.locator("[data-group-record] [data-key^='act:']").first
+        here.fill("Het gesprek voorbereiden, met Bram als oefenpartner")
+        here.press("Tab")
+        other.locator("[data-group-actions] li").first.get_by_role("checkbox").click()
+        other.get_by_label("Nieuw lid").fill("Gijs")
+        other.get_by_role("button", name="Voeg toe").first.click()
+        theirs = export_file(other, tmp_path)
+    finally:
+        ctx.close()
+    page.locator("[data-group-import]").set_input_files(str(theirs))
+    expect(page.locator("[data-group-import-summary]")).to_have_text(re.compile(r"1 nieuw, \d+ bijgewerkt, 1 verschil om te kiezen"))
+    conflict = page.locator(".ih-group__conflict")
+    expect(conflict).to_contain_text("Zoals het hier staat: Het gesprek voorbereiden, met Bram als oefenpartner")
+    expect(conflict).to_contain_text("Zoals het in het bestand staat: Het gesprek voorbereiden met de drie vragen uit de adviesronde")
+    conflict.get_by_label(re.compile("Zoals het in het bestand staat")).check()
+    page.locator("[data-group-import-confirm]").click()
+    expect(page.locator("[data-group-members] li")).to_have_count(7)
+    assert page.locator("[data-group-action]").all_inner_texts() == ACTIONS[1:], "the ticked-off version was chosen"
+
+
+def test_a_locked_file_needs_its_passphrase_and_a_wrong_one_or_a_changed_byte_imports_nothing(page, browser, base_url: str, tmp_path: Path) -> None:
+    open_example(page)
+    path = export_file(page, tmp_path, passphrase="paard batterij nietje")
+    expect(page.locator("[data-group-status]")).to_contain_text("vergrendelde groepsbestand is gedownload")
+    text = path.read_text(encoding="utf-8")
+    assert "Anna" not in text and "Voorbeeldgroep" not in text
+    assert json.loads(text)["iteraties"] >= 600_000
+    changed = tmp_path / "veranderd.json"
+    locked = json.loads(text)
+    locked["inhoud"] = ("B" if locked["inhoud"][10] != "B" else "C").join([locked["inhoud"][:10], locked["inhoud"][11:]])
+    changed.write_text(json.dumps(locked), encoding="utf-8")
+    ctx = new_context(browser, base_url)
+    try:
+        other = ctx.new_page()
+        other.goto("groep/")
+        status = other.locator("[data-group-status]")
+        other.locator("[data-group-import]").set_input_files(str(path))
+        expect(status).to_have_text("Dit bestand is vergrendeld. Vul de wachtwoordzin in en kies het bestand opnieuw.")
+        for passphrase, file in (("paard batterij", path), ("paard batterij nietje", changed)):
+            other.locator("[data-group-import]").set_input_files([])
+            other.locator("[data-group-import-passphrase]").fill(passphrase)
+            other.locator("[data-group-import]").set_input_files(str(file))
+            expect(status).to_contain_text("de wachtwoordzin klopt niet, of het bestand is veranderd. Er is niets ingelezen.")
+            expect(other.locator("[data-group-import-result]")).to_be_hidden()
+            assert other.evaluate(f"localStorage.getItem('{KEY}')") is None
+        other.locator("[data-group-import]").set_input_files([])
+        other.locator("[data-group-import-passphrase]").fill("paard batterij nietje")
+        other.locator("[data-group-import]").set_input_files(str(path))
+        other.locator("[data-group-import-confirm]").click()
+        expect(other.locator("[data-group-name]")).to_have_text("Voorbeeldgroep")
+        assert stored(other) == stored(page)
+    finally:
+        ctx.close()
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_the_attendance_list_and_report_print_on_one_a4_page(page) -> None:
+    open_example(page)
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Presentielijst en verslag afdrukken").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    paper = page.locator("[data-group-paper]")
+    expect(paper).to_be_visible()
+    expect(page.locator("[data-group-main]")).to_be_hidden()
+    expect(page.locator("h1")).to_be_hidden()
+    expect(paper).to_contain_text("donderdag 7 januari 2027 · gepland 19:00–21:00 · gehouden 19:00–21:05 (125 minuten)")
+    expect(paper).to_contain_text("Methode: Vijfstappenmethode")
+    rows = paper.locator("tbody tr")
+    expect(rows).to_have_count(6)
+    assert [r.split("\t")[0] for r in rows.all_inner_texts()] == ["Anna", "Bram", "Carla", "Daan", "Eva", "Farid"]
+    expect(rows.last).to_contain_text("afgemeld")
+    expect(paper.locator("thead")).to_contain_text("Handtekening")
+    expect(paper).to_contain_text(ACTIONS[0])
+    assert pages_of(page.pdf(format="A4")) == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_group_page_has_no_axe_violations(browser, base_url: str, scheme: str) -> None:
+    ctx = new_context(browser, base_url, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        open_example(page)
+        page.locator("[data-group-meetings] summary").first.click()
+        assert axe_violations(page, scheme) == []
+    finally:
+        ctx.close()
+
+
+def test_nothing_leaves_the_site_while_a_group_is_made_shared_and_planned(context, base_url: str, tmp_path: Path) -> None:
+    own = urlsplit(base_url).netloc
+    foreign: list[str] = []
+    context.on("request", lambda req: foreign.append(req.url) if urlsplit(req.url).netloc not in (own, "") else None)
+    page = context.new_page()
+    open_example(page)
+    export_file(page, tmp_path, passphrase="geheim genoeg")
+    with page.expect_download():
+        page.locator("[data-group-ics]").click()
+    href = page.locator("[data-group-next-plan]").get_attribute("href")
+    for name in ("Anna", "Bram", "Voorbeeld", "gesprek", "Vergaderzaal"):
+        assert name not in href
+    page.locator("[data-group-next-plan]").click()
+    page.wait_for_url(re.compile(r"/timer/\?agenda="))
+    page.goto("kiezen/")
+    assert foreign == []
