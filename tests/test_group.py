@@ -257,3 +257,36 @@ def test_nothing_leaves_the_site_while_a_group_is_made_shared_and_planned(contex
     page.wait_for_url(re.compile(r"/timer/\?agenda="))
     page.goto("kiezen/")
     assert foreign == []
+
+
+def test_the_next_meetings_plan_opens_in_the_timer_with_last_times_open_actions_and_cases(page, console_errors) -> None:
+    open_example(page)
+    link = page.locator("[data-group-next-plan]")
+    assert link.get_attribute("href") == "../timer/?agenda=terugblik,vijfstappenmethode,pauze,evaluatie,afsluiting&start=19:00&groep=6"
+    link.click()
+    expect(page.locator("[data-timer-phase]")).to_have_text("Terugblik op de vorige keer")
+    lookback = page.locator("[data-timer-lookback]")
+    expect(lookback).to_be_visible()
+    expect(lookback).to_contain_text("Wat is er gebeurd met…?")
+    assert page.locator("[data-timer-lookback-list] li").all_inner_texts() == [
+        f"{ACTIONS[0]} (Daan)", f"{ACTIONS[1]} (Bram)", "Een lastig gesprek over werkhervatting (Daan)"]
+    # The next phase is the method's: the look-back goes.
+    page.locator("[data-timer-next]").click()
+    expect(lookback).to_be_hidden()
+    assert "Daan" not in page.url and "gesprek" not in page.url
+    assert console_errors == []
+
+
+def test_the_timer_shows_no_look_back_without_a_group(page) -> None:
+    page.goto("timer/?agenda=terugblik,vijfstappenmethode")
+    expect(page.locator("[data-timer-phase]")).to_have_text("Terugblik op de vorige keer")
+    expect(page.locator("[data-timer-lookback]")).to_be_hidden()
+
+
+def test_the_chooser_says_which_methods_the_group_used_recently(page) -> None:
+    open_example(page)
+    page.goto("kiezen/")
+    recent = page.locator(".ih-result__recent")
+    expect(recent).to_have_count(1)
+    expect(page.locator("li", has=recent).locator("[data-field=link]")).to_have_text("Vijfstappenmethode")
+    expect(recent).to_have_text("vorige keer gebruikt")

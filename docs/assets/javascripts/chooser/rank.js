@@ -53,6 +53,7 @@
     shared: (reasons) => `Voor alle methoden hieronder geldt: ${reasons.join(", ")}.`,
     notesTitle: "Niet alles in de link of het formulier was bruikbaar",
     addToEvening: (title) => `Voeg toe aan de avond: ${title}`,
+    recent: "vorige keer gebruikt",
     meta: (duration, low, high) => `${duration.replace("minuten", "min")} · ${low}–${high} personen`,
     count: (good, weaker) =>
       `${good} ${good === 1 ? "methode past" : "methoden passen"} goed, ${weaker} minder goed.`,

@@ -10,6 +10,21 @@
   // Fetched once per visit: coming back to the page through instant navigation is immediate.
   let data = null;
 
+  /**
+   * The methods this group used in its recent meetings (/groep/, group/recent.js), said beside them in the
+   * list: the handbook recommends variety. Read from this browser's storage only, when the page opens.
+   */
+  let recent = new Set();
+  function readRecent() {
+    try {
+      const R = window.Intervisie.group;
+      const group = R.storedGroup(window.localStorage);
+      recent = new Set(group ? R.recentMethods(group, R.localToday()) : []);
+    } catch (e) {
+      recent = new Set();
+    }
+  }
+
   function item(template, entry, weak, answers, shared) {
     const m = entry.method;
     const li = template.content.firstElementChild.cloneNode(true);
@@ -18,6 +33,9 @@
     link.href = `../methoden/${entry.slug}/`;
     link.textContent = entry.titel;
     field("meta").textContent = NL.meta(C.duration(m), m.groepsgrootte.min, m.groepsgrootte.max);
+    if (recent.has(entry.slug)) {
+      field("meta").append(" · ", Object.assign(document.createElement("strong"), { className: "ih-result__recent", textContent: NL.recent }));
+    }
     const groups = [[entry.fits, "ih-fit"], [entry.misses, "ih-miss"]];
     for (const [list, css] of weak ? groups.reverse() : groups) {
       for (const text of list.filter((t) => !shared.has(t))) {
@@ -128,6 +146,7 @@
 
   W.mount("[data-chooser]", (root, life) => {
     C.configure(W.limitsOf(root));
+    readRecent();
     const form = root.querySelector("[data-chooser-form]");
     const { answers, notes } = C.parse(location.search, caseKeys(form));
     fillForm(form, answers);

@@ -2,9 +2,9 @@
    the group file and its checks against the published schema, the look-back and the evaluation's figures.
    No DOM here: `node --test tests/js/group.test.js` requires this file. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory();
-  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.group = Object.assign(ns.group || {}, factory()); }
-})(globalThis, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./recent.js"));
+  else { const ns = (root.Intervisie = root.Intervisie || {}); ns.group = Object.assign(ns.group || {}, factory(ns.group)); }
+})(globalThis, function (R) {
   "use strict";
 
   const FORMAT = "intervisie-groep";
@@ -74,7 +74,7 @@
     return { soort: "maand", week: 1, dag: 4, elke: 8, begin: "", aantal: 6, start: "19:00", eind: "21:00", plaats: "" };
   }
 
-  const alive = (list) => list.filter((r) => !r.weg);
+  const { alive, inOrder, lastMeeting, lookBack, recentMethods } = R;
 
   /* ------------------------------------------------------------------ dates */
 
@@ -125,8 +125,6 @@
     return out;
   }
 
-  /** The meetings in date order, the cancelled ones included. */
-  const inOrder = (group) => alive(group.bijeenkomsten).slice().sort((a, b) => (a.datum + a.start).localeCompare(b.datum + b.start) || a.id.localeCompare(b.id));
 
   /** Add a meeting for every date of the rhythm that has none yet. */
   function planCycle(group, random) {
@@ -272,37 +270,9 @@
 
   /* ------------------------------------------------------------------ look-back */
 
-  /** The last meeting before `today` that was not cancelled, or null. */
-  function lastMeeting(group, today) {
-    const past = inOrder(group).filter((m) => !m.geannuleerd && m.datum < today);
-    return past.length ? past[past.length - 1] : null;
-  }
-
   /** The first meeting on or after `today` that is not cancelled, or null. */
   function nextMeeting(group, today) {
     return inOrder(group).find((m) => !m.geannuleerd && m.datum >= today) || null;
-  }
-
-  /**
-   * What the look-back of the next meeting goes over: the actions still open (of any earlier meeting,
-   * carried on until ticked off) and the cases of the last meeting. Names are members' own names.
-   */
-  function lookBack(group, today) {
-    const last = lastMeeting(group, today);
-    const names = new Map(alive(group.leden).map((l) => [l.id, l.naam]));
-    const earlier = new Set(inOrder(group).filter((m) => m.datum < today).map((m) => m.id));
-    const acties = alive(group.acties)
-      .filter((a) => a.status !== "klaar" && earlier.has(a.bijeenkomst))
-      .map((a) => ({ id: a.id, tekst: a.tekst, wie: names.get(a.wie) || "", wanneer: a.wanneer || "" }));
-    const casussen = last ? alive(group.casussen).filter((c) => c.bijeenkomst === last.id)
-      .map((c) => ({ id: c.id, titel: c.titel, inbrenger: names.get(c.inbrenger) || "" })) : [];
-    return { bijeenkomst: last, acties, casussen };
-  }
-
-  /** The methods of the last `n` held meetings (their records), for the chooser's "vorige keer gebruikt". */
-  function recentMethods(group, today, n = 3) {
-    const held = inOrder(group).filter((m) => !m.geannuleerd && m.datum < today && m.verslag).slice(-n);
-    return [...new Set(held.flatMap((m) => m.verslag.methoden || []))];
   }
 
   /**

@@ -132,6 +132,7 @@
     setText($("[data-timer-context]"), `${s.title} · ${NL.phaseOf(v.index + 1, v.count)}${group}`);
     setText($("[data-timer-phase]"), v.phase.naam);
     setText($("[data-timer-what]"), v.phase.wat + (v.phase.wie ? ` (${v.phase.wie})` : ""));
+    showLookBack(v.index);
     setText($("[role=timer]"), T.format(v.left));
     setText($("[data-timer-level]"), levelText(v, s));
     setText($("[data-timer-upcoming]"), v.next ? `${v.next.naam} (${NL.minutesShort(T.wholeMinutes(v.next.ms))})` : NL.end);
@@ -149,6 +150,31 @@
     const done = $("[data-timer-done]");
     done.hidden = !s.done;
     if (s.done) setText(done, NL.done(T.wholeMinutes(v.used), T.wholeMinutes(v.planned)));
+  }
+
+  /**
+   * The group's look-back (/groep/, group/recent.js): under the look-back phase, last time's open actions
+   * and cases, read from this browser's storage only. Never part of the state, a link or a QR code; read
+   * once per phase, not on every tick.
+   */
+  let lookBackShown = null;
+  function showLookBack(index) {
+    const key = `${page.state.key}#${index}`;
+    if (lookBackShown === key) return;
+    lookBackShown = key;
+    const R = window.Intervisie.group;
+    const box = $("[data-timer-lookback]");
+    let group = null;
+    try {
+      group = R.storedGroup(window.localStorage);
+    } catch (e) {
+      /* storage refused: no look-back */
+    }
+    const back = group && R.lookBackPhase(page.state.phases) === index ? R.lookBack(group, R.localToday()) : null;
+    const items = back ? [...back.acties.map((a) => (a.wie ? `${a.tekst} (${a.wie})` : a.tekst)),
+      ...back.casussen.map((c) => (c.inbrenger ? `${c.titel} (${c.inbrenger})` : c.titel))] : [];
+    box.hidden = !items.length;
+    $("[data-timer-lookback-list]").replaceChildren(...items.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
   }
 
   /** "HH:MM" that many milliseconds after the session's start time (?start=), or null without one. */
