@@ -495,7 +495,7 @@
       record({ bijeenkomst: last.id, tekst: "Het gesprek voorbereiden met de drie vragen uit de adviesronde", wie: rota.casusinbrengers[0], wanneer: "", status: "open" }, random),
       record({ bijeenkomst: last.id, tekst: "Een voorstel voor de evaluatie van de cyclus rondsturen", wie: ids[1], wanneer: "", status: "open" }, random),
     ];
-    const scores = [[4, 3], [5, 4, 4], [4, 4, 3]];
+    const scores = [[3, 3], [5, 4, 4], [4, 3, 3]];
     g.evaluaties = held.flatMap((m, i) => LEVELS.map((level, j) => record({
       bijeenkomst: m.id, niveau: level.key,
       scores: Object.fromEntries(level.schalen.map((k, n) => [k, Math.max(1, Math.min(5, scores[j][n] - (held.length - 1 - i) + (n % 2)))])),
