@@ -209,7 +209,7 @@
           const box = el("input", { type: "checkbox", dataset: { key: `look:${a.id}` } });
           box.addEventListener("change", () => update("acties", a.id, { status: box.checked ? "klaar" : "open" }));
           const by = NL.actionBy(a.wie, a.wanneer);
-          return el("li", {}, el("label", {}, box, " ", el("span", { dataset: { groupAction: "" } }, a.tekst)), by ? el("span", { className: "ih-group__by" }, ` (${by})`) : null);
+          return el("li", {}, el("label", {}, box, " ", el("span", { dataset: { groupAction: "" } }, a.tekst), by ? el("span", { className: "ih-group__by" }, ` (${by})`) : null));
         });
         $("[data-group-actions]").replaceChildren(...(actions.length ? actions : [el("li", {}, NL.noOpenActions)]));
         const cases = back.casussen.map((c) => el("li", {}, NL.caseOf(c.titel, c.inbrenger)));
@@ -393,7 +393,7 @@
 
     /** A small line chart: a line per level, 1 to 5 upwards, the meetings from left to right. */
     function chart(data, titles) {
-      const w = 640, h = 260, left = 36, right = 16, top = 16, bottom = 56;
+      const w = 640, h = 260, left = 56, right = 32, top = 16, bottom = 56;
       const x = (i) => left + (data.length === 1 ? (w - left - right) / 2 : (i * (w - left - right)) / (data.length - 1));
       const y = (v) => top + ((5 - v) * (h - top - bottom)) / 4;
       const svg = document.createElementNS(SVG, "svg");
