@@ -14,9 +14,9 @@ from html import escape
 from pathlib import Path
 from types import SimpleNamespace
 
-from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import get_data
+import yaml
 
+from sitebuild.errors import AppendixError
 from sitebuild.load import SiteData
 from sitebuild.schema import Form
 
@@ -33,8 +33,17 @@ _LINK = re.compile(r"(?P<lead>\]\(|(?:href|src)=\")(?P<target>[^)\"\s]+)")
 _NOT_RELATIVE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|\{)", re.I)
 
 
-class AppendixError(PluginError):
-    """A page asks for something that is not in data/ (a typo in a macro call)."""
+# YAML front matter as MkDocs reads it: `---` on the first line, up to a line `---` or `...`.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<meta>.*?\n)?(?:-{3}|\.{3})[ \t]*\n", re.S)
+
+
+def front_matter(text: str) -> tuple[str, dict]:
+    """A page's Markdown without its front matter, and the front matter (without importing MkDocs)."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text, {}
+    meta = yaml.safe_load(found["meta"] or "") or {}
+    return text[found.end():], meta if isinstance(meta, dict) else {}
 
 
 def storage_key(form_key: str) -> str:
@@ -131,7 +140,7 @@ def chapter_markdown(env, root: Path, slug: str, title: str, target_uri: str) ->
     path = root / "docs" / uri
     if not path.is_file():
         raise AppendixError(f"Het hoofdstuk '{slug}' uit data/handbook.yml heeft geen pagina docs/{uri}.")
-    body, meta = get_data(path.read_text(encoding="utf-8"))
+    body, meta = front_matter(path.read_text(encoding="utf-8"))
     with _as_page(env, uri, meta):
         rendered = generator.render(env, body)
     if not re.search(r"^#\s", rendered, re.M):

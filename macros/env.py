@@ -6,11 +6,11 @@ Each widget or part of the handbook keeps its macros in its own module with a
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from sitebuild.load import DataError, SiteData, load_site
+from sitebuild.errors import SiteError
+from sitebuild.load import SiteData, load_site
 
 from . import appendices, cards, chooser, group, handbook, render, timer
 
@@ -19,13 +19,22 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own env 
     root = Path(env.project_dir)
     try:
         site = load_site(root)
-    except DataError as error:
-        # PluginError is how MkDocs stops a build with a plain message instead of a traceback.
-        raise PluginError(str(error)) from None
-    # The glossary snippet is appended to every page; checked once here so a broken line stops the build
-    # with a plain message instead of a macro error on the glossary page.
-    handbook.glossary_terms(root)
+        # The glossary snippet is appended to every page; checked once here so a broken line stops the build
+        # with a plain message instead of a macro error on the glossary page.
+        handbook.glossary_terms(root)
+    except SiteError as error:
+        raise as_builder_error(error) from None
     register(env, site)
+
+
+def as_builder_error(error: SiteError) -> Exception:
+    """Under MkDocs (mkdocs-macros runs define_env) its PluginError, which MkDocs prints as one line instead of
+    a traceback; under any other builder the error itself. MkDocs is imported only when it is already running."""
+    if "mkdocs" not in sys.modules:
+        return error
+    from mkdocs.exceptions import PluginError
+
+    return PluginError(str(error))
 
 
 def register(env, site: SiteData) -> None:  # noqa: ANN001

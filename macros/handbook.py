@@ -12,8 +12,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
+from sitebuild.errors import HandbookError
 from sitebuild.load import SiteData
 from sitebuild.schema import Chapter, MinuteRange, Range, Rule, TextList
 
@@ -22,10 +21,6 @@ from . import generator, markup
 GLOSSARY_FILE = "docs/_snippets/begrippen.md"
 ABBR_RE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<uitleg>.+)$")
 NUMBER_WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
-
-
-class HandbookError(PluginError):
-    """A page asks for something that is not in data/ (a typo in a macro call)."""
 
 
 # --- small helpers -------------------------------------------------------------------------------

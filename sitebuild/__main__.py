@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .config import read_settings
-from .errors import DataError, FinishError
+from .errors import DataError, FinishError, SiteError
 from .finish import finish_site
 from .generate import generated_files, write_files
 from .load import load_site
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.stage == "generate":
             return _generate(args.config, args.into)
         return _finish(args.config, args.site_dir)
-    except (DataError, FinishError) as error:
+    except SiteError as error:
         print(error, file=sys.stderr)
         return 1
 

@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from sitebuild import finish, generate
 from sitebuild.config import settings_from
-from sitebuild.errors import DataError, FinishError
+from sitebuild.errors import SiteError
 from sitebuild.load import SiteData, load_site
 
 
@@ -43,7 +43,7 @@ class _Build:
 def _plain_errors() -> Iterator[None]:
     try:
         yield
-    except (DataError, FinishError) as error:
+    except SiteError as error:
         raise PluginError(str(error)) from None
 
 

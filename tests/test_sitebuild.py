@@ -414,3 +414,31 @@ def test_finish_wraps_the_tables_as_the_theme_would_so_its_script_leaves_them_in
     script.write_text('M("table:not(.x)",e).map(i=>ti(i))', encoding="utf-8")
     with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*theme_fixes\.py"):
         theme_fixes.skip_wrapped_tables(tmp_path)
+
+
+# --- one builder among others --------------------------------------------------------------------
+
+
+def test_the_stages_and_the_macros_import_no_mkdocs_module() -> None:
+    """Only the MkDocs adapter (mkdocs_hooks.py) may load MkDocs: the stages and macros/ run under any builder."""
+    code = ("import sys, sitebuild.load, sitebuild.generate, sitebuild.finish, sitebuild.__main__, macros;"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False,
+                            env={"PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_stage_and_macro_stops_with_one_error_family() -> None:
+    """One base class for every deliberate stop; only the MkDocs adapters turn it into MkDocs' PluginError."""
+    from macros import env as macro_env
+    from macros.appendices import AppendixError
+    from macros.handbook import HandbookError
+    from sitebuild.errors import SiteError
+
+    for error in (DataError, FinishError, HandbookError, AppendixError):
+        assert issubclass(error, SiteError) and error.__module__ == "sitebuild.errors", error
+    from mkdocs.exceptions import PluginError  # the adapter's side: MkDocs is running here
+
+    converted = macro_env.as_builder_error(HandbookError("Fout in data/x.yml"))
+    assert isinstance(converted, PluginError) and str(converted) == "Fout in data/x.yml"
