@@ -94,7 +94,9 @@ bench-lighthouse: $(VENV)/.dev chromium node_modules/.installed
 # /api into a copy of docs/, build, then finish the built folder. ZENSICAL-NOTES.md says what differs.
 ZDOCS := build/zensical-docs
 ZGENERATE = $(PY) -m sitebuild generate --into
-ZFINISH = $(PY) -m sitebuild finish
+# The finish stage reads Zensical's templates (in .venv-zensical) for the hashes of its inline scripts.
+ZTEMPLATES = $$($(ZVENV)/bin/python -c 'import os, zensical; print(os.path.join(os.path.dirname(zensical.__file__), "templates"))')
+ZFINISH = IH_THEME_TEMPLATES=$(ZTEMPLATES) $(PY) -m sitebuild finish
 
 # uv makes the environment (in a fraction of a second; it needs no pip), with the same Python as .venv.
 $(ZVENV)/.installed: requirements-zensical.txt $(VENV)/.uv

@@ -78,16 +78,13 @@ def test_method_pages_are_not_in_the_navigation(site_dir: Path) -> None:
 
 
 def test_tables_are_published_in_the_theme_wrapper_and_its_script_skips_them(site_dir: Path) -> None:
-    """sitebuild/finish/theme_fixes.py writes the wrapper Material's script would add by moving each
-    table; if the theme stops doing that itself, the fix can go."""
-    import material
+    """sitebuild/finish/theme/ writes the wrapper the theme's script would add by moving each table; the row
+    'tables-already-wrapped' of the patch table makes the script skip them (tests/test_theme_wall.py checks
+    the row against the installed theme)."""
+    from sitebuild.finish.theme.patches import TABLE_QUERY
 
-    from sitebuild.finish import theme_fixes
-
-    theme = Path(material.__file__).parent / "templates/assets/javascripts"
-    assert any(theme_fixes.TABLE_QUERY in p.read_text(encoding="utf-8") for p in theme.glob("bundle.*.min.js"))
     built = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
-    assert built and all(theme_fixes.UNWRAPPED_TABLE_QUERY in p.read_text(encoding="utf-8") for p in built)
+    assert built and all(TABLE_QUERY[1] in p.read_text(encoding="utf-8") for p in built)
     tables = soup(site_dir / "kiezen/index.html").select("article table:not([class])")
     assert tables
     for table in tables:
@@ -96,7 +93,7 @@ def test_tables_are_published_in_the_theme_wrapper_and_its_script_skips_them(sit
 
 
 def test_the_published_palette_stylesheet_has_no_rule_for_the_switching_mark(site_dir: Path) -> None:
-    """sitebuild/finish/theme_fixes.py takes it out; if Material drops the rule itself, the fix can go."""
+    """The patch table (row palette-switching-rule) takes it out; if Material drops the rule itself, the row can go."""
     import material
 
     theme = Path(material.__file__).parent / "templates/assets/stylesheets"

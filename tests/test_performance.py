@@ -123,7 +123,7 @@ HEAD_SHEETS = """() => [...document.head.querySelectorAll('link[rel=stylesheet]'
 def test_the_theme_script_leaves_the_page_stylesheets_alone_also_across_instant_navigation(
         page) -> None:
     """Material's instant navigation made every stylesheet address absolute as it started: the browser
-    then parsed each sheet again and restyled the whole page (sitebuild/finish/theme_fixes.py). The
+    then parsed each sheet again and restyled the whole page (sitebuild/finish/theme/patches.py, row stylesheet-links-kept). The
     sheets parsed with the page stay, and a page at another depth still gets the same head, each
     sheet once and applied, without loading any of them again."""
     page.add_init_script("""window.__ihSheetChanges = [];

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import PAGE_KINDS, page_paths
-from sitebuild.finish import csp
+from sitebuild.finish import csp, theme
 
 # Records every CSP violation the page reports, from before any page script runs.
 WATCH_CSP = """
@@ -37,7 +37,7 @@ def test_every_page_carries_a_policy_that_allows_only_this_origin(site_dir: Path
             assert directive in policy, (html, directive)
 
 
-OWN_SCRIPT = '(function(h){h.classList.replace("no-js","js"),h.classList.add("js-focus-visible"),h.dataset.ihQuery=Array.from(new URLSearchParams(location.search).keys()).join(" ")})(document.documentElement)'
+OWN_SCRIPT = theme.own_script("early.js")  # overrides/main.html, filled in by the finish stage
 
 
 def test_policy_hashes_only_the_inline_scripts_the_site_ships() -> None:

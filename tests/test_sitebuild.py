@@ -18,12 +18,12 @@ from helpers import ROOT, copy_project
 from sitebuild import __main__ as cli
 from sitebuild.config import read_settings
 from sitebuild.errors import DataError, FinishError
-from sitebuild.finish import bundle, csp, theme_fixes
+from sitebuild.finish import bundle, csp, theme
 from sitebuild.generate import generated_files, handbook_nav, write_files
 from sitebuild.load import load_site
 from sitebuild.mkdocs_hooks import is_dev_server
 
-KNOWN_INLINE = '(function(h){h.classList.replace("no-js","js"),h.classList.add("js-focus-visible"),h.dataset.ihQuery=Array.from(new URLSearchParams(location.search).keys()).join(" ")})(document.documentElement)'  # overrides/main.html
+KNOWN_INLINE = theme.own_script("early.js")  # overrides/main.html, filled in by the finish stage
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -318,102 +318,22 @@ def test_loading_again_reuses_the_site_until_a_data_file_changes(tmp_path: Path)
         load_site(project)
 
 
-def theme_bundle(site: Path, code: str) -> Path:
-    """A built site's theme bundle holding only `code`."""
-    script = site / "assets/javascripts/bundle.0123abcd.min.js"
-    script.parent.mkdir(parents=True)
-    script.write_text(code, encoding="utf-8")
-    return script
-
-
-# Making a document's links absolute and reading a head by markup: Material 9.8 and Zensical's fork.
-THEME_LINK_CODE = {
-    "material": ('function bi(e){let t=new Map;for(let r of M(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
-                 'let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);'
-                 'm(()=>{let s=Ce("header"),a=window.getComputedStyle(s);return o.content=a.colorScheme,a.backgroundColor});'
-                 'function vi(e){for(let t of M("[href], [src]",e))for(let r of["href","src"]){let o=t.getAttribute(r);'
-                 'if(o&&!/^(?:[a-z]+:)?\\/\\//i.test(o)){t[r]=t[r];break}}return $(e)}'),
-    "zensical": ('function Nc(e){let t=new Map;for(let r of k(":scope > *",e.head))t.set(r.outerHTML,r);return t}'
-                 'let n=C("meta",{name:"color-scheme"});document.head.appendChild(n);'
-                 'm(()=>{let a=xt("header"),s=window.getComputedStyle(a);return n.content=s.colorScheme,s.backgroundColor});'
-                 'function Dc(e){for(let t of k("[href], [src]",e))for(let r of["href","src"]){let n=t.getAttribute(r);'
-                 'if(n&&!/^(?:[a-z]+:)?\\/\\//i.test(n)){t[r]=t[r];break}}return U(e)}'),
-}
-
-
-@pytest.mark.parametrize("theme", sorted(THEME_LINK_CODE))
-def test_finish_lets_the_theme_leave_the_page_head_alone(tmp_path: Path, theme: str) -> None:
-    """The theme made every address of the page absolute, which makes the browser parse each stylesheet
-    again; the page's own sheets are skipped and found again by the address they had when the page
-    loaded. Its palette takes the page's colour-scheme meta instead of adding one, and the head
-    comparison sees one such meta whatever its value. A theme whose code looks different stops the
-    build instead of paying that in silence."""
-    code = THEME_LINK_CODE[theme]
-    script = theme_bundle(tmp_path, code)
-    theme_fixes.keep_page_head(tmp_path)
-    patched = script.read_text(encoding="utf-8")
-    element, head_key = ("t", "r")
-    assert (f'if(e!==document||!{element}.matches("link[rel~=stylesheet][href]")||({element}.__ihHref={element}.href,!1))'
-            'for(let r of["href","src"])') in patched
-    assert (f't.set({head_key}.__ihHref?{head_key}.outerHTML.replace({head_key}.getAttribute("href"),{head_key}.__ihHref)'
-            f':{head_key}.matches("meta[name=color-scheme]")?"color-scheme":{head_key}.outerHTML,{head_key})') in patched
-    meta = "o" if theme == "material" else "n"
-    factory = "x" if theme == "material" else "C"
-    assert (f'let {meta}=document.querySelector("meta[name=color-scheme]")||document.head.appendChild('
-            f'{factory}("meta",{{name:"color-scheme"}}));') in patched
-    style = "a" if theme == "material" else "s"
-    assert f"return {meta}.content!=={style}.colorScheme&&({meta}.content={style}.colorScheme)," in patched
-    theme_fixes.keep_page_head(tmp_path)  # a second run finds its own work and leaves it
-    assert script.read_text(encoding="utf-8") == patched
-    for changed in (code.replace("t[r]=t[r]", "t[r]=new URL(t[r])"), code.replace("e.head", "document.head"),
-                    code.replace(";document.head.appendChild(", ";document.body.appendChild("),
-                    code.replace(".content=", ".setAttribute(")):
-        script.write_text(changed, encoding="utf-8")
-        with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*kop van een pagina.*theme_fixes\.py"):
-            theme_fixes.keep_page_head(tmp_path)
-
-
-def test_finish_takes_the_restyling_rule_out_of_the_palette_stylesheet(tmp_path: Path) -> None:
-    """Material's palette script marks and unmarks <body> on every page load; with this rule each mark
-    restyled the whole page. A changed rule stops the build instead of leaving the cost in silently."""
-    sheet = tmp_path / "assets/stylesheets/palette.0123abcd.min.css"
-    sheet.parent.mkdir(parents=True)
-    sheet.write_text(f"a{{color:red}}{theme_fixes.SWITCHING_RULE}b{{color:blue}}", encoding="utf-8")
-    theme_fixes.drop_switching_rule(tmp_path)
-    assert sheet.read_text(encoding="utf-8") == "a{color:red}b{color:blue}"
-    theme_fixes.drop_switching_rule(tmp_path)  # nothing left to take out: nothing happens
-    sheet.write_text("[data-md-color-switching] *{transition:none}", encoding="utf-8")
-    with pytest.raises(FinishError, match=r"palette\.0123abcd\.min\.css: .*theme_fixes\.py"):
-        theme_fixes.drop_switching_rule(tmp_path)
-
-
 def test_finish_wraps_the_tables_as_the_theme_would_so_its_script_leaves_them_in_place(tmp_path: Path) -> None:
     """Material's script took every table without a class out of the page and put it back in two
     <div>s, making the browser style and lay it out again; the pages now come with those <div>s."""
-    open_, close = theme_fixes.TABLE_WRAPPER
+    open_, close = theme.TABLE_WRAPPER
     page = ('<head></head><table><tr><td>nav</td></tr></table><article class="md-content__inner">'
             '<table>\n<tr><td><table data-x="1"><tr><td>in</td></tr></table></td></tr></table>'
             '<table class="ih-sheet__plan"><tr><td>own</td></tr></table><table class data-class-x><tr></tr></table>'
             '</article>')
-    wrapped = theme_fixes.wrap_tables(page, "kiezen/index.html")
+    wrapped = theme.wrap_tables(page, "kiezen/index.html")
     assert wrapped == ('<head></head><table><tr><td>nav</td></tr></table><article class="md-content__inner">'
                        f'{open_}<table>\n<tr><td>{open_}<table data-x="1"><tr><td>in</td></tr></table>{close}'
                        f'</td></tr></table>{close}<table class="ih-sheet__plan"><tr><td>own</td></tr></table>'
                        '<table class data-class-x><tr></tr></table></article>')
-    assert theme_fixes.wrap_tables("<p>geen artikel</p><table></table>", "x.html") == "<p>geen artikel</p><table></table>"
+    assert theme.wrap_tables("<p>geen artikel</p><table></table>", "x.html") == "<p>geen artikel</p><table></table>"
     with pytest.raises(FinishError, match=r"kiezen/index\.html: een <table> zonder </table>"):
-        theme_fixes.wrap_tables("<article><table><tr><td>x</td></tr></article>", "kiezen/index.html")
-
-    script = tmp_path / "assets/javascripts/bundle.0123abcd.min.js"
-    script.parent.mkdir(parents=True)
-    script.write_text(f'a(),...M({theme_fixes.TABLE_QUERY},e).map(i=>ti(i)),b()', encoding="utf-8")
-    theme_fixes.skip_wrapped_tables(tmp_path)
-    assert script.read_text(encoding="utf-8") == f'a(),...M({theme_fixes.UNWRAPPED_TABLE_QUERY},e).map(i=>ti(i)),b()'
-    theme_fixes.skip_wrapped_tables(tmp_path)  # a second run finds its own work and leaves it
-    assert theme_fixes.UNWRAPPED_TABLE_QUERY in script.read_text(encoding="utf-8")
-    script.write_text('M("table:not(.x)",e).map(i=>ti(i))', encoding="utf-8")
-    with pytest.raises(FinishError, match=r"bundle\.0123abcd\.min\.js: .*theme_fixes\.py"):
-        theme_fixes.skip_wrapped_tables(tmp_path)
+        theme.wrap_tables("<article><table><tr><td>x</td></tr></article>", "kiezen/index.html")
 
 
 # --- one builder among others --------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Stage 3, finish: make a built site what we publish, whatever generator built it.
 
 Per page (`finish_page`): link the bundles instead of the sources (bundle.py), mark the article as
-what search reads (search.py), wrap the tables as the theme's script would (theme_fixes.py), and fill
-in the Content-Security-Policy (csp.py), last, so it sees the page as published. Then for the folder
-(`finish_folder`): write the bundles, take a costly rule out of the theme's palette stylesheet and let
-its script leave the wrapped tables alone (theme_fixes.py), make the Dutch search index from the
+what search reads (search.py), wrap the tables as the theme's script would and inline our two early
+scripts (theme/), and fill in the Content-Security-Policy (csp.py), last, so it sees the page as
+published. Then for the folder (`finish_folder`): write the bundles, apply the patch table to the
+theme's own files under new hashed names (theme/patches.py, the one place that knows the theme's
+insides), make the Dutch search index from the
 finished pages (search.py, Pagefind) and write the service worker (offline.py), last, because its
 version hashes every other file.
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from . import bundle, csp, offline, search, theme_fixes
+from . import bundle, csp, offline, search, theme
 
 
 @dataclass(frozen=True)
@@ -39,16 +40,15 @@ def finish_page(html: str, where: str, finisher: Finisher) -> str:
     """One built HTML page as published; `where` names it in error messages."""
     html = bundle.link_bundles(html, where, finisher.bundles)
     html = search.mark_search_body(html, where)
-    html = theme_fixes.wrap_tables(html, where)
+    html = theme.wrap_tables(html, where)
+    html = theme.inline_own_scripts(html)
     return csp.apply_policy(html, where, finisher.dev_server)
 
 
 def finish_folder(site_dir: Path, finisher: Finisher) -> None:
     """The steps on the whole folder, once every page is finished."""
     bundle.write_bundles(site_dir, finisher.bundles)
-    theme_fixes.drop_switching_rule(site_dir)
-    theme_fixes.skip_wrapped_tables(site_dir)
-    theme_fixes.keep_page_head(site_dir)
+    theme.patch_theme_files(site_dir)
     search.index_site(site_dir)
     offline.write_service_worker(site_dir)
 

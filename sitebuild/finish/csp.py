@@ -1,11 +1,12 @@
 """Finish: a strict Content-Security-Policy on every page.
 
 GitHub Pages sets no headers, so the policy is a <meta http-equiv> that overrides/main.html
-places before any script. The policy trusts only the inline scripts the site itself ships: a
-known list (Material's few scripts and our own one in overrides/main.html), recognised by a
-hash of their text with the page's relative site URL left out (Material writes it into one of
-them, so it differs per page). Any other inline script or style, wherever it came from, stops
-the build: it is never hashed into the policy. No other origin is allowed at all.
+places before any script. The policy trusts only the inline scripts the site itself ships: the theme's
+own (read from its templates at build) and our two in sitebuild/finish/theme/ (early.js, palette.js),
+recognised by a hash of their text with the page's relative site URL left out (the theme writes it into
+one of them, so it differs per page); theme.known_inline_scripts computes that list at build, nothing is
+written down. Any other inline script or style, wherever it came from, stops the build: it is never
+hashed into the policy. No other origin is allowed at all.
 
 Search (search.py, Pagefind) runs its WebAssembly engine in a worker (pagefind/pagefind-worker.js). A
 worker from the site's own origin takes its policy from its own response headers, and GitHub Pages sends
@@ -26,25 +27,12 @@ import hashlib
 import re
 
 from ..errors import FinishError
+from . import theme
 
 PLACEHOLDER = "__INTERVISIE_CSP__"
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _STYLE = re.compile(r"<style[^>]*>(?P<body>.*?)</style>", re.S | re.I)
 _NOT_EXECUTED = re.compile(r"""type=["']?application/(?:ld\+)?json""", re.I)
-_SITE_URL = re.compile(r'new URL\("[^"\\]*",location\)')
-
-# SHA-256 of each inline script the site ships, with its `new URL("<site root>",location)` written as
-# `new URL(BASE,location)`. A theme update that changes one of them stops the build (see _check_known):
-# read the new script in the built page, and add its hash here only if it is the theme's own.
-KNOWN_SCRIPTS = {
-    "f763de005f97976fc2a1ec8a5b4b65f9befc55d16dad9ead619c301e551bfdad": "overrides/main.html: no-js -> js, js-focus-visible, data-ih-query",
-    "d72373cffa8b46b7ccf7c3a33c2ecb1ca15d7981917f5c5968cc50e437cb5a70": "overrides/main.html: the palette a first visit's media query picks, the colour-scheme meta",
-    "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "Material 9.8: __md_scope and storage",
-    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material 9.8: colour palette",
-    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material 9.8: content tabs from #hash",
-    # `make zensical`: Zensical's theme writes __md_scope a little differently (its other scripts are Material's).
-    "7dc4db85fdbdb896fee9dceef9efd837d5b973f4409360bae98e017a5326d230": "Zensical 0.0.73: __md_scope and storage",
-}
 
 
 def _sha256(text: str) -> str:
@@ -61,9 +49,8 @@ def executed_inline_scripts(html: str) -> list[str]:
 
 
 def is_known(body: str) -> bool:
-    """Whether an inline script is one the site ships (KNOWN_SCRIPTS)."""
-    normalised = _SITE_URL.sub("new URL(BASE,location)", body)
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest() in KNOWN_SCRIPTS
+    """Whether an inline script is one the site ships (the theme's, or ours: theme.known_inline_scripts)."""
+    return hashlib.sha256(theme.normalised(body).encode("utf-8")).hexdigest() in theme.known_inline_scripts()
 
 
 def inline_script_hashes(html: str, where: str = "de pagina") -> list[str]:
@@ -74,8 +61,8 @@ def inline_script_hashes(html: str, where: str = "de pagina") -> list[str]:
             shown = " ".join(body.split())[:80]
             raise FinishError(
                 f"{where}: bevat een inline script dat de site niet zelf meelevert ({shown!r}). Tekst uit data/ "
-                "en pagina's mag geen <script> bevatten. Komt het van een thema-update, werk dan KNOWN_SCRIPTS "
-                "in sitebuild/finish/csp.py bij."
+                "en pagina's mag geen <script> bevatten; het staat ook niet in de sjablonen van het thema of in "
+                "sitebuild/finish/theme/."
             )
     return sorted({_sha256(body) for body in bodies})
 
