@@ -53,6 +53,13 @@ apt_install = command -v $(1) >/dev/null 2>&1 || { \
 	    echo "$(3) ontbreekt. Installeer het eerst, bijvoorbeeld: sudo apt-get install $(2)" >&2; exit 1; \
 	  fi; }
 
+# CHROMIUM=/path/to/chromium: the tests, the bench and the screenshots use that browser and nothing is
+# installed (CI: the runner image's /usr/bin/chromium; on Ubuntu 24.04 `apt-get install chromium` has no
+# package and `chromium-browser` pulls in a snap, which fails under Playwright).
+ifdef CHROMIUM
+chromium chromium-headless-shell:
+	@test -x "$(CHROMIUM)" || { echo "CHROMIUM=$(CHROMIUM) is geen programma dat te starten is." >&2; exit 1; }
+else
 chromium:
 	@$(call apt_install,chromium,chromium,Chromium)
 
@@ -67,6 +74,7 @@ chromium-headless-shell: chromium
 	  else \
 	    echo "Tip: met 'sudo apt-get install chromium-headless-shell' draaien de tests ruim twee keer zo snel."; \
 	  fi; }
+endif
 
 # Node runs the fast tests of the widgets' pure logic (tests/js/, no npm packages needed).
 node:

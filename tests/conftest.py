@@ -65,8 +65,9 @@ def browser() -> Iterator[object]:
 
     # Debian's headless build of Chromium (package chromium-headless-shell) when it is there: the same
     # engine without the browser around it, which needs less than half the CPU per page load. Else the
-    # full browser, as on a machine without that package.
-    executable = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    # full browser, as on a machine without that package. CHROMIUM=/path names the browser outright (CI: the
+    # runner image's own Chromium).
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium-headless-shell") or shutil.which("chromium")
     if executable is None:
         pytest.fail("Chromium ontbreekt: installeer het met 'sudo apt-get install chromium' of draai 'make test'.")
     with sync_playwright() as playwright:

@@ -66,3 +66,30 @@ def test_a_newer_push_never_cancels_a_deploy_that_is_publishing() -> None:
     assert cancel in {"False", "false", "${{ github.event_name == 'pull_request' }}"}, cancel
     deploy = workflow["jobs"]["deploy"]["concurrency"]
     assert deploy["cancel-in-progress"] is False
+
+
+def browser_rule_problems(text: str) -> list[str]:
+    """What breaks the rule 'use the runner's Chromium': no apt or snap install of it, CHROMIUM names it."""
+    workflow = yaml.safe_load(text)
+    problems = []
+    for name, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            if re.search(r"(apt-get|apt|snap)\s+install[^\n]*chromium", step.get("run", "")):
+                problems.append(f"{name}: installs Chromium ({step.get('name', '')})")
+    if workflow["jobs"]["test"].get("env", {}).get("CHROMIUM") != "/usr/bin/chromium":
+        problems.append("test: CHROMIUM does not name the runner's /usr/bin/chromium")
+    return problems
+
+
+def test_ci_uses_the_chromium_of_the_runner_image_and_installs_none() -> None:
+    # On ubuntu-24.04 apt has no `chromium`, and `chromium-browser` pulls in a snap that fails under Playwright.
+    assert browser_rule_problems((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")) == []
+
+
+def test_the_makefile_takes_the_browser_from_chromium_and_installs_nothing() -> None:
+    dry = subprocess.run(["make", "-n", "--no-print-directory", "chromium", "chromium-headless-shell",
+                          "CHROMIUM=/usr/bin/true"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert dry.returncode == 0 and "apt-get" not in dry.stdout and "/usr/bin/true" in dry.stdout, dry.stdout
+    missing = subprocess.run(["make", "--no-print-directory", "chromium", "CHROMIUM=/geen/chromium"], cwd=ROOT,
+                             capture_output=True, text=True, check=False)
+    assert missing.returncode != 0 and "CHROMIUM=/geen/chromium" in missing.stderr

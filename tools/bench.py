@@ -26,6 +26,7 @@ import gzip
 import io
 import json
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -285,7 +286,7 @@ def lighthouse(url: str, cpu_slowdown: float = DEFAULT_CPU_SLOWDOWN) -> dict[str
     """One mobile Lighthouse run (package.json pins it; `make bench` installs it), or None without it:
     the four category scores, the total blocking time and LCP in ms, and the host's benchmarkIndex."""
     cli = ROOT / "node_modules/lighthouse/cli/index.js"
-    chromium, node = shutil.which("chromium"), node_for_lighthouse()
+    chromium, node = (os.environ.get("CHROMIUM") or shutil.which("chromium")), node_for_lighthouse()
     if not cli.exists() or not chromium or not node:
         return None
     with tempfile.TemporaryDirectory() as tmp:
@@ -402,7 +403,7 @@ def main() -> None:
         real_seconds = timed_build(ROOT, real_site)
         if args.search_only:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+                browser = p.chromium.launch(executable_path=(os.environ.get("CHROMIUM") or shutil.which("chromium")), args=CHROMIUM_ARGS)
                 first_search_table(browser, real_site, slowdown)
                 browser.close()
             return
@@ -420,7 +421,7 @@ def main() -> None:
         print(f"Own JS + CSS (all files together, gzipped): {own_assets_gz(real_site) / 1024:.1f} KB")
 
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=(os.environ.get("CHROMIUM") or shutil.which("chromium")), args=CHROMIUM_ARGS)
             with Server(real_site) as real_url, Server(stock_site) as stock_url:
                 ours = page_weight(browser, real_url, "methoden/vijfstappenmethode/")
                 theirs = page_weight(browser, stock_url, "pagina-1/")

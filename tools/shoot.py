@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import shutil
 import sys
 import threading
@@ -36,7 +37,7 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=(os.environ.get("CHROMIUM") or shutil.which("chromium")), args=CHROMIUM_ARGS)
         for width in map(int, args.widths.split(",")):
             ctx = browser.new_context(
                 viewport={"width": width, "height": 1080 if width >= 1900 else 900},
