@@ -198,6 +198,81 @@ def first_search_table(browser, real_site: Path, cpu_slowdown: float = DEFAULT_C
     print("  (before Pagefind, Material's search with the deferred index: 106 KB, about 1.1 s)")
 
 
+# Instant navigation A/B (--instant-ab): the same site built with `navigation.instant` on (as published) and
+# off, walked page to page on a phone profile by the footer's "next" link, which a phone shows.
+INSTANT_HOPS = 6
+INSTANT_ROUNDS = 3
+LONG_TASKS = """(() => {
+  window.__ihLong = [];
+  new PerformanceObserver(list => { for (const t of list.getEntries()) window.__ihLong.push(t.duration); })
+    .observe({ type: "longtask", buffered: true });
+})()"""
+
+
+def without_instant(target: Path) -> Path:
+    """A copy of the project whose mkdocs.yml has navigation.instant switched off."""
+    project = copy_project(target)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "    - navigation.instant\n" not in text:
+        raise RuntimeError("mkdocs.yml names no navigation.instant to switch off")
+    config.write_text(text.replace("    - navigation.instant\n", "", 1), encoding="utf-8")
+    return project
+
+
+def name_this_server(site: Path, url: str) -> None:
+    """The sitemap names the server (the theme navigates instantly only to pages its sitemap lists)."""
+    sitemap = site / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8")
+    published = text.split("<loc>", 1)[1].split("</loc>", 1)[0]
+    root = published if published.endswith("/") else published.rsplit("/", 1)[0] + "/"
+    sitemap.write_text(text.replace(root, url), encoding="utf-8")
+
+
+def page_to_page(browser, url: str, cpu_slowdown: float) -> dict[str, list[float]]:
+    """INSTANT_HOPS clicks on the footer's next link from the home page, on a fresh phone profile: per hop
+    the ms from the click to the next page's heading, and the total blocking time of the long tasks from
+    the click until the page is quiet (1.5 s after its heading)."""
+    context = browser.new_context(service_workers="block", **PHONE)
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+    page.goto(url, wait_until="networkidle")
+    found: dict[str, list[float]] = {"ms": [], "tbt": []}
+    for _ in range(INSTANT_HOPS):
+        nxt = page.locator("a.md-footer__link--next")
+        target = nxt.evaluate("a => a.href")
+        page.wait_for_timeout(1500)  # the page is quiet before the click
+        # The heading of the page we leave: the hop ends when the address is the link's and the heading another.
+        before = page.evaluate("() => { window.__ihLong = []; return document.querySelector('article h1').textContent; }")
+        start = time.perf_counter()
+        nxt.click()
+        page.wait_for_function("([t, b]) => location.href === t && (document.querySelector('article h1') || {})"
+                               ".textContent !== b && document.querySelector('article h1') !== null",
+                               arg=[target, before], timeout=30_000)
+        found["ms"].append((time.perf_counter() - start) * 1000)
+        page.wait_for_timeout(1500)
+        found["tbt"].append(page.evaluate("() => window.__ihLong.reduce((s, d) => s + Math.max(0, d - 50), 0)"))
+    context.close()
+    return found
+
+
+def instant_ab(browser, site_on: Path, site_off: Path, cpu_slowdown: float) -> None:
+    """Print page-to-page navigation time and blocking time with instant navigation on and off."""
+    print(f"Instant navigation A/B: {INSTANT_HOPS} hops by the footer's next link, {INSTANT_ROUNDS} rounds, phone "
+          f"profile (390 px, {cpu_slowdown:g}x CPU, served gzipped); median per hop:")
+    for name, site in (("on", site_on), ("off", site_off)):
+        with Server(site, compress=True) as url:
+            name_this_server(site, url)
+            runs = [page_to_page(browser, url, cpu_slowdown) for _ in range(INSTANT_ROUNDS)]
+        ms = [m for run in runs for m in run["ms"]]
+        tbt = [t for run in runs for t in run["tbt"]]
+        print(f"  instant {name:3}: click -> next heading {statistics.median(ms):6.0f} ms "
+              f"(p90 {sorted(ms)[int(len(ms) * 0.9) - 1]:.0f}), blocking time {statistics.median(tbt):5.0f} ms "
+              f"(sum over the walk {sum(tbt) / INSTANT_ROUNDS:.0f} ms)", flush=True)
+
+
 def is_own_asset(path: str) -> bool:
     """Our own scripts and stylesheets: the bundles sitebuild/finish/bundle.py makes (every page loads both)."""
     name = path.rsplit("/", 1)[-1]
@@ -392,6 +467,9 @@ def main() -> None:
                         help="only the Lighthouse table and its budgets (make bench-lighthouse)")
     parser.add_argument("--search-only", action="store_true",
                         help="only the first search on a phone profile (bytes fetched, time to the first result)")
+    parser.add_argument("--instant-ab", action="store_true",
+                        help="only the A/B of instant navigation: the site with navigation.instant on and off, page "
+                             "to page on a phone profile (and Lighthouse on the helper pages of both, if installed)")
     parser.add_argument("--cpu-slowdown", default=f"{DEFAULT_CPU_SLOWDOWN:g}", type=slowdown_argument,
                         help="Lighthouse's CPU slowdown: a number (default: Lighthouse's own 4), or 'auto' to "
                              "emulate the same phone on any host (calibrated to its benchmarkIndex)")
@@ -401,6 +479,21 @@ def main() -> None:
         tmp_path = Path(tmp)
         real_site = tmp_path / "real-site"
         real_seconds = timed_build(ROOT, real_site)
+        if args.instant_ab:
+            site_off = tmp_path / "site-without-instant"
+            off_seconds = timed_build(without_instant(tmp_path / "without-instant"), site_off)
+            print(f"Build: {real_seconds:.1f} s with instant navigation, {off_seconds:.1f} s without")
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=(os.environ.get("CHROMIUM") or shutil.which("chromium")),
+                                            args=CHROMIUM_ARGS)
+                instant_ab(browser, real_site, site_off, slowdown)
+                browser.close()
+            for name, site in (("on", real_site), ("off", site_off)):
+                with Server(site, compress=True) as url:
+                    for path in HELPER_PAGES:
+                        print(f"  Lighthouse, instant {name:3} /{path:36} {show(lighthouse_median(url + path, slowdown))}",
+                              flush=True)
+            return
         if args.search_only:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=(os.environ.get("CHROMIUM") or shutil.which("chromium")), args=CHROMIUM_ARGS)
