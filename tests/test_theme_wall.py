@@ -55,11 +55,14 @@ def test_every_row_of_the_patch_table_fits_the_installed_theme_exactly_once(name
         assert patch.why and patch.gain and patch.drop_when
 
 
+STOCK = r"assets/(javascripts/bundle|stylesheets/(classic/)?palette)\.[0-9a-f]{8}\.min\.(js|css)(\.map)?"
+
+
 def stock_site(tmp_path: Path, templates: Path) -> Path:
     """A site holding the theme's bundle and palette, and one page that links them."""
     site = tmp_path / "site"
     for rel, path in theme_files(templates).items():
-        if re.fullmatch(r"assets/(javascripts/bundle|stylesheets/(classic/)?palette)\.[0-9a-f]{8}\.min\.(js|css)(\.map)?", rel):
+        if re.fullmatch(STOCK, rel):
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, site / rel)
     names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.min.*") if not p.name.endswith(".map"))

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MATERIAL_BUNDLE = "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f"  # Material 9.8, bundle.a5f9d56c.min.js
-ZENSICAL_BUNDLE = "77dd0ce9ff23ea38e24ba37d8cea7a9eb094f4a99928d294b490f61635b55836"  # Zensical 0.0.73, bundle.77dd0ce9.min.js
-MATERIAL_PALETTE = "fb2fffe2c525a359e29ee030c77ffdead459d9d73888c34213d4773262a832ab"  # Material 9.8, palette.fb2fffe2.min.css
-ZENSICAL_PALETTE = "813d4b3f9620efdf6930ed127ee971069678d9a5cd3c6fb89520672c748f67af"  # Zensical 0.0.73, classic/palette.813d4b3f.min.css
+# sha256 of the theme files as shipped: Material 9.8 (bundle.a5f9d56c.min.js, palette.fb2fffe2.min.css) and
+# Zensical 0.0.73 (bundle.77dd0ce9.min.js, classic/palette.813d4b3f.min.css).
+MATERIAL_BUNDLE = "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f"
+ZENSICAL_BUNDLE = "77dd0ce9ff23ea38e24ba37d8cea7a9eb094f4a99928d294b490f61635b55836"
+MATERIAL_PALETTE = "fb2fffe2c525a359e29ee030c77ffdead459d9d73888c34213d4773262a832ab"
+ZENSICAL_PALETTE = "813d4b3f9620efdf6930ed127ee971069678d9a5cd3c6fb89520672c748f67af"
 
 BUNDLE = r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"
 PALETTE = r"assets/stylesheets/(?:classic/)?palette\.[0-9a-f]{8}\.min\.css"
