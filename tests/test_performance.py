@@ -80,6 +80,7 @@ STYLED_WIDGETS = {
     "bijlagen/casusinbrengformulier/index.html": ["forms"],
     "bijlagen/reflectieformulier/index.html": ["forms"],
     "privacy/index.html": ["forms"],
+    "groep/index.html": ["group"],
 }
 
 
