@@ -243,8 +243,8 @@ def test_blank_reflection_form_prints_every_field_on_the_same_ruled_lines(page) 
 
 
 def test_a_wide_table_scrolls_sideways_on_a_phone_inside_one_wrapper(page) -> None:
-    """The wrapper comes with the page (the tables-already-wrapped row of sitebuild/finish/theme/patches.py); Material's script must not
-    add a second one, nor move the table, once it has run."""
+    """The wrapper comes with the page (the tables-already-wrapped row of sitebuild/finish/theme/patches.py);
+    Material's script must not add a second one, nor move the table, once it has run."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("bijlagen/voorbeeldagenda/")
     page.wait_for_function("() => document.documentElement.hasAttribute('data-js-focus-visible')")  # the bundle ran
