@@ -349,3 +349,61 @@ def test_an_evaluation_adds_its_scores_to_the_chart_and_its_table(page) -> None:
     expect(table).to_have_count(4)
     assert table.last.locator("th, td").all_inner_texts() == ["donderdag 4 februari 2027", "–", "4,5", "–"]
     expect(page.locator("[data-group-chart-svg] svg")).to_have_attribute("aria-label", re.compile("4 bijeenkomsten"))
+
+
+PLAN = "Feedback vragen aan mijn teamleider"
+
+
+def add_own_plan(page, text: str) -> None:
+    form = page.locator("[data-group-plan-add]")
+    form.get_by_label("Actie").fill(text)
+    form.get_by_role("button", name="Voeg toe").click()
+    expect(page.locator("[data-group-plan]")).to_contain_text(text)
+
+
+def test_an_action_plan_goes_along_only_when_its_member_chooses_and_others_see_it_read_only(page, browser, base_url: str, tmp_path: Path) -> None:
+    open_example(page)
+    add_own_plan(page, PLAN)
+    share = page.get_by_label("Mijn actieplan meesturen")
+    expect(share).not_to_be_checked()
+    plain = export_file(page, tmp_path)
+    assert PLAN not in plain.read_text(encoding="utf-8"), "not shared by default"
+    assert json.loads(plain.read_text(encoding="utf-8"))["actieplannen"] == []
+
+    # Ticked without saying who you are: nothing is downloaded, the page asks.
+    share.check()
+    page.locator("[data-group-export]").click()
+    expect(page.locator("[data-group-status]")).to_have_text("Kies eerst wie je bent, dan kan je actieplan onder je naam mee.")
+    page.get_by_label("Ik ben").select_option(label="Bram")
+    shared = export_file(page, tmp_path)
+    plans = json.loads(shared.read_text(encoding="utf-8"))["actieplannen"]
+    bram = next(m["id"] for m in stored(page)["leden"] if m["naam"] == "Bram")
+    assert [(p["lid"], [a["tekst"] for a in p["acties"]]) for p in plans] == [(bram, [PLAN])]
+
+    ctx = new_context(browser, base_url)
+    try:
+        other = ctx.new_page()
+        other.clock.install(time=FRIDAY)
+        other.goto("groep/")
+        # This browser's own plan, from before it had the group (the plan's form shows with a group only).
+        other.evaluate("""() => localStorage.setItem('intervisie.groep.v1.eigen', JSON.stringify(
+            { v: 1, data: { plan: [{ tekst: 'Mijn eigen actie', wanneer: '', feedback: '', klaar: false }] } }))""")
+        other.reload()
+        other.locator("[data-group-import]").set_input_files(str(shared))
+        other.locator("[data-group-import-confirm]").click()
+        section = other.locator("[data-group-shared]")
+        expect(section).to_be_visible()
+        expect(section.locator("h5")).to_have_text(["Bram"])
+        expect(section.locator("li")).to_have_text([PLAN])
+        expect(section.locator("input, textarea, select, button")).to_have_count(0)
+        assert other.locator("[data-group-plan] li").all_inner_texts() == ["Mijn eigen actie"], "the own plan stays as it was"
+        expect(other.get_by_label("Mijn actieplan meesturen")).not_to_be_checked()
+    finally:
+        ctx.close()
+
+    # Unticked again: the next file takes the plan back out, for everyone who reads it.
+    expect(share).to_be_checked()
+    share.uncheck()
+    back = export_file(page, tmp_path)
+    assert [p.get("weg") for p in json.loads(back.read_text(encoding="utf-8"))["actieplannen"]] == [True]
+    expect(page.locator("[data-group-shared]")).to_be_hidden()

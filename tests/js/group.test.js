@@ -237,7 +237,7 @@ test("the schema refuses a wrong format, an unknown field, a bad date and a dupl
   const text = JSON.stringify(g);
   assert.ok(G.readFile(text, SCHEMA).group);
   assert.match(G.readFile("{", SCHEMA).error, /niet te lezen/);
-  assert.match(G.readFile(JSON.stringify({ ...g, versie: 2 }), SCHEMA).error, /versie 2/);
+  assert.match(G.readFile(JSON.stringify({ ...g, versie: 3 }), SCHEMA).error, /versie 3/);
   const extra = structuredClone(g);
   extra.leden[0].email = "a@b";
   assert.match(G.readFile(JSON.stringify(extra), SCHEMA).error, /klopt niet/);
@@ -247,6 +247,61 @@ test("the schema refuses a wrong format, an unknown field, a bad date and a dupl
   const twice = structuredClone(g);
   twice.leden.push(twice.leden[0]);
   assert.match(G.readFile(JSON.stringify(twice), SCHEMA).error, /twee keer/);
+});
+
+test("a version 1 file (before shared action plans) still imports, and merges with a version 2 group", () => {
+  const g = G.exampleGroup("2027-01-15", prng(2));
+  const old = structuredClone(g);
+  delete old.actieplannen;
+  old.versie = 1;
+  const read = G.readFile(JSON.stringify(old), SCHEMA);
+  assert.equal(read.error, undefined);
+  assert.equal(read.group.versie, G.VERSION);
+  assert.deepEqual(read.group.actieplannen, []);
+  assert.equal(G.isGroup(old), true, "a version 1 group in storage is still a group");
+  const here = G.sharePlan(g, { plan: [{ tekst: "Oefenen", wanneer: "", feedback: "", klaar: false }] }, g.leden[1].id, true, prng(3)).group;
+  const merged = G.merge(here, old);
+  assert.deepEqual(merged.conflicts, []);
+  assert.equal(merged.group.actieplannen.length, 1);
+  assert.equal(G.merge(G.upgrade(old), here).group.actieplannen.length, 1, "the other way round");
+});
+
+test("an action plan enters the group only when shared, under its member, and a second share updates it", () => {
+  const r = prng(21);
+  const g = G.exampleGroup("2027-01-15", r);
+  const bram = g.leden[1].id;
+  const own = { plan: [{ tekst: "Feedback vragen aan mijn teamleider", wanneer: "2027-02-01", feedback: "2027-02-15", klaar: false }] };
+  const kept = G.sharePlan(g, own, bram, false, r);
+  assert.equal(kept.group, g, "not shared: the group is as it was");
+  assert.equal(G.isShared(kept.group, kept.own), false);
+  const shared = G.sharePlan(g, own, bram, true, r);
+  assert.equal(G.check(SCHEMA, shared.group), "");
+  assert.deepEqual(G.sharedPlans(shared.group), [{ id: shared.group.actieplannen[0].id, naam: "Bram", acties: own.plan }]);
+  assert.equal(G.isShared(shared.group, shared.own), true);
+  // Sharing again without a change changes nothing; with a change it is a newer revision of the same record.
+  assert.equal(G.sharePlan(shared.group, shared.own, bram, true, r).group, shared.group);
+  const more = { ...shared.own, plan: [...own.plan, { tekst: "Een tweede actie", wanneer: "", feedback: "", klaar: false }] };
+  const again = G.sharePlan(shared.group, more, bram, true, r);
+  assert.equal(again.group.actieplannen.length, 1);
+  assert.deepEqual(G.merge(shared.group, again.group).conflicts, []);
+  assert.equal(G.merge(shared.group, again.group).group.actieplannen[0].acties.length, 2, "the newer share wins");
+  // Taking it back marks it gone, so the others' copies go too when they import.
+  const back = G.sharePlan(again.group, again.own, bram, false, r);
+  assert.deepEqual(G.sharedPlans(back.group), []);
+  assert.deepEqual(G.sharedPlans(G.merge(again.group, back.group).group), []);
+  // Nobody chosen, or someone not in the group: nothing is shared.
+  assert.equal(G.sharePlan(g, own, "", true, r).group, g);
+});
+
+test("a shared plan never touches the importer's own plan: it lives in the group, the own plan apart", () => {
+  const r = prng(22);
+  const g = G.exampleGroup("2027-01-15", r);
+  const theirs = G.sharePlan(g, { plan: [{ tekst: "Hun actie" }] }, g.leden[2].id, true, r).group;
+  const mine = { plan: [{ tekst: "Mijn actie", wanneer: "", feedback: "", klaar: false }] };
+  const merged = G.merge(g, theirs).group;
+  assert.deepEqual(mine.plan.map((p) => p.tekst), ["Mijn actie"]);
+  assert.deepEqual(G.sharedPlans(merged).map((p) => [p.naam, p.acties.map((a) => a.tekst)]), [["Carla", ["Hun actie"]]]);
+  assert.equal(G.isShared(merged, mine), false);
 });
 
 /* ------------------------------------------------------------------ .ics */

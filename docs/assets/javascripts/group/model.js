@@ -8,8 +8,11 @@
   "use strict";
 
   const FORMAT = "intervisie-groep";
-  const VERSION = 1;
-  const COLLECTIONS = ["leden", "bijeenkomsten", "casussen", "acties", "evaluaties"];
+  // Version 2 added `actieplannen` (personal action plans a member chose to share); a version 1 file is
+  // the same without it and still imports.
+  const VERSION = 2;
+  const READS = [1, 2];
+  const COLLECTIONS = ["leden", "bijeenkomsten", "casussen", "acties", "evaluaties", "actieplannen"];
   const ROLES = ["procesbegeleider", "notulist", "casusinbrengers"];
   const HISTORY = 50; // revisions a record remembers: enough for many exchanges between two imports
 
@@ -67,8 +70,20 @@
       casussen: [],
       acties: [],
       evaluaties: [],
+      actieplannen: [],
     };
   }
+
+  /** A group as this version keeps it: a version 1 file or store has no `actieplannen` yet. */
+  function upgrade(group) {
+    if (!group) return group;
+    const out = Object.assign({}, group, { versie: VERSION });
+    for (const name of COLLECTIONS) if (!Array.isArray(out[name])) out[name] = [];
+    return out;
+  }
+
+  /** Whether stored data looks like a group (of any version this page reads). */
+  const isGroup = (d) => Boolean(d && d.formaat === FORMAT && d.groep && COLLECTIONS.every((c) => c === "actieplannen" || Array.isArray(d[c])));
 
   function defaultRhythm() {
     return { soort: "maand", week: 1, dag: 4, elke: 8, begin: "", aantal: 6, start: "19:00", eind: "21:00", plaats: "" };
@@ -350,8 +365,8 @@
       // Two different groups: the one here keeps its name and rhythm, the other's records come in.
     }
     for (const name of COLLECTIONS) {
-      const mine = new Map(here[name].map((r) => [r.id, r]));
-      const merged = here[name].map((r) => {
+      const mine = new Map((here[name] || []).map((r) => [r.id, r]));
+      const merged = (here[name] || []).map((r) => {
         const theirs = (there[name] || []).find((t) => t.id === r.id);
         return theirs ? one(name, r, theirs) : r;
       });
@@ -378,6 +393,51 @@
       else out[c.soort] = out[c.soort].map((r) => (r.id === c.id ? rec : r));
     });
     return out;
+  }
+
+  /* ------------------------------------------------------------------ personal action plans */
+
+  /**
+   * The personal action plan stays in its own browser (`own`, never the group) unless its member chooses
+   * to share it: then a copy goes into the group under that member, as one record that later shares
+   * update (same id, a new revision) and that unsharing marks as gone, so the others' copies go too.
+   * @param {object} group
+   * @param {{plan: object[], lid?: string, gedeeld?: object|null}} own what this browser keeps for itself
+   * @param {string} memberId who this browser's person is in the group
+   * @param {boolean} share
+   * @returns {{group: object, own: object}} both unchanged when there is nothing to do
+   */
+  function sharePlan(group, own, memberId, share, random) {
+    const known = alive(group.leden).some((l) => l.id === memberId);
+    const list = group.actieplannen || [];
+    // Only a plan this browser shared into this very group counts: the own storage outlives a group.
+    const prior = own.gedeeld ? list.find((p) => p.id === own.gedeeld.id) || null : null;
+    let rec = null;
+    if (share && known) {
+      const acties = (own.plan || []).slice(0, 50).map((p) => ({
+        tekst: String(p.tekst || "").slice(0, 300), wanneer: isDay(p.wanneer) ? p.wanneer : "",
+        feedback: isDay(p.feedback) ? p.feedback : "", klaar: Boolean(p.klaar),
+      }));
+      const fields = { lid: memberId, acties };
+      if (prior && prior.weg) fields.weg = false;
+      rec = !prior ? record(fields, random) : same(prior, Object.assign({}, prior, fields)) ? prior : edit(prior, fields, random);
+    } else if (!share && prior && !prior.weg) {
+      rec = edit(prior, { weg: true }, random);
+    }
+    if (!rec || rec === prior) return { group, own };
+    const next = list.some((p) => p.id === rec.id) ? list.map((p) => (p.id === rec.id ? rec : p)) : [...list, rec];
+    return { group: Object.assign({}, group, { actieplannen: next }), own: Object.assign({}, own, { lid: memberId || own.lid || "", gedeeld: rec }) };
+  }
+
+  /** Whether this browser's plan is in the group now (shared and not taken back). */
+  function isShared(group, own) {
+    return Boolean(own.gedeeld && alive(group.actieplannen).some((p) => p.id === own.gedeeld.id));
+  }
+
+  /** The plans members shared, with their names, in the members' order; read-only for everyone else. */
+  function sharedPlans(group) {
+    const plans = alive(group.actieplannen);
+    return alive(group.leden).flatMap((l) => plans.filter((p) => p.lid === l.id).map((p) => ({ id: p.id, naam: l.naam, acties: p.acties || [] })));
   }
 
   /* ------------------------------------------------------------------ the file and its schema */
@@ -447,13 +507,14 @@
       return { error: "Dit bestand is geen groepsbestand van deze site: het is niet te lezen." };
     }
     if (!value || value.formaat !== FORMAT) return { error: "Dit bestand is geen groepsbestand van deze site." };
-    if (value.versie !== VERSION) return { error: `Dit groepsbestand heeft versie ${Number(value.versie) || "?"}; deze pagina leest versie ${VERSION}.` };
+    if (!READS.includes(value.versie)) return { error: `Dit groepsbestand heeft versie ${Number(value.versie) || "?"}; deze pagina leest versie ${READS.join(" en ")}.` };
     const bad = check(schema, value);
     if (bad) return { error: `Dit groepsbestand klopt niet (bij ${bad}). Er is niets ingelezen.` };
+    const group = upgrade(value);
     for (const name of COLLECTIONS) {
-      if (new Set(value[name].map((r) => r.id)).size !== value[name].length) return { error: "Dit groepsbestand noemt een onderdeel twee keer. Er is niets ingelezen." };
+      if (new Set(group[name].map((r) => r.id)).size !== group[name].length) return { error: "Dit groepsbestand noemt een onderdeel twee keer. Er is niets ingelezen." };
     }
-    return { group: value };
+    return { group };
   }
 
   /* ------------------------------------------------------------------ the example group */
@@ -505,8 +566,8 @@
   }
 
   return {
-    FORMAT, VERSION, COLLECTIONS, ROLES, LEVELS,
-    newId, record, edit, emptyGroup, defaultRhythm, meeting, alive,
+    FORMAT, VERSION, READS, COLLECTIONS, ROLES, LEVELS,
+    newId, record, edit, emptyGroup, upgrade, isGroup, sharePlan, isShared, sharedPlans, defaultRhythm, meeting, alive,
     cycleDates, planCycle, inOrder, isDay,
     rotation, turns, lastMeeting, nextMeeting, lookBack, recentMethods, timerQuery, duration,
     chartData, merge, resolve, check, readFile, exampleGroup,

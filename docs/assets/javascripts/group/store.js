@@ -18,20 +18,20 @@
    * @param {{area?: () => (Storage|null)}} [options] area: a fake storage in tests
    */
   function groupStore(W, G, options = {}) {
-    const isGroup = (d) => Boolean(d && d.formaat === G.FORMAT && d.groep && G.COLLECTIONS.every((c) => Array.isArray(d[c])));
-    const group = W.storage(GROUP_KEY, { version: 1, validate: isGroup, area: options.area });
+    // A group stored before shared action plans existed (file version 1) is still a group: upgraded on read.
+    const group = W.storage(GROUP_KEY, { version: 1, validate: G.isGroup, area: options.area });
     const own = W.storage(OWN_KEY, { version: 1, validate: (d) => Boolean(d && Array.isArray(d.plan)), area: options.area });
     return {
       keys: [GROUP_KEY, OWN_KEY],
       /** The stored group, or null. */
-      read: () => group.read(),
+      read: () => G.upgrade(group.read()),
       /**
        * Store `next`, merged with what another tab stored since `before` was read: their new records stay;
        * where both changed a record, this tab's edit wins (it is the newest). Returns the stored group, or
        * null when the storage is full or refused (nothing is deleted to make room).
        */
       write(next) {
-        const stored = group.read();
+        const stored = G.upgrade(group.read());
         let merged = next;
         if (stored && next && stored.groep.id === next.groep.id) {
           const m = G.merge(next, stored);

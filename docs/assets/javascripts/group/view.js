@@ -85,6 +85,7 @@
         renderRecord();
         renderEvaluation();
         renderContract();
+        renderShare();
       }
       renderPlan();
       if (focused) {
@@ -439,6 +440,30 @@
       $("[data-group-plan]").replaceChildren(...items);
     }
 
+    /** The plans members chose to share, read-only; this browser's own plan is apart and stays as it is. */
+    function renderShared() {
+      const plans = G.sharedPlans(group);
+      $("[data-group-shared]").hidden = !plans.length;
+      const mine = own.gedeeld ? own.gedeeld.id : "";
+      $("[data-group-shared-plans]").replaceChildren(...plans.map((p) => el("div", { className: "ih-group__shared-plan", dataset: { groupSharedPlan: p.naam } },
+        el("h5", {}, p.naam, p.id === mine ? NL.sharedMine : ""),
+        p.acties.length ? el("ul", {}, ...p.acties.map((a) => {
+          const meta = [a.wanneer ? NL.planBy(a.wanneer) : "", a.feedback ? NL.planFeedback(a.feedback) : "", a.klaar ? NL.actionDone : ""].filter(Boolean).join(", ");
+          return el("li", {}, a.tekst, meta ? ` (${meta})` : null);
+        })) : el("p", {}, NL.sharedEmpty))));
+    }
+
+    /** The export's "share my plan" choice: ticked while this browser's plan is in the group, unless changed by hand. */
+    let shareTouched = false;
+    function renderShare() {
+      renderShared();
+      const select = $("[data-group-share-who]");
+      const keep = select.value || own.lid || "";
+      select.replaceChildren(el("option", { value: "" }, NL.chooseMe), ...G.alive(group.leden).map((l) => el("option", { value: l.id }, l.naam)));
+      select.value = G.alive(group.leden).some((l) => l.id === keep) ? keep : "";
+      if (!shareTouched) $("[data-group-share-plan]").checked = G.isShared(group, own);
+    }
+
     function renderContract() {
       const form = $("[data-group-contract]");
       const c = group.groep.contract || {};
@@ -450,7 +475,28 @@
 
     /* ---------------------------------------------------------------- import and export */
 
+    /** Put this browser's plan into the group, or take it back out, as the export form says. */
+    function applyShare() {
+      const share = $("[data-group-share-plan]").checked;
+      const who = $("[data-group-share-who]").value;
+      if (share && !who) return false;
+      const next = G.sharePlan(group, own, who || own.lid || "", share);
+      if (next.own !== own) {
+        own = next.own;
+        if (!store.writeOwn(own)) say(NL.full);
+      }
+      if (next.group !== group) group = store.write(next.group) || next.group;
+      shareTouched = false;
+      render();
+      return true;
+    }
+
     async function exportFile() {
+      if (!applyShare()) {
+        say(NL.shareWho);
+        $("[data-group-share-who]").focus();
+        return;
+      }
       const pass = $("[data-group-passphrase]").value;
       let text = JSON.stringify(group, null, 1);
       let name = fileName(group, "json");
@@ -599,6 +645,11 @@
     life.listen($("[data-group-export-form]"), "submit", (event) => {
       event.preventDefault();
       if (group) exportFile();
+    });
+    life.listen($("[data-group-share-plan]"), "change", () => { shareTouched = true; });
+    life.listen($("[data-group-share-who]"), "change", (event) => {
+      own = Object.assign({}, own, { lid: event.target.value });
+      store.writeOwn(own);
     });
     life.listen($("[data-group-import]"), "change", (event) => {
       const file = event.target.files && event.target.files[0];
