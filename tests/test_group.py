@@ -407,3 +407,44 @@ def test_an_action_plan_goes_along_only_when_its_member_chooses_and_others_see_i
     back = export_file(page, tmp_path)
     assert [p.get("weg") for p in json.loads(back.read_text(encoding="utf-8"))["actieplannen"]] == [True]
     expect(page.locator("[data-group-shared]")).to_be_hidden()
+
+
+CONTRACT = {
+    "Wat willen we leren?": "Beter doorvragen voordat we advies geven.",
+    "Aanwezigheid": "We komen alle zes de keren; wie niet kan, meldt zich een week vooraf af.",
+    "Vertrouwelijkheid": "Wat hier besproken wordt, blijft in deze kamer.",
+}
+
+
+def print_contract(page) -> None:
+    contract = page.locator("[data-group-contract]")
+    for label, text in CONTRACT.items():
+        area = contract.get_by_label(label)
+        area.fill(text)
+        area.press("Tab")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Verwachtingen en contract afdrukken").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+
+
+def test_the_expectations_and_contract_print_on_one_a4_page_with_room_to_write_and_sign(page) -> None:
+    open_example(page)
+    print_contract(page)
+    paper = page.locator("[data-group-paper]")
+    expect(paper).to_be_visible()
+    expect(page.locator("[data-group-main]")).to_be_hidden()
+    expect(paper.locator("h2")).to_have_text("Verwachtingen en groepscontract: Voorbeeldgroep")
+    for label, text in CONTRACT.items():
+        expect(paper).to_contain_text(label)
+        expect(paper).to_contain_text(text)
+    # Every question is on the sheet, the empty ones with room to write by hand rather than a stray dot.
+    expect(paper.locator("[data-paper-question]")).to_have_count(8)
+    expect(paper.locator("[data-paper-question] .ih-group__write")).to_have_count(5)
+    assert "…" not in paper.inner_text()
+    # A contract is agreed by everyone: a line per member to sign.
+    rows = paper.locator("table tbody tr")
+    expect(rows).to_have_count(6)
+    assert [r.split("\t")[0] for r in rows.all_inner_texts()] == ["Anna", "Bram", "Carla", "Daan", "Eva", "Farid"]
+    pdf = page.pdf(format="A4")
+    assert pages_of(pdf) == 1

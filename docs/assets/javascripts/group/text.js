@@ -109,6 +109,9 @@
     paperActions: "Acties",
     paperNone: "Geen.",
     paperContract: "Verwachtingen en groepscontract",
+    paperAgreed: "Afgesproken",
+    paperAgreedIntro: "Met onze handtekening spreken we dit samen af voor deze cyclus.",
+    paperSignCols: ["Naam", "Handtekening", "Datum"],
     eraseAsk: "Zeker weten? Klik op de knop ernaast om de groep te verwijderen.",
   };
 

@@ -356,9 +356,17 @@
         parts.push(el("h3", {}, fieldset.querySelector("legend").textContent));
         for (const area of fieldset.querySelectorAll("textarea")) {
           const label = area.closest("label").firstChild.textContent.trim();
-          parts.push(el("p", {}, el("strong", {}, label)), el("p", { className: "ih-group__pre" }, area.value || "…"));
+          // An open question gets lines to write on: a group may fill the sheet in by hand at the table.
+          const answer = area.value.trim() ? el("p", { className: "ih-group__pre" }, area.value)
+            : el("div", { className: "ih-group__write" }, el("span"), el("span"));
+          parts.push(el("div", { className: "ih-group__question", dataset: { paperQuestion: "" } }, el("p", {}, el("strong", {}, label)), answer));
         }
       }
+      // Everyone agrees to a contract: a line per member to sign.
+      const rows = G.alive(group.leden).map((l) => el("tr", {}, el("td", {}, l.naam), el("td", { className: "ih-group__sign" }), el("td", {})));
+      parts.push(el("h3", {}, NL.paperAgreed), el("p", {}, NL.paperAgreedIntro),
+        el("table", { className: "ih-group__attendance ih-group__signatures" },
+          el("thead", {}, el("tr", {}, ...NL.paperSignCols.map((c) => el("th", { scope: "col" }, c)))), el("tbody", {}, ...rows)));
       return parts;
     }
 
