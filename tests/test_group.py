@@ -448,3 +448,32 @@ def test_the_expectations_and_contract_print_on_one_a4_page_with_room_to_write_a
     assert [r.split("\t")[0] for r in rows.all_inner_texts()] == ["Anna", "Bram", "Carla", "Daan", "Eva", "Farid"]
     pdf = page.pdf(format="A4")
     assert pages_of(pdf) == 1
+
+
+def test_a_meeting_can_have_two_case_bringers_proposed_in_turn(page) -> None:
+    open_example(page)
+    meeting = page.locator("[data-group-meetings] > li").nth(4)
+    summary = meeting.locator("summary")
+    expect(summary).to_contain_text(re.compile(r"casus [A-Z][a-z]+, notulist"))
+    summary.click()
+    count = meeting.get_by_label("Aantal casussen")
+    expect(count).to_have_value("1")
+    count.fill("2")
+    count.press("Tab")
+    expect(summary).to_contain_text(re.compile(r"casus [A-Z][a-z]+ en [A-Z][a-z]+, notulist"))
+    assert [m["aantal_casussen"] for m in stored(page)["bijeenkomsten"]][4] == 2
+
+
+def test_the_end_of_the_cycle_has_its_own_evaluation_beside_the_meetings(page) -> None:
+    open_example(page)
+    form = page.locator("[data-group-eval]")
+    form.get_by_label("Bijeenkomst").select_option(label="Einde van de cyclus (terugkijken op het geheel)")
+    form.locator("[name='proces.ritme'][value='4']").check()
+    form.locator("[name='proces.methode'][value='3']").check()
+    form.get_by_role("button", name="Bewaar deze evaluatie").click()
+    expect(page.locator("[data-group-status]")).to_have_text("Evaluatie bewaard (1 niveau).")
+    rows = page.locator("[data-group-chart-table] tbody tr")
+    expect(rows).to_have_count(4)
+    assert rows.last.locator("th, td").all_inner_texts() == ["Einde van de cyclus", "–", "–", "3,5"]
+    # The chart stays a line over the meetings; the cycle as a whole is a row of the table.
+    expect(page.locator("[data-group-chart-svg] svg")).to_have_attribute("aria-label", re.compile("3 bijeenkomsten"))

@@ -346,3 +346,14 @@ test("a locked file opens with its passphrase, and not with another or after a c
   assert.match((await lock.unlock(JSON.stringify({ ...v, iteraties: 600_001 }), "paard batterij nietje")).error, /veranderd/);
   assert.match((await lock.unlock(JSON.stringify({ ...v, iteraties: 1000 }), "paard batterij nietje")).error, /veranderd/);
 });
+
+test("the end-of-cycle evaluation counts apart from the meetings' chart", () => {
+  const r = prng(31);
+  const g = G.exampleGroup("2027-01-15", r);
+  assert.equal(G.cycleScores(g), null);
+  const before = G.chartData(g);
+  g.evaluaties.push(G.record({ bijeenkomst: G.CYCLE, niveau: "proces", scores: { ritme: 4, methode: 3 }, open: {} }, r));
+  assert.deepEqual(G.cycleScores(g).scores, { persoon: null, groep: null, proces: 3.5 });
+  assert.deepEqual(G.chartData(g), before);
+  assert.equal(G.check(SCHEMA, g), "");
+});

@@ -329,15 +329,29 @@
     const evals = alive(group.evaluaties);
     return inOrder(group).filter((m) => !m.geannuleerd).map((m) => {
       const mine = evals.filter((e) => e.bijeenkomst === m.id);
-      const scores = {};
-      for (const level of LEVELS) {
-        const values = mine.filter((e) => e.niveau === level.key)
-          .flatMap((e) => level.schalen.map((k) => e.scores && e.scores[k]))
-          .filter((v) => Number.isInteger(v) && v >= 1 && v <= 5);
-        scores[level.key] = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
-      }
-      return { id: m.id, datum: m.datum, scores, n: mine.length };
+      return { id: m.id, datum: m.datum, scores: meanScores(mine), n: mine.length };
     }).filter((row) => row.n > 0);
+  }
+
+  /** The evaluation at the end of a cycle has this in place of a meeting's id (it fits the id pattern). */
+  const CYCLE = "cyclus";
+
+  /** The end-of-cycle evaluation's figures, in chartData's row form, or null when there is none. */
+  function cycleScores(group) {
+    const mine = alive(group.evaluaties).filter((e) => e.bijeenkomst === CYCLE);
+    return mine.length ? { id: CYCLE, datum: "", scores: meanScores(mine), n: mine.length } : null;
+  }
+
+  /** The mean score per level (one decimal, null without scores) of some evaluations. */
+  function meanScores(evals) {
+    const scores = {};
+    for (const level of LEVELS) {
+      const values = evals.filter((e) => e.niveau === level.key)
+        .flatMap((e) => level.schalen.map((k) => e.scores && e.scores[k]))
+        .filter((v) => Number.isInteger(v) && v >= 1 && v <= 5);
+      scores[level.key] = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
+    }
+    return scores;
   }
 
   /* ------------------------------------------------------------------ merge */
@@ -570,6 +584,6 @@
     newId, record, edit, emptyGroup, upgrade, isGroup, sharePlan, isShared, sharedPlans, defaultRhythm, meeting, alive,
     cycleDates, planCycle, inOrder, isDay,
     rotation, turns, lastMeeting, nextMeeting, lookBack, recentMethods, timerQuery, duration,
-    chartData, merge, resolve, check, readFile, exampleGroup,
+    chartData, CYCLE, cycleScores, merge, resolve, check, readFile, exampleGroup,
   };
 });

@@ -67,6 +67,8 @@
     evalEmpty: "Kies eerst een score of vul een vraag in.",
     chartLabel: (rows) => `Lijngrafiek van de gemiddelde scores, ${rows} ${rows === 1 ? "bijeenkomst" : "bijeenkomsten"}; de tabel eronder heeft dezelfde cijfers.`,
     noScore: "–",
+    cycleOption: "Einde van de cyclus (terugkijken op het geheel)",
+    cycleRow: "Einde van de cyclus",
     planDone: "Gedaan",
     planFeedback: (d) => `feedback vragen op ${longDate(d)}`,
     planBy: (d) => `klaar op ${longDate(d)}`,

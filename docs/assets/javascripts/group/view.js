@@ -188,6 +188,14 @@
           });
           away.append(el("label", {}, box, ` ${naam}`));
         }
+        // One or more cases an evening: the rotation proposes as many case-bringers, in turn.
+        const cases = f("aantal_casussen");
+        cases.value = String(Math.max(1, Math.min(4, Number(m.aantal_casussen) || 1)));
+        cases.dataset.key = `m:${m.id}:aantal_casussen`;
+        cases.addEventListener("change", () => {
+          const n = Math.max(1, Math.min(4, Math.floor(Number(cases.value)) || 1));
+          update("bijeenkomsten", m.id, { aantal_casussen: n, casusinbrengers: (m.casusinbrengers || []).slice(0, n) });
+        });
         const off = f("geannuleerd");
         off.checked = Boolean(m.geannuleerd);
         off.dataset.key = `m:${m.id}:geannuleerd`;
@@ -388,16 +396,21 @@
       const select = $("[data-group-eval-select]");
       const held = G.inOrder(group).filter((m) => !m.geannuleerd);
       const keep = select.value;
-      select.replaceChildren(...held.map((m) => el("option", { value: m.id }, NL.longDate(m.datum))));
-      select.value = held.some((m) => m.id === keep) ? keep : defaultRecord();
+      select.replaceChildren(...held.map((m) => el("option", { value: m.id }, NL.longDate(m.datum))),
+        el("option", { value: G.CYCLE }, NL.cycleOption));
+      select.value = keep === G.CYCLE || held.some((m) => m.id === keep) ? keep : defaultRecord();
       const data = G.chartData(group);
+      const cycle = G.cycleScores(group);
       const figure = $("[data-group-chart]");
-      figure.hidden = !data.length;
-      if (!data.length) return;
+      figure.hidden = !data.length && !cycle;
+      $("[data-group-chart-svg]").hidden = !data.length;
+      if (figure.hidden) return;
       const titles = [...$("[data-group-chart-table] thead").querySelectorAll("th")].slice(1).map((th) => th.textContent);
-      $("[data-group-chart-table] tbody").replaceChildren(...data.map((row) => el("tr", {}, el("th", { scope: "row" }, NL.longDate(row.datum)),
-        ...G.LEVELS.map((l) => el("td", {}, row.scores[l.key] === null ? NL.noScore : String(row.scores[l.key]).replace(".", ","))))));
-      $("[data-group-chart-svg]").replaceChildren(chart(data, titles));
+      const row = (head, r) => el("tr", {}, el("th", { scope: "row" }, head),
+        ...G.LEVELS.map((l) => el("td", {}, r.scores[l.key] === null ? NL.noScore : String(r.scores[l.key]).replace(".", ","))));
+      // The cycle as a whole is the table's last row; the chart stays a line over the meetings.
+      $("[data-group-chart-table] tbody").replaceChildren(...data.map((r) => row(NL.longDate(r.datum), r)), ...(cycle ? [row(NL.cycleRow, cycle)] : []));
+      $("[data-group-chart-svg]").replaceChildren(...(data.length ? [chart(data, titles)] : []));
     }
 
     /** A small line chart: a line per level, 1 to 5 upwards, the meetings from left to right. */
