@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ class Settings:
     extra_javascript: tuple[str, ...]
     widget_styles: tuple[str, ...]
     widget_scripts: Mapping[str, tuple[str, ...]]  # CSS selector -> the files of its bundle, in order
+    widget_parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # W.load name -> its files
 
 
 def _files(value: Any, where: str) -> tuple[str, ...]:
@@ -67,6 +69,10 @@ def settings_from(raw: Mapping[str, Any], root: Path) -> Settings:
     scripts = extra.get("widget_scripts") or {}
     if not isinstance(scripts, Mapping):
         raise DataError("Fout in mkdocs.yml, veld 'extra.widget_scripts': verwacht per selector een bestand of lijst.")
+    parts = extra.get("widget_parts") or {}
+    if not isinstance(parts, Mapping) or not all(isinstance(n, str) and re.fullmatch(r"[a-z][a-z0-9-]*", n) for n in parts):
+        raise DataError("Fout in mkdocs.yml, veld 'extra.widget_parts': verwacht per naam (kleine letters, cijfers "
+                        "en streepjes) een bestand of lijst.")
     return Settings(
         root=root,
         docs_dir=root / (raw.get("docs_dir") or "docs"),
@@ -76,4 +82,5 @@ def settings_from(raw: Mapping[str, Any], root: Path) -> Settings:
         widget_scripts={
             selector: _files(files, f"extra.widget_scripts['{selector}']") for selector, files in scripts.items()
         },
+        widget_parts={name: _files(files, f"extra.widget_parts['{name}']") for name, files in parts.items()},
     )

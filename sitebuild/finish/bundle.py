@@ -11,6 +11,10 @@ built pages:
   of the article on exactly the pages whose article uses one of its `ih-` classes. Inside the article
   (not the head) it also arrives, and leaves, with Material's instant navigation, which swaps the
   article but keeps the head;
+- each widget part (`extra.widget_parts`: name -> files) becomes its own minified file too, which a
+  widget asks for only when the reader reaches for it (`W.load(name)` in lib/widget.js): the running
+  timer does not carry its planner, share panel or QR code. The common script names them
+  (`Intervisie.parts`: name -> path); the service worker keeps them like every other file;
 - every file name carries a hash of its content, so a new deploy is never mixed with a stale cached
   copy; the sources themselves leave the site;
 - the head asks for what the body will need (`<link rel="preload">`): the scripts at the end of the
@@ -52,6 +56,9 @@ LOADER = """(() => {
   };
   if (window.document$) window.document$.subscribe(load); else load();
 })();"""
+
+# Where W.load (lib/widget.js) finds each part; in the common script, which every page runs first.
+PARTS = "(self.Intervisie = self.Intervisie || {}).parts = %s;"
 
 _OWN_CLASS = re.compile(r"\.(ih-[\w-]+)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -260,13 +267,21 @@ def make_bundles(read: Reader, settings: Settings) -> Bundles:
         attribute = _ATTRIBUTE_SELECTOR.fullmatch(selector.strip())
         if attribute:  # another kind of selector still loads its script, only without a hint
             page_scripts.append((re.compile(rf"<[a-z][^>]*\s{re.escape(attribute[1])}(?=[\s=/>])", re.I), path))
+    part_map = {}
+    for name, files in settings.widget_parts.items():
+        code = ";\n".join(minified_js(rel, read(rel)) for rel in files)
+        path = _hashed("javascripts", f"intervisie-part-{name}", "js", code)
+        outputs[path] = code
+        part_map[name] = path
     common = [minified_js(rel, read(rel)) for rel in settings.extra_javascript]
+    common.append(PARTS % json.dumps(part_map, separators=(",", ":")))
     common.append(rjsmin.jsmin(LOADER % json.dumps(loader_map)))
     js = ";\n".join(common)
     js_path = _hashed("javascripts", "intervisie", "js", js)
     outputs[js_path] = js
 
-    widget_sources = {rel for files in settings.widget_scripts.values() for rel in files}
+    widget_sources = {rel for files in [*settings.widget_scripts.values(), *settings.widget_parts.values()]
+                      for rel in files}
     return Bundles(
         outputs=outputs,
         sources=frozenset({*settings.extra_css, *settings.widget_styles, *settings.extra_javascript,

@@ -251,6 +251,54 @@
     });
   }
 
+  /* ------------------------------------------------------------------ parts loaded on demand */
+
+  /*
+   * A widget's bundle holds what its page needs as it opens; the rest (the timer's planner, share panel,
+   * QR code) is a part of its own, a script that `load` adds when the reader reaches for it. The build
+   * (sitebuild/finish/bundle.py, extra.widget_parts in mkdocs.yml) names each part's content-hashed file
+   * in `Intervisie.parts`; a plain <script src> from the site itself, so the CSP's script-src 'self'
+   * allows it and nothing is evaluated from text. The service worker keeps the parts for offline use.
+   */
+
+  /** What a widget says when a part did not arrive (offline before the first visit, a failed request). */
+  const PART_FAILED = "Dit onderdeel kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.";
+  const parts = new Map(); // name -> promise of that part, while it loads or once it has run
+
+  /**
+   * Load parts by name, in the order given (a later part may use an earlier one). A part loads once
+   * per page; one that failed is tried again at the next call.
+   * @param {string[]} names
+   * @returns {Promise<void>} rejects once, with an Error whose message is PART_FAILED
+   */
+  function load(names) {
+    const known = root.Intervisie && root.Intervisie.parts;
+    const scope = new URL(typeof root.__md_scope === "undefined" ? "./" : root.__md_scope, document.baseURI);
+    const one = (name) => {
+      if (parts.has(name)) return parts.get(name);
+      const src = known && Object.hasOwn(known, name) ? known[name] : null;
+      const promise = new Promise((resolve, reject) => {
+        if (!src) {
+          reject(new Error(PART_FAILED));
+          return;
+        }
+        const script = document.createElement("script");
+        script.src = new URL(src, scope).href;
+        script.async = false; // the scripts of one call run in their order, whichever arrives first
+        script.onload = () => resolve();
+        script.onerror = () => {
+          script.remove();
+          reject(new Error(PART_FAILED));
+        };
+        document.head.append(script);
+      });
+      promise.catch(() => parts.delete(name));
+      parts.set(name, promise);
+      return promise;
+    };
+    return Promise.all(names.map(one)).then(() => undefined, () => Promise.reject(new Error(PART_FAILED)));
+  }
+
   /* ------------------------------------------------------------------ mounting */
 
   const FRAME_WAIT = 250; // ms: a frame normally comes within 16
@@ -626,5 +674,5 @@
   }
 
   return { clip, byKey, fill, limitsOf, isTyping, encode, decode, localArea, storage, fetchJSON, lifeOf, mount, announcer,
-    projector, onlyQueryChanges, addressWriter, address };
+    projector, load, PART_FAILED, onlyQueryChanges, addressWriter, address };
 });

@@ -10,8 +10,8 @@
    a phone can scan it at leisure. */
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
-  ns.timer = Object.assign(ns.timer || {}, factory(ns.follow, ns.qr));
-})(globalThis, function (F, Q) {
+  ns.timer = Object.assign(ns.timer || {}, factory(ns.follow, ns));
+})(globalThis, function (F, ns) {
   "use strict";
 
   const PRESENTER = "ih-presentatie";
@@ -49,7 +49,8 @@
   function followCode(s, now, table) {
     const base = window.location.origin + window.location.pathname;
     const made = F.shareLink(base, F.planQuery(window.location.search), F.fromTimer(s, now), now, table);
-    const svg = made.fits ? Q.svg(made.url, NL.qrLabel) : null;
+    // lib/qr.js is a part of its own (W.load "qr"), loaded with this one or later, but always before a code is made.
+    const svg = made.fits ? ns.qr.svg(made.url, NL.qrLabel) : null;
     return { url: made.url, fits: made.fits, markup: svg ? svg.markup : "" };
   }
 
