@@ -1,0 +1,167 @@
+"""The running timer loads what it runs (issue 33, item 5): its own scripts and styles stay within a budget as
+the page opens, and the share panel, the presenter window, the QR code, the planner and a follower's view
+come as parts of their own (W.load in lib/widget.js, extra.widget_parts in mkdocs.yml) when the reader
+reaches for them: online, offline after a first visit, and with a Dutch message when a part cannot come."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from test_offline import wait_until_offline_ready
+
+KB = 1024
+# Our own JS and CSS (the common bundles, the search script, the timer's bundle and stylesheet, and what
+# the page asks for by itself as it opens) on the running timer page, gzipped. Issue 33 asks for 25 KB;
+# make bench reports the figure against that goal. This test holds what the split reached, so that the
+# weight cannot creep back up unnoticed.
+TIMER_BUDGET = 45 * KB
+RUNNING = ("timer/?methode=vijfstappenmethode", "timer/?agenda=voorbeeld")
+# The parts a running timer must not ask for until the facilitator reaches for them.
+LATER = ("qr", "timer-link", "timer-follow", "timer-planner")
+PART_FILE = re.compile(r"/intervisie-part-([a-z0-9-]+)\.[0-9a-f]{10}\.js$")
+
+
+def own_asset(url: str) -> bool:
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return name.startswith("intervisie") and name.endswith((".js", ".css"))
+
+
+def parts_asked(requests: list[str]) -> set[str]:
+    return {m[1] for url in requests if (m := PART_FILE.search(urlsplit(url).path))}
+
+
+def record(page) -> tuple[list[str], dict[str, bytes]]:
+    """Every URL the page asks for, and the bodies of our own scripts and stylesheets."""
+    asked: list[str] = []
+    bodies: dict[str, bytes] = {}
+    page.on("request", lambda request: asked.append(request.url))
+
+    def keep(response) -> None:
+        if own_asset(response.url) and response.ok:
+            bodies[response.url] = response.body()
+
+    page.on("response", keep)
+    return asked, bodies
+
+
+@pytest.mark.parametrize("path", RUNNING)
+def test_the_running_timer_loads_its_own_js_and_css_within_the_budget(page, path: str) -> None:
+    """The weight a phone fetches before the clock runs, counted as the test server's files gzipped (the
+    server itself sends them plain); none of the parts for sharing, following or planning comes along."""
+    asked, bodies = record(page)
+    page.goto(path, wait_until="networkidle")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    expect(page.locator("[data-timer-sheet]")).to_be_visible()  # the session plan below the clock is there
+    weight = sum(len(gzip.compress(body, 9)) for body in bodies.values())
+    assert weight <= TIMER_BUDGET, f"{weight / KB:.1f} KB gz of our own JS and CSS: {sorted(bodies)}"
+    assert not parts_asked(asked) & set(LATER), sorted(parts_asked(asked))
+
+
+def test_share_and_the_presenter_window_work_once_their_part_arrives(page, context) -> None:
+    asked, _ = record(page)
+    page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.click("[data-timer-start]")
+    assert not parts_asked(asked) & {"qr", "timer-link"}
+    page.click("[data-timer-share]")
+    expect(page.locator("[data-timer-share-panel]")).to_be_visible()
+    expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
+    expect(page.locator("[data-timer-follow-link]")).to_contain_text("volg=")
+    assert {"qr", "timer-link"} <= parts_asked(asked)
+    page.click("[data-timer-share-close]")
+    expect(page.locator("[data-timer-share-panel]")).to_be_hidden()
+    with context.expect_page() as opened:
+        page.click("[data-timer-present]")
+    presenter = opened.value
+    expect(presenter.locator("[data-timer-run]")).to_be_visible()
+    expect(presenter.locator("[data-timer-phase]")).to_have_text(page.locator("[data-timer-phase]").inner_text())
+    expect(presenter.locator("[data-timer-start]")).to_be_hidden()
+
+
+def test_the_presenter_window_opens_at_the_first_press_before_any_part_is_here(page, context) -> None:
+    """The first press may be the presenter's own: the window opens within the press, and follows."""
+    page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    with context.expect_page() as opened:
+        page.click("[data-timer-present]")
+    presenter = opened.value
+    expect(presenter).to_have_url(re.compile(r"volg="))
+    expect(presenter.locator("[data-timer-phase]")).to_have_text(page.locator("[data-timer-phase]").inner_text())
+    # The code the presenter window shows on request needs the QR part, which it loaded itself.
+    presenter.click("[data-timer-follow-showcode]")
+    expect(presenter.locator("[data-timer-follow-qr] svg")).to_be_visible()
+
+
+def test_a_follower_loads_the_follow_part_and_nothing_of_the_facilitators(page, browser, base_url: str) -> None:
+    page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.click("[data-timer-share]")
+    expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
+    link = page.locator("[data-timer-follow-link]").get_attribute("href")
+    phone = browser.new_context(base_url=base_url, service_workers="block", viewport={"width": 390, "height": 844})
+    try:
+        follower = phone.new_page()
+        asked, _ = record(follower)
+        follower.goto(link, wait_until="networkidle")
+        expect(follower.locator("[data-timer-phase]")).to_have_text(page.locator("[data-timer-phase]").inner_text())
+        expect(follower.locator("[data-timer-start]")).to_be_hidden()
+        assert parts_asked(asked) == {"timer-link", "timer-follow"}
+    finally:
+        phone.close()
+
+
+def test_the_planner_arrives_on_the_choosing_page(page) -> None:
+    asked, _ = record(page)
+    page.goto("timer/")
+    expect(page.locator("[data-timer-items] > li").first).to_be_visible()
+    page.click("[data-timer-add]")
+    assert "timer-planner" in parts_asked(asked)
+    assert not parts_asked(asked) & {"qr", "timer-link", "timer-follow"}
+
+
+def test_share_and_planner_work_offline_after_a_first_visit(offline_context) -> None:
+    page = offline_context.new_page()
+    page.goto("", wait_until="load")
+    wait_until_offline_ready(page)
+    offline_context.set_offline(True)
+    page.goto("timer/?methode=vijfstappenmethode", wait_until="load")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.click("[data-timer-share]")
+    expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
+    page.goto("timer/", wait_until="load")
+    expect(page.locator("[data-timer-items] > li").first).to_be_visible()
+
+
+def test_a_part_that_cannot_come_is_said_in_dutch_and_the_clock_runs_on(page) -> None:
+    page.route(re.compile(r".*/intervisie-part-timer-link\.[0-9a-f]+\.js$"), lambda route: route.abort())
+    page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.click("[data-timer-share]")
+    note = page.locator("[data-timer-note]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("kon niet worden geladen")
+    expect(page.locator("[data-timer-share-panel]")).to_be_hidden()
+    # Nothing else broke: the clock starts, and a second press tries again once the part can come.
+    before = page.locator("[role=timer]").inner_text()
+    page.click("[data-timer-start]")
+    expect(page.locator("[data-timer-start]")).to_have_text("Pauze")
+    expect(page.locator("[role=timer]")).not_to_have_text(before, timeout=3000)
+    page.unroute(re.compile(r".*/intervisie-part-timer-link\.[0-9a-f]+\.js$"))
+    page.click("[data-timer-share]")
+    expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
+
+
+def test_a_planner_that_cannot_come_leaves_the_simple_form_working(page) -> None:
+    page.route(re.compile(r".*/intervisie-part-timer-planner\.[0-9a-f]+\.js$"), lambda route: route.abort())
+    page.goto("timer/")
+    note = page.locator("[data-timer-note]")
+    expect(note).to_contain_text("kon niet worden geladen")
+    expect(page.locator("[data-timer-builder]")).to_be_hidden()
+    page.select_option(".ih-timer__pick [name=methode]", "vijfstappenmethode")
+    page.locator(".ih-timer__pick [type=submit]").click()
+    expect(page.locator("[data-timer-run]")).to_be_visible()
