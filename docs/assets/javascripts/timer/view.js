@@ -18,6 +18,14 @@
   const PRESENTER = "ih-presentatie";
   const FOLLOW_PARAM = "volg";
 
+  // The parts of the choosing view (the planner, the saved plans).
+  const CHOICE_PARTS = ["timer-sheet", "timer-planner"];
+
+  /** A follower's parts; the presenter window shows the current follow code too, so it needs the QR code. */
+  function followParts() {
+    return window.name === PRESENTER ? ["qr", "timer-link", "timer-follow"] : ["timer-link", "timer-follow"];
+  }
+
   /** Whether the address asks for the follower's view (timer/follow.js). */
   function isFollowing() {
     return new URLSearchParams(window.location.search).has(FOLLOW_PARAM);
@@ -585,6 +593,10 @@
     choose.hidden = Boolean((page.query.methode || page.query.agenda) && !page.query.bewerk) ||
       isFollowing();
     if (!choose.hidden) shown();
+    // The parts the address already asks for come beside the data, not after it (W.load keeps one
+    // request per part: the later call gets the same; a failed one is tried again there and said).
+    if (isFollowing()) W.load(followParts()).catch(() => {});
+    else if (!choose.hidden) W.load(CHOICE_PARTS).catch(() => {});
     const showChoice = () => {
       choose.hidden = false;
       shown();
@@ -632,8 +644,7 @@
       if (isFollowing()) {
         // A follower's page needs the follow part (timer/follow.js and the link's logic), nothing of the
         // facilitator's controls; the QR code only when the presenter window shows it (follow.js).
-        const parts = window.name === PRESENTER ? ["qr", "timer-link", "timer-follow"] : ["timer-link", "timer-follow"];
-        W.load(parts).then(() => {
+        W.load(followParts()).then(() => {
           if (page !== mine) return;
           T.runFollower({
             root, life, now: clock.now, resync: catchUpWithWall, say: page.say, projector: page.projector, keys: page.keys,
@@ -664,7 +675,7 @@
       // The planner and the saved plans are parts of their own (timer/planner.js, sheetview.js): a
       // running timer never needs them. Until they arrive the simple form works as a plain form.
       const resume = !page.query.agenda && !page.query.methode;
-      W.load(["timer-sheet", "timer-planner"]).then(() => {
+      W.load(CHOICE_PARTS).then(() => {
         if (page !== mine) return;
         T.runChoice({ page, $, setText, note, agenda, apiData,
           build: resume ? (search) => T.buildSession(T.parseQuery(search), apiData, agenda).session : null });
