@@ -468,14 +468,30 @@
       W.load(["qr", "timer-link"]).then(() => {
         loading = false;
         if (page !== mine) return;
+        failed(button, "");
         mine.share = T.createShare({ root: mine.root, life: mine.life, now: clockNow,
           state: () => (page === mine ? mine.state : null), keys: mine.keys, say: mine.say });
         button.click();
       }, (error) => {
         loading = false;
         if (win) win.close();
-        if (page === mine) note([error.message]);
+        if (page === mine) failed(button, error.message);
       });
+    };
+    // Said beside the buttons, where the reader looks after the press (on a phone the note above the
+    // clock is a screen away).
+    const failed = (button, text) => {
+      let status = mine.root.querySelector("[data-timer-part-status]");
+      if (!status && !text) return;
+      if (!status) {
+        status = document.createElement("p");
+        status.className = "ih-store-warning";
+        status.setAttribute("role", "status");
+        status.dataset.timerPartStatus = "";
+        button.parentElement.after(status);
+      }
+      status.textContent = text;
+      status.hidden = !text;
     };
     ["[data-timer-share]", "[data-timer-present]"].forEach((sel) => mine.life.listen($(sel), "click", load));
   }
