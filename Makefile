@@ -7,7 +7,7 @@ ZVENV := .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench bench-lighthouse chromium chromium-headless-shell node clean schema zensical
+.PHONY: serve build test bench bench-lighthouse chromium chromium-headless-shell node clean schema zensical crossbrowser
 
 # uv installs the pinned requirements in seconds where pip takes a minute; pip only installs uv itself.
 # --compile-bytecode: PYTHONDONTWRITEBYTECODE (below) keeps the project free of __pycache__, so without it
@@ -91,6 +91,21 @@ node_modules/.installed: package.json package-lock.json
 
 bench: $(VENV)/.dev chromium node_modules/.installed
 	$(PY) tools/bench.py $(BENCH_ARGS)
+
+# The helpers' routes in Firefox and WebKit (make test covers Chromium): Debian's firefox-esr, driven over
+# WebDriver BiDi by puppeteer-core (no geckodriver needed), and WebKitGTK's WebKitWebDriver under Xvfb, driven
+# by Selenium from its own environment. By hand, not in make test: two more browsers would double CI's time.
+XVENV := .venv-crossbrowser
+$(XVENV)/.installed: requirements-crossbrowser.txt $(VENV)/.uv
+	@test -x $(XVENV)/bin/python || $(VENV)/bin/uv venv --quiet --python $(PY) $(XVENV)
+	$(UV) $(XVENV)/bin/python -r requirements-crossbrowser.txt
+	touch $@
+
+crossbrowser: build node_modules/.installed $(XVENV)/.installed
+	@$(call apt_install,firefox-esr,firefox-esr,Firefox)
+	@$(call apt_install,WebKitWebDriver,webkit2gtk-driver,WebKitWebDriver)
+	@$(call apt_install,xvfb-run,xvfb,Xvfb)
+	$(PY) tools/crossbrowser/run.py site $(XVENV)/bin/python
 
 # Only the Lighthouse table of the bench and its budgets (a few minutes instead of the whole bench).
 # BENCH_ARGS=--cpu-slowdown=auto: the same phone on a quick or a slow host (tools/bench.py says how).
