@@ -8,16 +8,12 @@ const { ics } = require("../../docs/assets/javascripts/group/ics.js");
 const { lock } = require("../../docs/assets/javascripts/group/lock.js");
 const SCHEMA = require("../../sitebuild/group.schema.json");
 
-/** mulberry32: a small seeded PRNG, so a failing random group can be found again from its seed. */
+const { seeded } = require("../../docs/assets/javascripts/cards/deck.js");
+
+/** A seeded PRNG in [0, 1) (the cards' mulberry32), so a failing random group can be found again from its seed. */
 function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
+  return () => next() / 4294967296;
 }
 
 /* ------------------------------------------------------------------ cycle dates */
