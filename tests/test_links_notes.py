@@ -126,6 +126,7 @@ def test_impossible_numbers_in_a_follow_link_are_named_instead_of_counted(page, 
 def test_an_agenda_link_keeps_its_good_items_and_names_the_others(page, console_errors: list[str]) -> None:
     open_timer(page, "?agenda=Opening,pauze,")
     expect(page.locator(NOTE)).to_contain_text("„Opening” in de agenda is gelezen als „opening”")
+    expect(page.locator(NOTE)).to_contain_text("een leeg onderdeel")  # the trailing comma
     expect(page.locator("[data-timer-programme] > li")).to_have_count(2)
     open_timer(page, "?agenda=opening,onbekend_x,pauze")
     expect(page.locator(NOTE)).to_contain_text("„onbekend_x”")

@@ -482,3 +482,12 @@ test("steps a link leaves out that do not exist, or all of them, are named", () 
   const zero = decode("?agenda=vijfstappenmethode_0");
   assert.ok(zero.notes.some((n) => n.includes("stap 0")), zero.notes.join(" "));
 });
+
+test("empty items in a linked agenda are skipped and said, not dropped without a word", () => {
+  const P = require("../../docs/assets/javascripts/lib/plan.js");
+  const { request, notes } = P.decode("?agenda=,,,opening,,pauze,");
+  assert.deepEqual(request.agenda.map((it) => it.key), ["opening", "pauze"]);
+  assert.equal(notes.length, 1, notes.join(" | "));
+  assert.match(notes[0], /5 lege onderdelen/);
+  assert.deepEqual(P.decode("?agenda=opening,pauze").notes, []);
+});

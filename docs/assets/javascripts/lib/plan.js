@@ -99,6 +99,8 @@
     moreMinutes: "Kies meer minuten of laat een onderdeel weg.",
     fewerMinutes: "Kies minder minuten of voeg een onderdeel toe, zoals een pauze.",
     badParam: (name, raw, rule) => `„${raw}” is geen geldige waarde voor ${name} (${rule}) en telt niet mee.`,
+    emptyItems: (n) => "De agenda in het webadres heeft " + (n === 1 ? "een leeg onderdeel" : n + " lege onderdelen") +
+      " (twee komma's na elkaar, of een komma aan het begin of eind); dat is overgeslagen.",
     tooManyItems: (rest) => {
       const which = rest.length === 1 ? "het laatste" : "de laatste " + rest.length;
       const names = list(rest.slice(0, 5).map((r) => "„" + clip(r) + "”")) + (rest.length > 5 ? " …" : "");
@@ -841,7 +843,9 @@
     }
     const agenda = text("agenda");
     if (agenda) {
-      const parts = agenda.split(",").map((p) => p.trim()).filter(Boolean);
+      const all = agenda.split(",").map((p) => p.trim());
+      const parts = all.filter(Boolean);
+      if (parts.length && parts.length < all.length) notes.push(NL.emptyItems(all.length - parts.length));
       if (parts.length > LIMITS.blocks) notes.push(NL.tooManyItems(parts.slice(LIMITS.blocks)));
       // A capital is the one slip a key forgives (a phone capitalises the first letter): read in lower
       // case, and said.

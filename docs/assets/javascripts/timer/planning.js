@@ -88,7 +88,8 @@
   /**
    * Read an agenda string such as "opening:10,vijfstappenmethode_2,pauze:10" with plan.js's reader, the
    * one the planner and every other page use: an item it cannot use is left out and named in a note
-   * (a trailing comma is no item; a 21st item is named as left out), the rest runs.
+   * (an empty item, as after a trailing comma, is skipped and said; a 21st item is named as left out), the
+   * rest runs.
    * @param {string} text
    * @returns {{items: {key: string, minuten: number|null, zonder?: number[]}[] | null, notes: string[]}}
    *   items null when not one item can be used
