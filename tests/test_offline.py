@@ -233,11 +233,14 @@ def test_a_deploy_shows_within_three_reloads_and_the_new_version_is_offered(
         page.wait_for_url("**/timer/")
         assert page.evaluate("() => window.__samePage === true"), "the tab link should use instant navigation"
         expect(note).to_be_visible()
-        note.get_by_role("button", name="vernieuwen").focus()
+        button = note.get_by_role("button", name="vernieuwen")
         # The reload comes once the new worker has taken over: on a busy machine (CI runs both test workers'
-        # browsers at once) that can take longer than the usual limit, as for the reloads above.
+        # browsers at once) that can take longer than the usual limit, as for the reloads above. Enter goes to
+        # the button itself (focus and key in one step), so nothing the timer page does while it sets up its
+        # parts can come between a separate focus() and the key. (One failure in a full run, not reproduced
+        # alone in 5 runs; this race is a guess at its cause, not a proven one.)
         with page.expect_navigation(wait_until="domcontentloaded", timeout=30_000):
-            page.keyboard.press("Enter")
+            button.press("Enter")
         page.wait_for_function(f"() => ({OWN_CACHES})().then((keys) => keys.join() === '{cache_name(new_site)}')")
         expect(page.locator(".ih-update-region")).to_have_count(0)
 
