@@ -351,16 +351,21 @@ def test_two_tabs_keep_each_others_changes(context) -> None:
     assert {"Gijs", "Hanna", "Ilse"} <= set(names), names
 
 
+def evaluate(page, meeting: str, scores: dict[str, int]) -> None:
+    """Fill the evaluation form for `meeting` with one level's scores (scale name -> 1..5) and keep it."""
+    form = page.locator("[data-group-eval]")
+    form.get_by_label("Bijeenkomst").select_option(label=meeting)
+    for name, score in scores.items():
+        form.locator(f"[name='{name}'][value='{score}']").check()
+    form.get_by_role("button", name="Bewaar deze evaluatie").click()
+    expect(page.locator("[data-group-status]")).to_have_text("Evaluatie bewaard (1 niveau).")
+
+
 def test_an_evaluation_adds_its_scores_to_the_chart_and_its_table(page) -> None:
     open_example(page)
     table = page.locator("[data-group-chart-table] tbody tr")
     expect(table).to_have_count(3)
-    form = page.locator("[data-group-eval]")
-    form.get_by_label("Bijeenkomst").select_option(label="donderdag 4 februari 2027")
-    form.locator("[name='groep.ruimte'][value='5']").check()
-    form.locator("[name='groep.veilig'][value='4']").check()
-    form.get_by_role("button", name="Bewaar deze evaluatie").click()
-    expect(page.locator("[data-group-status]")).to_have_text("Evaluatie bewaard (1 niveau).")
+    evaluate(page, "donderdag 4 februari 2027", {"groep.ruimte": 5, "groep.veilig": 4})
     expect(table).to_have_count(4)
     assert table.last.locator("th, td").all_inner_texts() == ["donderdag 4 februari 2027", "–", "4,5", "–"]
     expect(page.locator("[data-group-chart-svg] svg")).to_have_attribute("aria-label", re.compile("4 bijeenkomsten"))
@@ -481,12 +486,7 @@ def test_a_meeting_can_have_two_case_bringers_proposed_in_turn(page) -> None:
 
 def test_the_end_of_the_cycle_has_its_own_evaluation_beside_the_meetings(page) -> None:
     open_example(page)
-    form = page.locator("[data-group-eval]")
-    form.get_by_label("Bijeenkomst").select_option(label="Einde van de cyclus (terugkijken op het geheel)")
-    form.locator("[name='proces.ritme'][value='4']").check()
-    form.locator("[name='proces.methode'][value='3']").check()
-    form.get_by_role("button", name="Bewaar deze evaluatie").click()
-    expect(page.locator("[data-group-status]")).to_have_text("Evaluatie bewaard (1 niveau).")
+    evaluate(page, "Einde van de cyclus (terugkijken op het geheel)", {"proces.ritme": 4, "proces.methode": 3})
     rows = page.locator("[data-group-chart-table] tbody tr")
     expect(rows).to_have_count(4)
     assert rows.last.locator("th, td").all_inner_texts() == ["Einde van de cyclus", "–", "–", "3,5"]

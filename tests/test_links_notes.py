@@ -15,21 +15,12 @@ import pytest
 from playwright.sync_api import expect
 
 from test_timer import T0, open_timer
+from test_timer_follow import to36
 
 NOTE = "[data-timer-note]"
 TIMER = "[role=timer]"
 LONG = ["opening:10", "vijfstappenmethode:45", "pauze:15", "snelle-adviesronde:40", "roddelmethode:30",
         "terugblik:5", "evaluatie:10", "afsluiting:5"]
-
-
-def to36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-        if not n:
-            return out
 
 
 def fnv(text: str) -> str:
