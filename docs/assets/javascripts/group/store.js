@@ -1,7 +1,7 @@
-/* Where /groep/ keeps the group: one small adapter over lib/widget.js's storage, so the page can move to
-   the shared update/watch helpers (or to IndexedDB) in one place. Tabs merge: a write first reads what
-   another tab may have stored and merges it record by record (group/model.js), and the `storage` event
-   tells this tab when another one wrote. A full storage is reported, never made room in. */
+/* Where /groep/ keeps the group: one small adapter over lib/widget.js's storage (or, one day, IndexedDB).
+   Tabs merge: a write goes through the shared `update`, which reads what another tab may have stored, and
+   merges it record by record (group/model.js); the `storage` event tells this tab when another one wrote
+   either of its two keys. A full storage is reported, never made room in. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else { const ns = (root.Intervisie = root.Intervisie || {}); ns.group = Object.assign(ns.group || {}, factory()); }
@@ -31,13 +31,14 @@
        * null when the storage is full or refused (nothing is deleted to make room).
        */
       write(next) {
-        const stored = G.upgrade(group.read());
-        let merged = next;
-        if (stored && next && stored.groep.id === next.groep.id) {
-          const m = G.merge(next, stored);
-          merged = m.group; // conflicts keep this tab's version, which is what m.group holds
-        }
-        return group.write(merged) ? merged : null;
+        if (!next) return group.write(next) ? next : null;
+        // lib/widget.js's update reads what storage holds now, so the merge starts from the other tab's write.
+        const result = group.update((data) => {
+          const stored = G.upgrade(data);
+          // Conflicts keep this tab's version, which is what merge's group holds.
+          return stored && stored.groep.id === next.groep.id ? G.merge(next, stored).group : next;
+        });
+        return result.ok ? result.data : null;
       },
       remove: () => group.remove(),
       readOwn: () => own.read() || { plan: [] },
