@@ -73,8 +73,7 @@
     if (!Number.isFinite(d.getTime())) return "een onbekend moment";
     const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
       "oktober", "november", "december"];
-    const hhmm = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-    return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()} om ${hhmm}`;
+    return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()} om ${T.followHhmm(ms)}`;
   }
 
   function make(tag, className, attrs) {
