@@ -22,7 +22,7 @@ KB = 1024
 TIMER_BUDGET = 45 * KB
 RUNNING = ("timer/?methode=vijfstappenmethode", "timer/?agenda=voorbeeld")
 # The parts a running timer must not ask for until the facilitator reaches for them.
-LATER = ("qr", "timer-link", "timer-follow", "timer-planner")
+LATER = ("qr", "timer-link", "timer-follow", "timer-planner", "plan-fit")
 PART_FILE = re.compile(r"/intervisie-part-([a-z0-9-]+)\.[0-9a-f]{10}\.js$")
 
 
@@ -60,6 +60,21 @@ def test_the_running_timer_loads_its_own_js_and_css_within_the_budget(page, path
     weight = sum(len(gzip.compress(body, 9)) for body in bodies.values())
     assert weight <= TIMER_BUDGET, f"{weight / KB:.1f} KB gz of our own JS and CSS: {sorted(bodies)}"
     assert not parts_asked(asked) & set(LATER), sorted(parts_asked(asked))
+
+
+@pytest.mark.parametrize(("path", "minutes"), [
+    ("timer/?methode=vijfstappenmethode&minuten=40", "40:00"),
+    ("timer/?agenda=opening,vijfstappenmethode:40,afsluiting", None),
+])
+def test_a_timer_that_fits_to_minutes_brings_the_fit_first(page, path: str, minutes: str | None) -> None:
+    """The fit (lib/fit.js) is a part: a link with minuten= or an item's own minutes runs once it is here."""
+    asked, _ = record(page)
+    page.goto(path)
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert "plan-fit" in parts_asked(asked)
+    if minutes:
+        expect(page.locator("[data-timer-total]")).to_have_text(minutes)
+    expect(page.locator("[data-timer-sheet]")).to_be_visible()
 
 
 def test_share_and_the_presenter_window_work_once_their_part_arrives(page, context) -> None:
@@ -110,7 +125,8 @@ def test_a_follower_loads_the_follow_part_and_nothing_of_the_facilitators(page, 
         follower.goto(link, wait_until="networkidle")
         expect(follower.locator("[data-timer-phase]")).to_have_text(page.locator("[data-timer-phase]").inner_text())
         expect(follower.locator("[data-timer-start]")).to_be_hidden()
-        assert parts_asked(asked) == {"timer-link", "timer-follow"}
+        # The fit comes too: a follow link may carry minutes (timer/view.js, followParts).
+        assert parts_asked(asked) == {"plan-fit", "timer-link", "timer-follow"}
     finally:
         phone.close()
 

@@ -225,5 +225,14 @@
     return { minuten: value, problem: null };
   }
 
-  return { configure, limits, parseQuery, parseAgenda, readAgenda, formatAgenda, buildSession, phasesOf, readMinutes };
+  /**
+   * Whether the session the query asks for fits something to minutes, so that lib/fit.js must come first.
+   * @param {ReturnType<typeof parseQuery>} query
+   * @returns {boolean}
+   */
+  function needsFit(query) {
+    return P.needsFit({ minuten: query.minuten, agenda: query.agenda ? query.agenda.split(",") : null });
+  }
+
+  return { configure, limits, parseQuery, needsFit, parseAgenda, readAgenda, formatAgenda, buildSession, phasesOf, readMinutes };
 });

@@ -19,11 +19,15 @@
   const FOLLOW_PARAM = "volg";
 
   // The parts of the choosing view (the planner, the saved plans).
-  const CHOICE_PARTS = ["timer-sheet", "timer-planner"];
+  // The fit to a number of minutes (lib/fit.js): the planner always fits, a running timer only when its
+  // address has minuten= or an item with its own minutes (T.needsFit).
+  const FIT_PARTS = ["plan-fit"];
+  const CHOICE_PARTS = [...FIT_PARTS, "timer-sheet", "timer-planner"];
 
   /** A follower's parts; the presenter window shows the current follow code too, so it needs the QR code. */
   function followParts() {
-    return window.name === PRESENTER ? ["qr", "timer-link", "timer-follow"] : ["timer-link", "timer-follow"];
+    const own = window.name === PRESENTER ? ["qr", "timer-link", "timer-follow"] : ["timer-link", "timer-follow"];
+    return [...FIT_PARTS, ...own]; // a follow link may carry minutes
   }
 
   /** Whether the address asks for the follower's view (timer/follow.js). */
@@ -613,6 +617,7 @@
     // request per part: the later call gets the same; a failed one is tried again there and said).
     if (isFollowing()) W.load(followParts()).catch(() => {});
     else if (!choose.hidden) W.load(CHOICE_PARTS).catch(() => {});
+    else if (T.needsFit(page.query)) W.load(FIT_PARTS).catch(() => {});
     const showChoice = () => {
       choose.hidden = false;
       shown();
@@ -671,6 +676,16 @@
           if (page !== mine) return;
           shown();
           note([error.message]);
+        });
+        return;
+      }
+      if (T.needsFit(page.query) && !window.Intervisie.plan.fit) {
+        W.load(FIT_PARTS).then(() => {
+          if (page === mine) ready([apiData, agenda]);
+        }, (error) => {
+          if (page !== mine) return;
+          showChoice();
+          note(page.query.notes.concat(error.message));
         });
         return;
       }
