@@ -6,17 +6,31 @@
   if (!("serviceWorker" in navigator) || typeof __md_scope === "undefined") return;
   if (location.protocol !== "https:" && location.hostname !== "127.0.0.1" && location.hostname !== "localhost") return;
 
-  const state = { note: null, asked: false };
+  const state = { note: null, asked: false, reloading: false };
+  // "vernieuwen" always does something the reader sees: should the new worker be slow to take over (a
+  // busy computer, the old worker still answering a request), the page reloads after this long anyway.
+  // Pages come from the network first, so it shows the new version; the new worker takes over when it can.
+  const RELOAD_AFTER_MS = 4000;
 
-  /** Ask the waiting worker to take over; `controllerchange` then reloads the page. */
+  function reload() {
+    if (state.reloading) return;
+    state.reloading = true;
+    location.reload();
+  }
+
+  /** Ask the waiting worker to take over; `controllerchange` (or the worker itself, activated) then reloads. */
   function update(registration) {
     const worker = registration.waiting;
     if (!worker) {
-      location.reload(); // another tab already switched to the new version
+      reload(); // another tab already switched to the new version
       return;
     }
     state.asked = true;
     state.note.querySelector("button").disabled = true;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") reload();
+    });
+    window.setTimeout(reload, RELOAD_AFTER_MS);
     worker.postMessage("skipWaiting");
   }
 
@@ -48,7 +62,7 @@
 
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     // On the very first install the new worker also takes control; only reload when asked.
-    if (state.asked) location.reload();
+    if (state.asked) reload();
   });
 
   window.addEventListener("load", () => {
