@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-import rjsmin
 import yaml
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, copy_project, load_fails_plainly, new_context
+from sitebuild.finish.bundle import minified_js
 
 CASE_TYPES = yaml.safe_load((ROOT / "data/case_types.yml").read_text(encoding="utf-8"))
 RESULTS = "[data-chooser-results] > li"
@@ -190,13 +190,13 @@ def test_bad_weight_stops_the_build_with_a_plain_message(tmp_path: Path) -> None
 def test_chooser_script_stays_small(site_dir: Path) -> None:
     # The chooser's own modules within 5 KB (as the single chooser.js was before the split), and the
     # bundle as served, with the widget library every widget shares, within 8 KB, plus what it shares with
-    # the timer: lib/plan.js and lib/fit.js (both fit a method the same way) and group/recent.js (the group's recent
-    # methods for "vorige keer gebruikt", its look-back for the timer).
+    # the timer: lib/plan.js and lib/fit.js (both fit a method the same way) and group/recent.js (the group's
+    # recent methods for "vorige keer gebruikt", its look-back for the timer).
     own = [ROOT / "docs/assets/javascripts/chooser" / name for name in ("rank.js", "view.js")]
-    minified = ";\n".join(rjsmin.jsmin(path.read_text(encoding="utf-8")) for path in own)
+    minified = ";\n".join(minified_js(path.name, path.read_text(encoding="utf-8")) for path in own)
     assert len(gzip.compress(minified.encode("utf-8"))) < 5 * 1024
     (bundle,) = (site_dir / "assets/javascripts").glob("intervisie-chooser.*.js")
-    shared = ";\n".join(rjsmin.jsmin((ROOT / "docs/assets/javascripts" / name).read_text(encoding="utf-8"))
+    shared = ";\n".join(minified_js(name, (ROOT / "docs/assets/javascripts" / name).read_text(encoding="utf-8"))
                         for name in ("lib/plan.js", "lib/fit.js", "group/recent.js"))
     assert len(gzip.compress(bundle.read_bytes())) < 8 * 1024 + len(gzip.compress(shared.encode("utf-8")))
 

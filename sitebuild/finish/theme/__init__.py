@@ -6,7 +6,8 @@
   links the new name, its source map (which no longer matches) is dropped with its comment: a name the
   theme hashed always serves the theme's bytes, as the service worker's cache-first rule assumes.
 - `wrap_tables`: the wrapper the theme's script would put around a table, written at build time.
-- `inline_own_scripts`: our two early scripts (early.js, palette.js here, readable) inlined into the page.
+- `inline_own_scripts`: our two early scripts (early.js, palette.js here, readable) inlined into the page,
+  minified like the bundles (bundle.py).
 - `known_inline_scripts`: the inline scripts a page may carry, computed at build from the theme's own
   templates and our files, so csp.py hashes them without a list written down.
 """
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import FinishError
+from ..bundle import minified_js
 from .patches import PATCHES, Patch
 
 HERE = Path(__file__).parent
@@ -132,11 +134,10 @@ _PLACEHOLDER = re.compile(r'<script data-ih-inline="(?P<name>[\w.-]+)"></script>
 
 @lru_cache(maxsize=None)
 def own_script(name: str) -> str:
-    """One of our inline scripts as the page carries it: the readable file without its comments and indents."""
+    """One of our inline scripts as the page carries it: the readable file minified like the bundles."""
     if name not in OWN_SCRIPTS:
         raise FinishError(f"Er is geen eigen inline script '{name}' in sitebuild/finish/theme/.")
-    lines = (line.strip() for line in (HERE / name).read_text(encoding="utf-8").splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
+    return minified_js(f"sitebuild/finish/theme/{name}", (HERE / name).read_text(encoding="utf-8"))
 
 
 def inline_own_scripts(html: str) -> str:

@@ -82,7 +82,7 @@
     const places = decks.map((key) => order.indexOf(key));
     const at = card ? all.indexOf(card) : -1;
     if (places.includes(-1) || !places.length) return full;
-    const current = at >= 0 ? "-" + n(at) : ""; // no template inside a template: rjsmin drops spaces there
+    const current = at >= 0 ? "-" + n(at) : "";
     const short = `kort=${n(order.length)}.${n(all.length)}-${places.map(n).join(".")}${current}`;
     const round = seed === null ? "" : "&ronde=" + seedText(seed);
     const compact = `${base}?${short}${round}`;

@@ -2,9 +2,11 @@
    version at github.com/nayuki/QR-Code-generator commit 777682a64202fdb837b50e351b25b7ddb27852c4, compiled with
    'tsc --strict --lib DOM,DOM.Iterable,ES2020 --target ES2020 qrcodegen.ts' (TypeScript 5.9.3), unchanged except for
    this wrapper, which keeps it out of the global scope: in the browser it is Intervisie.qrcodegen, in node
-   require() returns it. It makes QR codes in the browser, so no link ever goes to a QR web service. */
+   require() returns it. It makes QR codes in the browser, so no link ever goes to a QR web service.
+   The notice opens with `/*!` instead of `/*`, so that the minifier keeps it in the served file, as the
+   licence asks (tests/test_sitebuild.py checks it). */
 (function (root) {
-/*
+/*!
  * QR Code generator library (TypeScript)
  *
  * Copyright (c) Project Nayuki. (MIT License)
