@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from helpers import (
     ROOT,
@@ -265,7 +266,7 @@ def test_decks_combine(page, api, console_errors) -> None:
     page.locator("input[value=afsluiten]").check()
     both = ids(api, "verhelderend", "afsluiten")
     assert left(page) == len(both)
-    assert "stapel=verhelderend,afsluiten" in page.url
+    expect(page).to_have_url(re.compile(r"stapel=verhelderend,afsluiten"))
     page.evaluate("document.activeElement.blur()")  # space on the page itself draws
     page.keyboard.press("Space")
     seen = {shown(page)} | {card for card, _ in page.evaluate(DRAW_ALL, len(both) - 1)}
