@@ -170,18 +170,24 @@ def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     # Every chunk of the search index and every page's fragment: a search offline may need any of them.
     index = {p.relative_to(site_dir).as_posix() for p in (site_dir / "pagefind").rglob("*") if p.is_file()}
     assert len(index) > 40 and index <= set(files)
+    # The header search's script comes only when the reader reaches for search: offline too, from here.
+    assert [f for f in files if re.fullmatch(r"assets/javascripts/intervisie-part-search\.[0-9a-f]{10}\.js", f)]
     assert not any(f.endswith(".map") for f in files)
     assert not any("lunr" in f or "workers/search" in f or f.startswith("search") for f in files), \
         "the themes' own search is off: its files are never asked for"
 
 
 def test_search_works_offline_after_one_visit_that_did_not_search(offline_context) -> None:
-    """The first visit never opened search; offline, the reader's first search still finds the page."""
+    """The first visit never opened search, so it never loaded even the search script; offline, the
+    reader's first search still finds the page."""
     from helpers import SEARCH_ABOUT, SEARCH_TOP, search_results
 
     page = offline_context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     page.goto("", wait_until="load")
     wait_until_offline_ready(page)
+    assert not [url for url in asked if "intervisie-part-search" in url]
     offline_context.set_offline(True)
     page.goto("handboek/inleiding/", wait_until="load")
     for query in ("spiegelen", "groepsgrootte"):

@@ -172,3 +172,135 @@ def test_nothing_of_search_is_fetched_before_the_reader_searches(page) -> None:
     assert fetched == []
     search_results(page, "casus")
     assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)
+
+
+# --- the search script comes when the reader reaches for search ----------------------------------------
+
+# The header search's own script (results.js + view.js): the part "search", which search/reach.js in the
+# common script adds at the reader's first reach (extra.widget_parts in mkdocs.yml).
+SEARCH_SCRIPT = re.compile(r".*/assets/javascripts/intervisie-part-search\.[0-9a-f]{10}\.js$")
+READY = re.compile(r"\bih-search--ready\b")  # view.js runs
+# Each way to reach for search on a desktop: the field by mouse or keyboard focus, or a shortcut key.
+REACHES = {
+    "a click in the field": lambda page: page.locator("[data-search-input]").click(),
+    "the field's focus": lambda page: page.locator("[data-search-input]").focus(),
+    "/": lambda page: page.keyboard.press("/"),
+    "s": lambda page: page.keyboard.press("s"),
+}
+
+
+def search_scripts(asked: list[str]) -> list[str]:
+    return [url for url in asked if SEARCH_SCRIPT.match(url)]
+
+
+def hold_search_script(page) -> list:
+    """Hold the search script's response back, as a slow connection would, until the test lets it through."""
+    held: list = []
+    page.route(SEARCH_SCRIPT, lambda route: held.append(route))
+    return held
+
+
+def let_through(page, held: list) -> None:
+    for _ in range(200):  # the route's handler runs while the test waits on the page
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "the search script was never asked for"
+    assert not READY.search(page.locator("[data-search]").get_attribute("class"))
+    for route in held:
+        route.continue_()
+
+
+@pytest.mark.parametrize("reach", REACHES)
+def test_the_search_script_comes_only_when_the_reader_reaches_for_search(page, reach: str) -> None:
+    """Most visits never search, so no page loads the search script (nor a preload hint for it) until the
+    reader reaches for search; then it comes once."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto("methoden/basismodel/", wait_until="networkidle")
+    script = page.evaluate("() => new URL(Intervisie.parts.search, __md_scope).href")
+    assert SEARCH_SCRIPT.match(script), script
+    assert search_scripts(asked) == []
+    assert page.locator('link[href*="intervisie-part-search"], script[src*="intervisie-part-search"]').count() == 0
+    REACHES[reach](page)
+    expect(page.locator("[data-search]")).to_have_class(READY)
+    expect(page.locator("[data-search-input]")).to_be_focused()
+    assert search_scripts(asked) == [script]
+
+
+def test_s_and_slash_typed_in_a_form_field_are_text_not_a_reach_for_search(page) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto("bijlagen/casusinbrengformulier/", wait_until="networkidle")
+    field = page.locator("textarea#ih-casusinbreng-kernvraag")
+    field.click()
+    page.keyboard.type("s/S")
+    expect(field).to_have_value("s/S")
+    expect(field).to_be_focused()
+    assert search_scripts(asked) == []
+    expect(page.locator("[data-search]")).not_to_have_class(re.compile(r"\bih-search--open\b"))
+
+
+@pytest.mark.parametrize("reach", ["a click in the field", "/"])
+def test_what_is_typed_before_the_search_script_arrives_is_searched(page, reach: str) -> None:
+    """A quick reader types at once: the key that reached for search already put the cursor in the field,
+    and what was typed while the script was on its way is searched as soon as it runs."""
+    held = hold_search_script(page)
+    page.goto("", wait_until="networkidle")
+    REACHES[reach](page)
+    box = page.locator("[data-search-input]")
+    expect(box).to_be_focused()
+    page.keyboard.type("valkuil")
+    expect(box).to_have_value("valkuil")  # the "/" that opened it is not in the field
+    let_through(page, held)
+    expect(page.locator('[data-search-results][data-search-query="valkuil"]')).to_be_attached()
+    hrefs = page.eval_on_selector_all("[data-search-result]", "els => els.map((e) => e.href)")
+    assert any(h.endswith(SEARCH_ABOUT["valkuil"]) for h in hrefs[:SEARCH_TOP]), hrefs[:SEARCH_TOP]
+    page.keyboard.press("ArrowDown")  # and from then on the script answers the keys
+    expect(page.locator("[data-search-result]").first).to_be_focused()
+
+
+def test_on_a_phone_the_first_tap_opens_search_while_its_script_is_on_its_way(browser, base_url: str) -> None:
+    from helpers import new_context
+
+    context = new_context(browser, base_url, search=True, viewport={"width": 390, "height": 844},
+                          is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        held = hold_search_script(page)
+        page.goto("methoden/", wait_until="networkidle")
+        page.locator("[data-search-open]").tap()
+        box = page.locator("[data-search-input]")
+        expect(box).to_be_focused()  # on the first tap, not once the script has come
+        expect(page.locator("[data-search-open]")).to_have_attribute("aria-expanded", "true")
+        page.keyboard.type("rollenspel")
+        let_through(page, held)
+        expect(page.locator('[data-search-results][data-search-query="rollenspel"]')).to_be_attached()
+        expect(page.locator("[data-search-result]").first).to_be_in_viewport()
+        page.locator("[data-search-close]").click()
+        expect(box).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_instant_navigation_neither_listens_twice_nor_loads_the_search_script_twice(page) -> None:
+    """The theme's instant navigation swaps the article and keeps the header: however many pages the reader
+    passes first, the search script comes once, at the first reach, and each key is answered once."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto("", wait_until="networkidle")  # instant navigation starts once the theme has the sitemap
+    page.evaluate("window.__samePage = true")
+    box = page.locator("[data-search-input]")
+    for tab, heading, query in (("Methoden", "Methoden", "spiegelen"), ("Kaarten", "Kaarten trekken", "valkuil")):
+        page.locator(f".md-tabs a:text-is('{tab}')").click()
+        expect(page.locator("article h1").first).to_contain_text(heading)
+        expect(page.locator("[data-search-panel]")).to_be_hidden()
+        page.keyboard.press("/")
+        expect(box).to_be_focused()
+        page.keyboard.type(query)
+        expect(box).to_have_value(query)  # the "/" that opened it is not in the field
+        expect(page.locator(f'[data-search-results][data-search-query="{query}"]')).to_be_attached()
+        assert len(search_scripts(asked)) == 1, search_scripts(asked)
+        page.keyboard.press("Escape")
+        expect(box).not_to_be_focused()
+    assert page.evaluate("window.__samePage === true"), "the menu should use instant navigation"

@@ -15,11 +15,11 @@ from playwright.sync_api import expect
 from test_offline import wait_until_offline_ready
 
 KB = 1024
-# Our own JS and CSS (the common bundles, the search script, the timer's bundle and stylesheet, and what
-# the page asks for by itself as it opens) on the running timer page, gzipped. Issue 33 asks for 25 KB;
-# make bench reports the figure against that goal. This test holds what the split reached, so that the
-# weight cannot creep back up unnoticed.
-TIMER_BUDGET = 45 * KB
+# Our own JS and CSS (the common bundles, the timer's bundle and stylesheet, and what the page asks for by
+# itself as it opens; not the search script, which waits for the reader) on the running timer page,
+# gzipped. Issue 33 asks for 25 KB; make bench reports the figure against that goal. This test holds what
+# the split reached (42.3 KB), so that the weight cannot creep back up unnoticed.
+TIMER_BUDGET = 43 * KB
 RUNNING = ("timer/?methode=vijfstappenmethode", "timer/?agenda=voorbeeld")
 # The parts a running timer must not ask for until the facilitator reaches for them.
 LATER = ("qr", "timer-link", "timer-follow", "timer-planner", "plan-fit")

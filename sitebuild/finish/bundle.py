@@ -13,8 +13,10 @@ built pages:
   article but keeps the head;
 - each widget part (`extra.widget_parts`: name -> files) becomes its own minified file too, which a
   widget asks for only when the reader reaches for it (`W.load(name)` in lib/widget.js): the running
-  timer does not carry its planner, share panel or QR code. The common script names them
-  (`Intervisie.parts`: name -> path); the service worker keeps them like every other file;
+  timer does not carry its planner, share panel or QR code, and no page carries the header's search
+  until the reader reaches for it (search/reach.js, in the common script, adds the part "search"). The
+  common script names them (`Intervisie.parts`: name -> path); the service worker keeps them like every
+  other file;
 - the minifier is tdewolff/minify (the one Hugo uses; PyPI tdewolff-minify, a wheel with its Go binary
   inside, so nothing is downloaded at build time). Unlike a whitespace-only minifier it also shortens
   local names: the timer's bundle is a sixth smaller gzipped. It minifies one file at a time, so an

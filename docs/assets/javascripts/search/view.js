@@ -1,10 +1,11 @@
 /* The header search (overrides/main.html, [data-search]): asks Pagefind's index that the finish stage
    wrote into pagefind/ (sitebuild/finish/search.py) and shows the results as links, best first.
 
-   Nothing is fetched until the reader reaches for search (focus, the icon, "/" or "s"): then
-   pagefind.js and, per typed word, the few index chunks it needs. The element sits outside what
-   Material's instant navigation swaps, so it is set up once per full page load; a navigation only
-   closes it. Results are built with text nodes: nothing from the index goes through innerHTML. */
+   Nothing is fetched until the reader reaches for search (focus, the icon, "/" or "s"), not even this
+   script: reach.js in the common script adds it then. Then come pagefind.js and, per typed word, the
+   few index chunks it needs. The element sits outside what Material's instant navigation swaps, so it
+   is set up once per full page load; a navigation only closes it. Results are built with text nodes:
+   nothing from the index goes through innerHTML. */
 (() => {
   "use strict";
   const S = globalThis.Intervisie && globalThis.Intervisie.search;
@@ -172,9 +173,22 @@
     open(true);
   });
   if (window.document$) {
+    // The theme's document$ hands a new subscriber the page it already shows, at once: that is no
+    // navigation, and closing then would shut the field that reach.js opened a moment ago.
+    let replayed = true;
     window.document$.subscribe(() => {
-      if (root.classList.contains("ih-search--open")) close(false);
+      if (!replayed && root.classList.contains("ih-search--open")) close(false);
     });
+    replayed = false;
   }
+  // Added at the reader's first reach (reach.js), maybe after it: go on from where that left the field.
+  // Open means asked for (the icon, "/" or "s"), so Pagefind comes at once; whatever was typed is searched.
+  if (root.classList.contains("ih-search--open")) {
+    open(false);
+    load().catch(() => undefined);
+  } else if (document.activeElement === input) {
+    open(false);
+  }
+  if (input.value.trim()) run(input.value.trim());
   root.classList.add("ih-search--ready");
 })();
