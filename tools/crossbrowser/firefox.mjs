@@ -57,6 +57,18 @@ await page.waitForFunction(() => (document.querySelector("[data-timer-phase]") |
 const level = await page.evaluate(() => (document.querySelector("[data-timer-run]").closest("[data-level]") || {}).dataset.level);
 ok(`the follower shows a level (${level})`, ["ok", "warn", "alert", "over"].includes(level));
 ok("the follower shows the plan ahead", (await page.$$("[data-timer-programme] > li")).length > 1);
+// The header search: its script comes at the first "/", what is typed at once is searched (search/reach.js).
+await page.goto(base + "handboek/", { waitUntil: "networkidle0" });
+const early = await page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.includes("part-search")));
+await page.keyboard.press("/");
+await page.keyboard.type("spiegelen");
+await page.waitForSelector("[data-search-result]", { timeout: 10000 });
+const first = await page.$eval("[data-search-result]", (a) => a.innerText);
+ok(`search comes at the first reach and finds (${first.trim().split("\n")[0].slice(0, 40)})`, !early);
+// A timer that fits to minutes asks for the fit first (the part plan-fit).
+await page.goto(base + "timer/?methode=vijfstappenmethode&minuten=40", { waitUntil: "networkidle0" });
+await page.waitForSelector("[data-timer-run]:not([hidden])", { timeout: 10000 });
+ok("a timer in 40 minutes runs", (await page.$eval("[data-timer-total]", (el) => el.textContent)) === "40:00");
 ok("no page errors", errors.length === 0);
 console.log(results.join("\n"));
 if (errors.length) console.log(errors.slice(0, 3));

@@ -99,10 +99,28 @@ def room(walk: Walk, base: str) -> None:
     walk.ok("the follower shows the plan ahead", walk.js("return document.querySelectorAll('[data-timer-programme] > li').length") > 1)
 
 
+def search(walk: Walk, base: str) -> None:
+    """The header search's script comes at the first "/", and what is typed at once is searched; a timer
+    that fits to minutes asks for the fit first (the part plan-fit)."""
+    walk.driver.get(base + "handboek/")
+    walk.wait("return document.readyState === 'complete'")
+    walk.js(TRAP)
+    early = walk.js("return performance.getEntriesByType('resource').some((r) => r.name.includes('part-search'))")
+    walk.driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    walk.driver.switch_to.active_element.send_keys("spiegelen")
+    walk.wait("return !!document.querySelector('[data-search-result]')")
+    first = walk.js("return document.querySelector('[data-search-result]').innerText.trim().split('\\n')[0]")
+    walk.ok(f"search comes at the first reach and finds ({first[:40]})", not early)
+    walk.driver.get(base + "timer/?methode=vijfstappenmethode&minuten=40")
+    walk.wait("return !document.querySelector('[data-timer-run]').hidden")
+    walk.ok("a timer in 40 minutes runs", walk.js("return document.querySelector('[data-timer-total]').textContent") == "40:00")
+    walk.ok("no page errors on search", not walk.js("return window.__errors"))
+
+
 def main() -> int:
     base = sys.argv[1]
     results: list[tuple[bool, str]] = []
-    for route in (evening, address, room):
+    for route in (evening, address, room, search):
         walk = Walk()  # a fresh profile for each route
         try:
             route(walk, base)
