@@ -18,7 +18,7 @@ KB = 1024
 # Our own JS and CSS (the common bundles, the timer's bundle and stylesheet, and what the page asks for by
 # itself as it opens; not the search script, which waits for the reader) on the running timer page,
 # gzipped. Issue 33 asks for 25 KB; make bench reports the figure against that goal. This test holds what
-# the parts, the fit as a part and the minifier reached (34.9 KB), so that the weight cannot creep back up
+# the parts, the fit as a part and the minifier reached (34.3 KB), so that the weight cannot creep back up
 # unnoticed.
 TIMER_BUDGET = 36 * KB
 RUNNING = ("timer/?methode=vijfstappenmethode", "timer/?agenda=voorbeeld")

@@ -7,7 +7,41 @@
   ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.timer));
 })(globalThis, function (W, T) {
   "use strict";
-  const { NL } = T;
+  const minutes = T.minutesText;
+  // The planner's own sentences come with it (timer/text.js has those of the running timer too).
+  const NL = Object.assign({}, T.NL, {
+    methodBadge: "methode",
+    methodSlot: "hier komt de methode",
+    blocks: "Onderdelen",
+    together: "Samen",
+    perTopic: (once, round) => `${once} min + ${round} per onderwerp`,
+    up: (name) => `${name} omhoog`,
+    down: (name) => `${name} omlaag`,
+    minutesOf: (name) => `Minuten voor ${name}`,
+    minutesFixed: (problem, name, m, max) => ({
+      empty: `Bij ${name} staat geen aantal minuten; de timer houdt ${minutes(m)} aan.`,
+      low: `Minder dan 1 minuut kan niet: ${name} krijgt nu 1 minuut.`,
+      high: `Meer dan ${max} minuten kan niet: ${name} krijgt nu ${max} minuten.`,
+      fraction: `Alleen hele minuten: ${name} krijgt nu ${minutes(m)}.`,
+    })[problem],
+    resumeLink: (title, phase) => `${title}, verder bij ${phase}`,
+    resumeMany: "Er staan nog sessies open:",
+    phaseNumber: (n) => `fase ${n}`,
+    clockEnd: (end) => `Einde om ${end}`,
+    fitFromTo: (from, to) => `${from} → ${to} min`,
+    fitSame: (m) => `${m} min, blijft gelijk`,
+    fitShorter: (lines) => `korter: ${lines.join(", ")}`,
+    fitLonger: (lines) => `langer: ${lines.join(", ")}`,
+    chosenAtFirst: "gebeurt bij de eerste keer dat de methode op de avond staat",
+    fitDropped: (names) => `valt weg: ${names.join(", ")}`,
+    fitGone: (name) => `${name}: niet meer in de lijst, de methode heeft daar eigen stappen voor`,
+    stepsAll: "Stappen (alle)",
+    stepsLeftOut: (n) => `Stappen (${n} weggelaten)`,
+    keepOneStep: "Laat minstens één stap staan, of haal de hele methode weg.",
+    labelField: "Eigen naam",
+    labelExample: "bijvoorbeeld Casus 1",
+    labelOf: (name, n) => `Eigen naam voor onderdeel ${n}, ${name} (blijft in deze browser)`,
+  });
   // The current page and view.js's helpers for it (one timer page at a time, as in view.js).
   let page = null;
   let $ = null;

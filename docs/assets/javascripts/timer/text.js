@@ -17,16 +17,10 @@
     unknownMethod: (slug) =>
       `De methode „${slug}” staat niet in dit handboek. Kies hieronder een methode of stel zelf een sessie samen.`,
     badAgenda: "De agenda in het webadres is niet te lezen. Stel hieronder zelf een sessie samen.",
-    unknownItem: (key) => `Het onderdeel „${key}” uit de agenda is onbekend en is overgeslagen.`,
-    tooFew: (total, steps) =>
-      `In ${minutes(total)} passen geen ${steps} stappen: elke stap krijgt minstens 1 minuut. ` +
-      `Kies ${steps} minuten of meer.`,
-    corrupt: "De bewaarde stand van de timer was beschadigd of van een oudere versie en is gewist. Je begint opnieuw.",
     fitted: (total, was) => `Ingepast in ${total} minuten (was ${was} minuten).`,
     tooManyMethods: (max) => `Een sessie heeft hoogstens ${max} methoden.`,
     copied: "De link staat op het klembord.",
     copyFailed: "Kopiëren lukte niet; selecteer de link hieronder en kopieer hem zelf.",
-    emptyAgenda: "De agenda is leeg. Voeg eerst een onderdeel toe.",
     ready: "Klaar om te starten",
     running: "Loopt",
     paused: "Gepauzeerd",
@@ -48,28 +42,10 @@
     done: (used, planned) => `De sessie is klaar. Gebruikt: ${used} minuten, gepland: ${planned} minuten.`,
     exampleTitle: "Voorbeeldagenda",
     ownTitle: "Eigen sessie",
-    methodBadge: "methode",
-    methodSlot: "hier komt de methode",
-    blocks: "Onderdelen",
     methods: "Methoden",
-    together: "Samen",
     minutesShort: (m) => `${m} min`,
-    perTopic: (once, round) => `${once} min + ${round} per onderwerp`,
     change: (name, from, to) => `${name}: ${from} → ${to} min`,
-    changeShort: (name, from, to) => `${name} ${from} → ${to}`,
-    up: (name) => `${name} omhoog`,
-    down: (name) => `${name} omlaag`,
     remove: (name) => `${name} verwijderen`,
-    minutesOf: (name) => `Minuten voor ${name}`,
-    minutesFixed: (problem, name, m, max) => ({
-      empty: `Bij ${name} staat geen aantal minuten; de timer houdt ${minutes(m)} aan.`,
-      low: `Minder dan 1 minuut kan niet: ${name} krijgt nu 1 minuut.`,
-      high: `Meer dan ${max} minuten kan niet: ${name} krijgt nu ${max} minuten.`,
-      fraction: `Alleen hele minuten: ${name} krijgt nu ${minutes(m)}.`,
-    })[problem],
-    resumeLink: (title, phase) => `${title}, verder bij ${phase}`,
-    resumeMany: "Er staan nog sessies open:",
-    phaseNumber: (n) => `fase ${n}`,
     setAside:
       "De bewaarde stand van de timer was niet te lezen. Hij is niet gewist maar apart gezet: op de pagina Privacy " +
       "kun je hem bekijken of wissen. Hier begint de timer opnieuw.",
@@ -97,25 +73,9 @@
     endUnknown: "na de start te zien",
     // A follower's screen, paused or past its phase: it cannot know what the facilitator did since.
     endUnknownFollowing: "hangt af van wat er na deze stand gebeurt",
-    rounds: (unit) => (unit === "onderwerp" ? "Aantal onderwerpen" : "Aantal rondes"),
-    startAt: "Begintijd",
     removed: (names) => `Niet meer in de lijst: ${names.join(", ")}.`,
-    clockEnd: (end) => `Einde om ${end}`,
-    fitFromTo: (from, to) => `${from} → ${to} min`,
-    fitSame: (m) => `${m} min, blijft gelijk`,
-    fitShorter: (lines) => `korter: ${lines.join(", ")}`,
-    fitLonger: (lines) => `langer: ${lines.join(", ")}`,
-    chosenAtFirst: "gebeurt bij de eerste keer dat de methode op de avond staat",
-    fitDropped: (names) => `valt weg: ${names.join(", ")}`,
-    fitGone: (name) => `${name}: niet meer in de lijst, de methode heeft daar eigen stappen voor`,
-    stepsAll: "Stappen (alle)",
-    stepsLeftOut: (n) => `Stappen (${n} weggelaten)`,
-    keepOneStep: "Laat minstens één stap staan, of haal de hele methode weg.",
     without: (names) => `zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]}`,
-    labelField: "Eigen naam",
-    labelExample: "bijvoorbeeld Casus 1",
-    labelOf: (name, n) => `Eigen naam voor onderdeel ${n}, ${name} (blijft in deze browser)`,
   };
 
-  return { NL };
+  return { NL, minutesText: minutes };
 });
