@@ -283,8 +283,10 @@ def test_vernieuwen_reloads_even_when_the_new_worker_does_not_take_over(
     (here it is not sent), the page still reloads after a few seconds (offline.js, RELOAD_AFTER_MS)."""
     with update_offered(browser, site_dir, new_site, pages_server) as (page, note):
         page.evaluate("() => { ServiceWorker.prototype.postMessage = () => {}; }")
+        page.clock.install()  # the fallback's timer runs on the fake clock: no real seconds of waiting
         with page.expect_navigation(wait_until="domcontentloaded", timeout=15_000):
             note.get_by_role("button", name="vernieuwen").click()
+            page.clock.run_for(4_500)
         expect(page.locator("article")).to_contain_text(NEW_TEXT)
 
 
