@@ -132,9 +132,10 @@
 
     /* ---------------------------------------------------------------- meetings and turns */
 
-    function memberSelect(key, value, proposal, options) {
+    /** A choice of member; the empty choice reads `empty` (the rota's proposal, or "—"). */
+    function memberSelect(key, value, empty, options) {
       const select = el("select", { dataset: { key } });
-      select.append(el("option", { value: "" }, NL.proposal(proposal)));
+      select.append(el("option", { value: "" }, empty));
       for (const [id, naam] of options) select.append(el("option", { value: id }, naam));
       select.value = value || "";
       return select;
@@ -174,7 +175,7 @@
         for (const [field, role] of [["procesbegeleider", "procesbegeleider"], ["casusinbrenger", "casusinbrengers"], ["notulist", "notulist"]]) {
           const value = role === "casusinbrengers" ? (m.casusinbrengers || [])[0] : m[role];
           const proposal = proposed ? [].concat(proposed[role])[0] : "";
-          const select = memberSelect(`m:${m.id}:${field}`, value, who.get(proposal) || "", members);
+          const select = memberSelect(`m:${m.id}:${field}`, value, NL.proposal(who.get(proposal) || ""), members);
           f(field).replaceWith(select);
           select.addEventListener("change", () => update("bijeenkomsten", m.id, { [role]: role === "casusinbrengers" ? (select.value ? [select.value] : []) : select.value }));
         }
@@ -291,8 +292,7 @@
       const cases = G.alive(group.casussen).filter((c) => c.bijeenkomst === m.id).map((c) => {
         const title = el("input", { type: "text", maxLength: 80, value: c.titel, dataset: { key: `case:${c.id}:titel` } });
         title.addEventListener("change", () => update("casussen", c.id, { titel: title.value }));
-        const by = memberSelect(`case:${c.id}:inbrenger`, c.inbrenger, "", who);
-        by.firstElementChild.textContent = "—";
+        const by = memberSelect(`case:${c.id}:inbrenger`, c.inbrenger, "—", who);
         by.addEventListener("change", () => update("casussen", c.id, { inbrenger: by.value }));
         const remove = el("button", { type: "button", className: "md-button ih-group__small", dataset: { key: `case:${c.id}:weg` } }, NL.removeItem);
         remove.addEventListener("click", () => update("casussen", c.id, { weg: true }));
@@ -307,8 +307,7 @@
       const actions = G.alive(group.acties).filter((a) => a.bijeenkomst === m.id).map((a) => {
         const text = el("input", { type: "text", maxLength: 300, value: a.tekst, dataset: { key: `act:${a.id}:tekst` } });
         text.addEventListener("change", () => update("acties", a.id, { tekst: text.value }));
-        const by = memberSelect(`act:${a.id}:wie`, a.wie, "", who);
-        by.firstElementChild.textContent = "—";
+        const by = memberSelect(`act:${a.id}:wie`, a.wie, "—", who);
         by.addEventListener("change", () => update("acties", a.id, { wie: by.value }));
         const when = el("input", { type: "date", value: a.wanneer || "", dataset: { key: `act:${a.id}:wanneer` } });
         when.addEventListener("change", () => update("acties", a.id, { wanneer: when.value }));
