@@ -269,6 +269,35 @@ def test_finish_names_the_script_and_line_the_minifier_cannot_read(tmp_path: Pat
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_a_part_brings_its_own_stylesheet_named_beside_its_script(tmp_path: Path) -> None:
+    """A part's .css files become one stylesheet of its own (Intervisie.partStyles), which W.load waits for;
+    a part may be style alone; the sources and a folder they leave empty are gone from the site."""
+    site = tiny_site(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(TINY_CONFIG.replace("markdown_extensions:", (
+        "  widget_parts:\n"
+        "    paneel: [assets/javascripts/paneel/view.js, assets/stylesheets/paneel/a.css, assets/stylesheets/paneel/b.css]\n"
+        "    stijl: assets/stylesheets/paneel/stijl.css\n"
+        "markdown_extensions:")), encoding="utf-8")
+    for rel, text in {"assets/javascripts/paneel/view.js": "window.paneel = 1;\n",
+                      "assets/stylesheets/paneel/a.css": ".ih-paneel { display: flex; }\n",
+                      "assets/stylesheets/paneel/b.css": ".ih-paneel[hidden] { display: none; }\n",
+                      "assets/stylesheets/paneel/stijl.css": ".ih-stijl { color: red; }\n"}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    assert cli.main(["finish", str(site), "--config", str(config)]) == 0
+    assets = {re.sub(r"\.[0-9a-f]{10}\.", ".", p.relative_to(site).as_posix()): p
+              for p in (site / "assets").rglob("*") if p.is_file()}
+    assert assets["assets/stylesheets/intervisie-part-paneel.css"].read_text(encoding="utf-8") == (
+        ".ih-paneel{display:flex}.ih-paneel[hidden]{display:none}")
+    assert "assets/javascripts/intervisie-part-stijl.js" not in assets, "a part of style alone has no script"
+    common = assets["assets/javascripts/intervisie.js"].read_text(encoding="utf-8")
+    styles = json.loads(re.search(r"self\.Intervisie\.partStyles = (\{.*?\});", common)[1])
+    assert styles == {name: assets[f"assets/stylesheets/intervisie-part-{name}.css"].relative_to(site).as_posix()
+                      for name in ("paneel", "stijl")}
+    assert not (site / "assets/stylesheets/paneel").exists() and not (site / "assets/javascripts/paneel").exists()
+
+
 def test_joined_stylesheets_keep_the_end_of_a_statement_the_minifier_drops() -> None:
     sheets = [bundle.minified_css(rel, css) for rel, css in (("a.css", "@layer base;\n"), ("b.css", "p { margin: 0; }\n"))]
     assert bundle.joined_css(sheets) == "@layer base;p{margin:0}"
@@ -286,7 +315,9 @@ def test_the_served_qr_code_library_keeps_its_licence_notice() -> None:
 
 def test_every_stylesheet_of_the_site_closes_its_blocks() -> None:
     settings = read_settings(ROOT / "mkdocs.yml")
-    for rel in (*settings.extra_css, *settings.widget_styles):
+    part_styles = [rel for files in settings.widget_parts.values() for rel in files if rel.endswith(".css")]
+    assert part_styles, "the timer's parts bring their own style"
+    for rel in (*settings.extra_css, *settings.widget_styles, *part_styles):
         bundle.balanced(rel, (ROOT / "docs" / rel).read_text(encoding="utf-8"))
 
 

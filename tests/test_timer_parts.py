@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -154,8 +155,45 @@ def test_share_and_planner_work_offline_after_a_first_visit(offline_context) -> 
     expect(page.locator("[data-timer-items] > li").first).to_be_visible()
 
 
-def test_a_part_that_cannot_come_is_said_in_dutch_and_the_clock_runs_on(page) -> None:
-    page.route(re.compile(r".*/intervisie-part-timer-link\.[0-9a-f]+\.js$"), lambda route: route.abort())
+def test_a_parts_style_comes_with_it_and_again_after_instant_navigation(page) -> None:
+    """The share panel's style is the part's own (stylesheets/timer/share.css): it comes with the press, the
+    panel is never seen without it, and it is there again when instant navigation brings the page back
+    (the theme drops from the head what the next page lacks)."""
+    asked, _ = record(page)
+    page.goto("timer/?methode=vijfstappenmethode", wait_until="networkidle")
+    page.evaluate("window.__samePage = true")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert not [url for url in asked if "/intervisie-part-timer-link." in url]
+
+    def slow(route) -> None:  # the style arrives after the script: the panel still waits for it
+        time.sleep(0.4)
+        route.continue_()
+
+    page.route(re.compile(r".*/intervisie-part-timer-link\.[0-9a-f]+\.css$"), slow)
+    panel = page.locator("[data-timer-share-panel]")
+    display = "(el) => getComputedStyle(el).display"
+    # How the panel looks at the moment it is shown, not a moment later.
+    panel.evaluate("""(el) => new MutationObserver(() => {
+      if (!el.hidden) window.__shownAs = window.__shownAs || getComputedStyle(el).display;
+    }).observe(el, {attributes: true})""")
+    page.click("[data-timer-share]")
+    panel.wait_for()
+    assert page.evaluate("window.__shownAs") == "flex", "visible only once styled"
+    assert [url for url in asked if re.search(r"/intervisie-part-timer-link\.[0-9a-f]{10}\.css$", url)]
+    page.locator(".md-tabs a:text-is('Kaarten')").click()
+    expect(page.locator("[data-cards]")).to_be_visible()
+    page.go_back()
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert page.evaluate("window.__samePage === true"), "instant navigation, not a new page"
+    page.click("[data-timer-share]")
+    expect(panel).to_be_visible()
+    assert panel.evaluate(display) == "flex"
+    expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
+
+
+@pytest.mark.parametrize("kind", ["js", "css"])
+def test_a_part_that_cannot_come_is_said_in_dutch_and_the_clock_runs_on(page, kind: str) -> None:
+    page.route(re.compile(rf".*/intervisie-part-timer-link\.[0-9a-f]+\.{kind}$"), lambda route: route.abort())
     page.goto("timer/?methode=vijfstappenmethode")
     expect(page.locator("[data-timer-run]")).to_be_visible()
     page.click("[data-timer-share]")
@@ -169,7 +207,7 @@ def test_a_part_that_cannot_come_is_said_in_dutch_and_the_clock_runs_on(page) ->
     page.click("[data-timer-start]")
     expect(page.locator("[data-timer-start]")).to_have_text("Pauze")
     expect(page.locator("[role=timer]")).not_to_have_text(before, timeout=3000)
-    page.unroute(re.compile(r".*/intervisie-part-timer-link\.[0-9a-f]+\.js$"))
+    page.unroute(re.compile(rf".*/intervisie-part-timer-link\.[0-9a-f]+\.{kind}$"))
     page.click("[data-timer-share]")
     expect(page.locator("[data-timer-share-qr] svg")).to_be_visible()
     expect(status).to_be_hidden()

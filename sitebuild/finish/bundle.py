@@ -16,7 +16,9 @@ built pages:
   timer does not carry its planner, share panel or QR code, and no page carries the header's search
   until the reader reaches for it (search/reach.js, in the common script, adds the part "search"). The
   common script names them (`Intervisie.parts`: name -> path); the service worker keeps them like every
-  other file;
+  other file. A part may bring a stylesheet too (its `.css` files, joined as one, named in
+  `Intervisie.partStyles`): `W.load` waits for it as for the script, so what the part shows is never seen
+  unstyled, and the running timer does not carry the planner's, the share panel's or the sheet's style;
 - the minifier is tdewolff/minify (the one Hugo uses; PyPI tdewolff-minify, a wheel with its Go binary
   inside, so nothing is downloaded at build time). Unlike a whitespace-only minifier it also shortens
   local names: the timer's bundle is a sixth smaller gzipped. It minifies one file at a time, so an
@@ -64,7 +66,7 @@ LOADER = """(() => {
 })();"""
 
 # Where W.load (lib/widget.js) finds each part; in the common script, which every page runs first.
-PARTS = "(self.Intervisie = self.Intervisie || {}).parts = %s;"
+PARTS = "(self.Intervisie = self.Intervisie || {}).parts = %s;\nself.Intervisie.partStyles = %s;"
 
 _OWN_CLASS = re.compile(r"\.(ih-[\w-]+)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -209,14 +211,22 @@ def make_bundles(read: Reader, settings: Settings) -> Bundles:
         attribute = _ATTRIBUTE_SELECTOR.fullmatch(selector.strip())
         if attribute:  # another kind of selector still loads its script, only without a hint
             page_scripts.append((re.compile(rf"<[a-z][^>]*\s{re.escape(attribute[1])}(?=[\s=/>])", re.I), path))
-    part_map = {}
+    part_map, part_styles = {}, {}
     for name, files in settings.widget_parts.items():
-        code = ";\n".join(minified_js(rel, read(rel)) for rel in files)
-        path = _hashed("javascripts", f"intervisie-part-{name}", "js", code)
-        outputs[path] = code
-        part_map[name] = path
+        scripts = [rel for rel in files if not rel.endswith(".css")]
+        sheets = [rel for rel in files if rel.endswith(".css")]
+        if scripts:
+            code = ";\n".join(minified_js(rel, read(rel)) for rel in scripts)
+            path = _hashed("javascripts", f"intervisie-part-{name}", "js", code)
+            outputs[path] = code
+            part_map[name] = path
+        if sheets:
+            code = joined_css(minified_css(rel, balanced(rel, read(rel))) for rel in sheets)
+            path = _hashed("stylesheets", f"intervisie-part-{name}", "css", code)
+            outputs[path] = code
+            part_styles[name] = path
     common = [minified_js(rel, read(rel)) for rel in settings.extra_javascript]
-    common.append(PARTS % json.dumps(part_map, separators=(",", ":")))
+    common.append(PARTS % (json.dumps(part_map, separators=(",", ":")), json.dumps(part_styles, separators=(",", ":"))))
     common.append(minified_js("sitebuild/finish/bundle.py (LOADER)", LOADER % json.dumps(loader_map)))
     js = ";\n".join(common)
     js_path = _hashed("javascripts", "intervisie", "js", js)
@@ -322,6 +332,10 @@ def write_bundles(site_dir: Path, bundles: Bundles) -> None:
     """Put the bundles in the built site and take the sources out of it."""
     for rel in bundles.sources:
         (site_dir / rel).unlink(missing_ok=True)
+    # A folder of sources only (assets/javascripts/timer/, say) goes with its last file.
+    for folder in sorted({(site_dir / rel).parent for rel in bundles.sources}, key=lambda f: len(f.parts), reverse=True):
+        if folder.is_dir() and folder != site_dir and not any(folder.iterdir()):
+            folder.rmdir()
     for rel, content in bundles.outputs.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -266,36 +266,66 @@
   const parts = new Map(); // name -> promise of that part, while it loads or once it has run
 
   /**
+   * A part's stylesheet, in the head; the promise settles when the sheet applies (or fails). Instant
+   * navigation drops from the head what the next page's head lacks, so each call looks for the link
+   * again instead of trusting an earlier one: a page that comes back gets its style back.
+   */
+  function sheetOf(href) {
+    let link = Array.from(document.querySelectorAll("link[rel=stylesheet][data-ih-part]")).find((l) => l.href === href);
+    if (link && link.ihLoaded) return link.ihLoaded;
+    if (!link) {
+      link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.dataset.ihPart = "";
+    }
+    link.ihLoaded = new Promise((resolve, reject) => {
+      link.onload = () => resolve();
+      link.onerror = () => {
+        link.remove();
+        reject(new Error(PART_FAILED));
+      };
+    });
+    if (!link.isConnected) document.head.append(link);
+    return link.ihLoaded;
+  }
+
+  /**
    * Load parts by name, in the order given (a later part may use an earlier one). A part loads once
-   * per page; one that failed is tried again at the next call.
+   * per page; one that failed is tried again at the next call. A part with a stylesheet
+   * (Intervisie.partStyles) settles once both its script and its style are there.
    * @param {string[]} names
    * @returns {Promise<void>} rejects once, with an Error whose message is PART_FAILED
    */
   function load(names) {
-    const known = root.Intervisie && root.Intervisie.parts;
+    const known = (root.Intervisie && root.Intervisie.parts) || {};
+    const styles = (root.Intervisie && root.Intervisie.partStyles) || {};
     const scope = new URL(typeof root.__md_scope === "undefined" ? "./" : root.__md_scope, document.baseURI);
-    const one = (name) => {
+    const script = (name) => {
       if (parts.has(name)) return parts.get(name);
-      const src = known && Object.hasOwn(known, name) ? known[name] : null;
+      const src = Object.hasOwn(known, name) ? known[name] : null;
       const promise = new Promise((resolve, reject) => {
         if (!src) {
-          reject(new Error(PART_FAILED));
+          if (Object.hasOwn(styles, name)) resolve(); // a part of style alone
+          else reject(new Error(PART_FAILED));
           return;
         }
-        const script = document.createElement("script");
-        script.src = new URL(src, scope).href;
-        script.async = false; // the scripts of one call run in their order, whichever arrives first
-        script.onload = () => resolve();
-        script.onerror = () => {
-          script.remove();
+        const el = document.createElement("script");
+        el.src = new URL(src, scope).href;
+        el.async = false; // the scripts of one call run in their order, whichever arrives first
+        el.onload = () => resolve();
+        el.onerror = () => {
+          el.remove();
           reject(new Error(PART_FAILED));
         };
-        document.head.append(script);
+        document.head.append(el);
       });
       promise.catch(() => parts.delete(name));
       parts.set(name, promise);
       return promise;
     };
+    const one = (name) => (Object.hasOwn(styles, name)
+      ? Promise.all([script(name), sheetOf(new URL(styles[name], scope).href)]) : script(name));
     return Promise.all(names.map(one)).then(() => undefined, () => Promise.reject(new Error(PART_FAILED)));
   }
 
