@@ -251,6 +251,17 @@ def reload_once_stored(page) -> None:
         probe.close()
 
 
+def show_plan(page) -> None:
+    """Scroll to the session plan below the clock, as a reader does, and wait until it shows: it comes
+    only when it nears the screen (timer/view.js, offerSheet). The running view must be up."""
+    mark = page.locator("[data-timer-sheet-mark]")
+    mark.wait_for(state="attached")
+    mark.evaluate("(el) => el.scrollIntoView()")
+    sheet = page.locator("[data-timer-sheet]")
+    sheet.wait_for()
+    page.locator("[data-sheet-date]").wait_for()
+
+
 def sitemap_for(built: Path, host: str) -> bytes:
     """The built sitemap, naming the server at `host` instead of the published site.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from helpers import PAGE_KINDS, axe_violations, new_context
+from helpers import PAGE_KINDS, axe_violations, new_context, show_plan
 
 
 # A page is ready for axe when its widget has its data: nothing is busy any more, and the timer shows its
@@ -33,10 +33,12 @@ def test_page_type_has_no_axe_violations(scheme_page, name: str) -> None:
 
 
 def test_running_timer_has_no_axe_violations(scheme_page) -> None:
-    """The running timer is a page state of its own: large countdown, warnings, controls."""
+    """The running timer is a page state of its own: large countdown, warnings, controls, and the session
+    plan below them, which comes when the reader scrolls to it."""
     page, scheme = scheme_page
     page.goto("timer/?methode=basismodel", wait_until="load")
     page.wait_for_function(READY)
     page.locator("[data-timer-start]").first.click()
     expect(page.locator("[data-timer-start]").first).to_have_text("Pauze")  # it runs
+    show_plan(page)
     assert axe_violations(page, scheme) == []

@@ -13,7 +13,7 @@ import re
 
 from playwright.sync_api import expect
 
-from helpers import new_context
+from helpers import new_context, show_plan
 from test_plan_evening import items, label, pages_of, programme, save_plan
 
 TUESDAY = dt.datetime(2026, 12, 8, 18, 30, 0)  # half an hour before the group arrives
@@ -61,6 +61,7 @@ def test_a_tuesday_evening_of_two_cases_from_the_chooser_to_the_end(context, bro
     # Started, then saved with its date and name.
     page.locator("[data-timer-builder-start]").click()
     expect(page.locator("[data-timer-run]")).to_be_visible()
+    show_plan(page)
     save_plan(page, "Dinsdagavond", "2026-12-08", procesbegeleider="Anouk", notulist="Dirk")
 
     # Reopened through the menu, as the facilitator does at 19:00.
@@ -69,6 +70,7 @@ def test_a_tuesday_evening_of_two_cases_from_the_chooser_to_the_end(context, bro
     page.locator("[data-timer-saved]").get_by_role("link", name="Dinsdagavond").click()
     run = page.locator("[data-timer-run]")
     expect(run).to_be_visible()
+    show_plan(page)
     expect(page.locator("[data-sheet-title]")).to_have_text("Dinsdagavond")
     assert page.input_value("[data-sheet-date]") == "2026-12-08"
     assert page.input_value("[data-sheet-start]") == "19:00"

@@ -13,6 +13,8 @@ import re
 
 from playwright.sync_api import expect
 
+from helpers import show_plan
+
 TIMER_TAB = ".md-tabs a:text-is('Timer')"
 
 
@@ -48,7 +50,7 @@ def test_an_edited_agenda_starts_and_runs_also_after_editing_it_again(page, cons
 
 def test_a_saved_plan_opens_after_arriving_through_the_menu(page, console_errors) -> None:
     page.goto("timer/?agenda=opening,vijfstappenmethode,pauze&start=19:00")
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     page.fill("[data-sheet-name]", "Dinsdaggroep")
     page.get_by_role("button", name="Plan bewaren").click()
     expect(page.locator("[data-sheet-status]")).to_contain_text("Dinsdaggroep")

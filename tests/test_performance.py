@@ -275,6 +275,8 @@ def test_the_session_plan_arrives_in_small_frames_after_the_clock(browser, base_
     context.add_init_script(SHEET_FRAMES)
     page = context.new_page()
     page.goto("timer/?methode=vijfstappenmethode")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.locator("[data-timer-sheet-mark]").evaluate("(el) => el.scrollIntoView()")
     expect(page.locator(".ih-sheet__roles")).to_be_visible()
     page.wait_for_function("() => window.__ihSheetFrames.length >= 20")
     seen = list(dict.fromkeys(page.evaluate("window.__ihSheetFrames")))
@@ -293,7 +295,7 @@ COMMON_GLYPHS = re.compile(r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2190-\u2193\u2212
 def test_our_stylesheets_only_generate_characters_every_system_font_has() -> None:
     folder = Path(__file__).parent.parent / "docs" / "assets" / "stylesheets"
     found = {}
-    for sheet in sorted(folder.glob("*.css")):
+    for sheet in sorted(folder.rglob("*.css")):
         for text in re.findall(r'content:\s*"((?:[^"\\]|\\.)*)"', sheet.read_text(encoding="utf-8")):
             if not COMMON_GLYPHS.fullmatch(text):
                 found.setdefault(sheet.name, []).append(text)

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 import pytest
 
-from helpers import axe_violations, method_data, new_context, seed_storage
+from helpers import axe_violations, method_data, new_context, seed_storage, show_plan
 
 TUESDAY = dt.datetime(2026, 12, 8, 18, 0, 0)
 PLANS, ROLES, EVENING = "intervisie.plannen.v1", "intervisie.rollen.v1", "intervisie.avond.v1"
@@ -189,7 +189,7 @@ def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, console_er
     label(page, 1, "Casus van Carla")
     label(page, 3, "Casus van Bram")
     page.locator("[data-timer-builder-start]").click()
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     save_plan(page, "Dinsdagavond december", "2026-12-15", procesbegeleider="Anouk", notulist="Dirk")
     # What the browser keeps besides the plan changes meanwhile: the plan must bring back its own.
     page.evaluate(f"() => {{ localStorage.removeItem('{ROLES}'); localStorage.removeItem('{EVENING}'); }}")
@@ -202,6 +202,7 @@ def test_a_saved_plan_keeps_name_date_start_labels_and_roles(context, console_er
     later.locator("[data-timer-saved]").get_by_role("link", name="Dinsdagavond december").click()
     expect(later.locator("[data-timer-run]")).to_be_visible()
     assert later.locator("[data-timer-context]").inner_text().startswith("Dinsdagavond december ·")
+    show_plan(later)
     expect(later.locator("[data-sheet-title]")).to_have_text("Dinsdagavond december")
     assert later.input_value("[data-sheet-date]") == "2026-12-15"
     assert later.input_value("[data-sheet-start]") == "19:00"
@@ -218,6 +219,7 @@ def test_a_plan_saved_in_the_old_form_still_opens_under_its_name(page) -> None:
     page.goto("timer/")
     page.locator("[data-timer-saved]").get_by_role("link", name="Oude groep").click()
     expect(page.locator("[data-timer-run]")).to_be_visible()
+    show_plan(page)
     expect(page.locator("[data-sheet-title]")).to_have_text("Oude groep")
     assert page.input_value("[data-sheet-start]") == "19:30"
 
@@ -239,7 +241,7 @@ def test_an_evening_of_two_methods_with_its_frame_prints_on_one_a4_page_roles_in
     label(page, 1, "Casus van Carla")
     label(page, 3, "Casus van Bram")
     page.locator("[data-timer-builder-start]").click()
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     for role, name in {"procesbegeleider": "Anouk", "casusinbrenger": "Carla en Bram", "notulist": "Dirk"}.items():
         page.fill(f"[data-sheet-role={role}]", name)
     page.emulate_media(media="print")

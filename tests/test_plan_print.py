@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
-from helpers import new_context, seed_storage
+from helpers import new_context, seed_storage, show_plan
 
 MONDAY = dt.datetime(2025, 3, 3, 18, 30, 0)
 # The "done when": opening, Snelle adviesronde for 3 topics, pause, evaluation, from 19:00, 90 minutes, 7 people.
@@ -31,7 +31,7 @@ def test_facilitator_prints_a_one_page_plan_with_clock_times_and_the_roles_names
     page.clock.install(time=MONDAY)
     page.goto(f"timer/?{SESSION}")
     sheet = page.locator("[data-timer-sheet]")
-    expect(sheet).to_be_visible()
+    show_plan(page)
     assert page.input_value("[data-sheet-date]") == "2025-03-03", "the date is today's"
     for role, name in NAMES.items():
         page.fill(f"[data-sheet-role={role}]", name)
@@ -69,6 +69,7 @@ def test_printing_before_the_plan_has_fully_appeared_prints_all_of_it(page) -> N
     page.goto(f"timer/?{SESSION}")
     expect(page.locator("[data-timer-run]")).to_be_visible()
     sheet = page.locator("[data-timer-sheet]")
+    page.locator("[data-timer-sheet-mark]").evaluate("(el) => el.scrollIntoView()")
     for _ in range(10):  # frame by frame until the sheet's first part shows
         if sheet.is_visible():
             break
@@ -81,6 +82,40 @@ def test_printing_before_the_plan_has_fully_appeared_prints_all_of_it(page) -> N
     assert pages_of(page.pdf(format="A4")) == 1
 
 
+def test_ctrl_p_before_the_plan_came_waits_for_it_and_prints_all_of_it(page, console_errors) -> None:
+    """The plan comes when it nears the screen; a facilitator who presses Ctrl+P at once (the plan a screen
+    away, its part not asked for yet) gets it on paper all the same: the page brings it, then prints."""
+    page.clock.install(time=MONDAY)
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    expect(page.locator("[data-timer-sheet]")).to_be_hidden()
+    page.evaluate("""() => { window.__printed = []; window.print = () => {
+      window.__printed.push(document.querySelectorAll("[data-sheet-rows] > tr").length); }; }""")
+    page.keyboard.press("Control+p")
+    page.wait_for_function("window.__printed.length === 1")
+    assert page.evaluate("window.__printed[0]") > 5, "the rows were there when the page printed"
+    page.emulate_media(media="print")
+    expect(page.locator("[data-sheet-role=notulist]")).to_be_visible()
+    assert pages_of(page.pdf(format="A4")) == 1
+    page.emulate_media(media="screen")
+    page.keyboard.press("Control+p")  # from now on the browser's own print
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__printed.length") == 1, "the page prints through the browser now"
+    assert console_errors == []
+
+
+def test_printing_from_the_menu_before_the_plan_came_prints_the_agenda(page) -> None:
+    """The browser's menu does not wait: the agenda with its clock times goes on paper, and the plan comes
+    for the next print."""
+    page.goto(f"timer/?{SESSION}")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator("[data-timer-programme] li").first).to_have_text(re.compile(r"^19:00 Opening"))
+    expect(page.locator("[data-timer-clock]")).to_be_hidden()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("[data-sheet-rows] > tr").first).to_be_visible()
+
+
 def test_on_a_phone_the_plan_fits_the_screen_and_the_page_keeps_the_screen_width(browser, base_url) -> None:
     """Five columns of Dutch compounds are wider than a phone: there each row of the plan is a block (time,
     part and minutes on a line, what happens below; tests/test_visual_defects.py measures it), so neither
@@ -90,6 +125,7 @@ def test_on_a_phone_the_plan_fits_the_screen_and_the_page_keeps_the_screen_width
                           device_scale_factor=2)
     page = context.new_page()
     page.goto(f"timer/?{SESSION}")
+    show_plan(page)
     box = page.get_by_role("region", name="Schema van de sessie")
     expect(box).to_be_visible()
     assert page.evaluate("[innerWidth, document.documentElement.scrollWidth]") == [390, 390]
@@ -109,7 +145,7 @@ def test_plan_saved_under_a_name_is_listed_the_next_day_opens_and_runs(context, 
     page = context.new_page()
     page.clock.install(time=MONDAY)
     page.goto(f"timer/?{SESSION}")
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     page.fill("[data-sheet-role=notulist]", "Dirk")
     page.fill("[data-sheet-name]", "Dinsdaggroep")
     page.get_by_role("button", name="Plan bewaren").click()
@@ -132,6 +168,7 @@ def test_plan_saved_under_a_name_is_listed_the_next_day_opens_and_runs(context, 
     minutes = tomorrow.locator("[data-timer-programme] > li").evaluate_all(
         "items => items.map(li => Number(li.dataset.planMinutes))")
     assert sum(minutes) == 90
+    show_plan(tomorrow)
     assert tomorrow.input_value("[data-sheet-role=notulist]") == "Dirk", "the names stay in this browser"
     assert tomorrow.input_value("[data-sheet-date]") == "2025-03-03", "the plan keeps the date of its session"
     expect(tomorrow.locator("[data-sheet-title]")).to_have_text("Dinsdaggroep")
@@ -163,14 +200,14 @@ def test_a_saved_plan_can_be_deleted_and_garbage_in_storage_does_not_break_the_p
     assert [p["naam"] for p in stored["data"]] == ["Groep B"]
     # Broken role names: the sheet just starts empty.
     page.goto(f"timer/?{SESSION}")
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     assert page.input_value("[data-sheet-role=procesbegeleider]") == ""
     assert console_errors == []
 
 
 def test_erasing_on_the_privacy_page_removes_saved_plans_and_names(page) -> None:
     page.goto(f"timer/?{SESSION}")
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     page.fill("[data-sheet-role=procesbegeleider]", "Anouk")
     page.get_by_role("button", name="Plan bewaren").click()
     expect(page.locator("[data-sheet-status]")).to_contain_text("Bewaard als „Eigen sessie”")
@@ -186,5 +223,5 @@ def test_erasing_on_the_privacy_page_removes_saved_plans_and_names(page) -> None
     expect(page.locator("[data-timer-builder]")).to_be_visible()
     expect(page.locator("[data-timer-saved]")).to_be_hidden()
     page.goto(f"timer/?{SESSION}")
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
+    show_plan(page)
     assert page.input_value("[data-sheet-role=procesbegeleider]") == ""

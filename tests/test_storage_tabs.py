@@ -11,6 +11,8 @@ import json
 
 from playwright.sync_api import expect
 
+from helpers import show_plan
+
 PLANS, ROLES, EVENING = "intervisie.plannen.v1", "intervisie.rollen.v1", "intervisie.avond.v1"
 WARN, MUTED = "intervisie.timer.v1.signaal", "intervisie.timer.v1.stil"
 SESSION = "agenda=opening,snelle-adviesronde,pauze,evaluatie&minuten=90&groep=7&rondes=3&start=19:00"
@@ -47,6 +49,7 @@ def saved_names(page) -> list[str]:
 
 def open_sheet(page) -> None:
     page.goto(f"timer/?{SESSION}")
+    show_plan(page)
     expect(page.locator("[data-sheet-role=notulist]")).to_be_visible()
 
 

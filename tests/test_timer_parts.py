@@ -24,7 +24,7 @@ KB = 1024
 TIMER_BUDGET = 36 * KB
 RUNNING = ("timer/?methode=vijfstappenmethode", "timer/?agenda=voorbeeld")
 # The parts a running timer must not ask for until the facilitator reaches for them.
-LATER = ("qr", "timer-link", "timer-follow", "timer-planner", "plan-fit")
+LATER = ("qr", "timer-link", "timer-follow", "timer-planner", "plan-fit", "timer-sheet")
 PART_FILE = re.compile(r"/intervisie-part-([a-z0-9-]+)\.[0-9a-f]{10}\.js$")
 
 
@@ -58,10 +58,35 @@ def test_the_running_timer_loads_its_own_js_and_css_within_the_budget(page, path
     asked, bodies = record(page)
     page.goto(path, wait_until="networkidle")
     expect(page.locator("[data-timer-run]")).to_be_visible()
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()  # the session plan below the clock is there
+    expect(page.locator("[data-timer-sheet]")).to_be_hidden()  # the session plan comes when it nears the screen
     weight = sum(len(gzip.compress(body, 9)) for body in bodies.values())
     assert weight <= TIMER_BUDGET, f"{weight / KB:.1f} KB gz of our own JS and CSS: {sorted(bodies)}"
     assert not parts_asked(asked) & set(LATER), sorted(parts_asked(asked))
+
+
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def test_the_session_plan_comes_as_the_reader_scrolls_towards_it_before_it_is_reached(page) -> None:
+    """The plan below the controls is a part (timer-sheet, with its style): asked for when it comes within a
+    short scroll of the screen, and shown while it is still below the screen's edge."""
+    asked, _ = record(page)
+    page.goto("timer/?methode=vijfstappenmethode", wait_until="networkidle")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    sheet = page.locator("[data-timer-sheet]")
+    sheet.evaluate("""(el) => new MutationObserver(() => {
+      if (!el.hidden && window.__shownAt === undefined) window.__shownAt = el.getBoundingClientRect().top - innerHeight;
+    }).observe(el, {attributes: true})""")
+    assert "timer-sheet" not in parts_asked(asked)
+    page.mouse.move(640, 400)
+    for _ in range(40):  # the mouse wheel, a notch at a time
+        page.mouse.wheel(0, 100)
+        page.evaluate(TWO_FRAMES)
+        if "timer-sheet" in parts_asked(asked):
+            break
+    expect(sheet).to_be_visible()
+    assert page.evaluate("window.__shownAt") > 0, "shown before the reader reached it"
+    expect(page.locator("[data-sheet-rows] > tr").first).to_be_attached()
 
 
 @pytest.mark.parametrize(("path", "minutes"), [
@@ -76,7 +101,6 @@ def test_a_timer_that_fits_to_minutes_brings_the_fit_first(page, path: str, minu
     assert "plan-fit" in parts_asked(asked)
     if minutes:
         expect(page.locator("[data-timer-total]")).to_have_text(minutes)
-    expect(page.locator("[data-timer-sheet]")).to_be_visible()
 
 
 def test_share_and_the_presenter_window_work_once_their_part_arrives(page, context) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from helpers import new_context
+from helpers import new_context, show_plan
 
 SESSION = "agenda=opening,snelle-adviesronde,pauze,evaluatie&minuten=90&groep=7&rondes=3&start=19:00"
 PHONE = {"width": 390, "height": 844}
@@ -23,6 +23,7 @@ def phone(browser, base_url):
 
 def test_the_session_plan_reads_as_a_list_on_a_phone(phone) -> None:
     phone.goto(f"timer/?{SESSION}")
+    show_plan(phone)
     plan = phone.locator(".ih-sheet__plan")
     expect(phone.locator(".ih-sheet__scroll")).to_be_visible()
     plan.scroll_into_view_if_needed()
@@ -51,6 +52,7 @@ def test_the_session_plan_does_not_scroll_sideways_on_a_small_tablet(browser, ba
     page = ctx.new_page()
     try:
         page.goto(f"timer/?{SESSION}")
+        show_plan(page)
         box = page.locator(".ih-sheet__scroll")
         expect(box).to_be_visible()
         assert box.evaluate("el => el.scrollWidth <= el.clientWidth"), "the plan scrolls sideways"
@@ -60,6 +62,7 @@ def test_the_session_plan_does_not_scroll_sideways_on_a_small_tablet(browser, ba
 
 def test_the_session_plan_stays_a_table_on_a_wide_screen(page) -> None:
     page.goto(f"timer/?{SESSION}")
+    show_plan(page)
     plan = page.locator(".ih-sheet__plan")
     expect(page.locator(".ih-sheet__scroll")).to_be_visible()
     assert plan.evaluate("el => getComputedStyle(el).display") == "table"
@@ -150,6 +153,7 @@ def test_every_start_time_field_has_a_border_like_the_other_fields(scheme_page) 
     _assert_visible_border(begin)
     _assert_visible_border(page.locator("#ih-timer-fit"))  # the field beside it, for comparison
     page.goto("timer/?agenda=opening,snelle-adviesronde,pauze&start=19:00")
+    show_plan(page)
     sheet_start = page.locator("[data-sheet-start]")
     expect(sheet_start).to_be_visible()
     _assert_visible_border(sheet_start)

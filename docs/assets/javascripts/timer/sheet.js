@@ -1,40 +1,31 @@
-/* The printable session plan and the plans this browser keeps (/timer/).
+/* The printable session plan and the saved plans' own logic (/timer/): pure, no DOM.
 
    The running view gets a one-page plan ([data-timer-sheet], macros/templates/timer/sheet.html):
    title, date, clock times per block and step, what happens, who is active, and the roles with
    names to fill in. The choosing view lists the saved plans ([data-timer-saved]). Both only live
-   in this browser: the names, the saved plans and the evening being built are localStorage records,
-   listed on /privacy/ and erased there. A saved plan is its link (plan.encode) plus what is personal
-   and never enters a link: its name, the date, the labels of its blocks and the roles' names.
-   Opening one follows its link and leaves its name in the evening record (`open`), so that the
-   running view knows which saved plan it shows.
+   in this browser (timer/kept.js reads and cleans the records): a saved plan is its link
+   (plan.encode) plus what is personal and never enters a link: its name, the date, the labels of its
+   blocks and the roles' names. Opening one follows its link and leaves its name in the evening record
+   (`open`), so that the running view knows which saved plan it shows.
 
-   Labels ("Casus van Carla") belong to a block by its key and its occurrence (the second
-   Zevenstappenmethode of the evening), not by its place: a frame part a method covers, which the
-   plan leaves out, then moves no label onto the wrong block.
-
-   This file is the pure part (dates, rows, cleaning what storage gives back), which
-   `node --test tests/js/` requires and the running timer needs at once; the DOM part that fills the
-   sheet and lists the saved plans is timer/sheetview.js, a part of its own that the page loads when
-   it shows them (W.load, sitebuild/finish/bundle.py). */
+   This file (dates, rows, the saved plans and roles as storage gives them back, and their changes) and
+   the DOM that uses it (timer/sheetview.js) are the part "timer-sheet" (W.load, extra.widget_parts in
+   mkdocs.yml), which comes when the page shows the sheet or the saved plans. In node it requires
+   timer/kept.js and exports both, as `node --test tests/js/` expects. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("../lib/widget.js"), require("../lib/plan.js"));
+    const kept = require("./kept.js");
+    module.exports = Object.assign({}, kept, factory(require("../lib/plan.js"), kept));
   } else {
     const ns = (root.Intervisie = root.Intervisie || {});
-    ns.timer = Object.assign(ns.timer || {}, factory(ns.widget, ns.plan));
+    ns.timer = Object.assign(ns.timer || {}, factory(ns.plan, ns.timer));
   }
-})(globalThis, function (W, P) {
+})(globalThis, function (P, T) {
   "use strict";
+  const { MAX_NAME, cleanLink, cleanLabels } = T;
+  const isText = (value) => typeof value === "string";
 
-  const PLANS_KEY = "intervisie.plannen.v1";
-  const ROLES_KEY = "intervisie.rollen.v1";
-  const EVENING_KEY = "intervisie.avond.v1";
-  /** Characters in a block's label. */
-  const MAX_LABEL = 40;
   const ROLES = ["procesbegeleider", "casusinbrenger", "notulist"];
-  /** Characters in a name; the page's inputs carry the same maxlength (macros/limits.py PLAN_NAME). */
-  const MAX_NAME = 80;
   /** Saved plans listed before "Toon alle": every plan is kept, however many (only full storage refuses
       one more), but a list of thousands is no list to choose from. */
   const SHOWN_PLANS = 20;
@@ -69,16 +60,6 @@
     minutes: (m) => `${m} min`,
     asRound: (unit) => `Dezelfde stappen als ${unit[0]} 1`,
     without: (names) => ` (zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]})`,
-  };
-
-  /** What the timer page says when one of its records cannot be kept (view.js shows these). */
-  const STORE_NL = {
-    settingNotKept: "Deze instelling is niet bewaard: de opslag van deze browser is vol of staat het niet toe. " +
-      "Ze geldt zolang deze pagina open is; na herladen geldt je vorige keuze.",
-    eveningNotKept: "Let op: deze avond is niet bewaard, de opslag van deze browser is vol of staat het niet toe. " +
-      "De link hieronder heeft alles behalve de eigen namen; eerder bewaarde gegevens blijven staan.",
-    eveningElsewhere: "In een ander tabblad is de avond veranderd. Wat je hier verandert, vervangt die avond.",
-    showEvening: "Toon die avond",
   };
 
   /* ------------------------------------------------------------------ pure */
@@ -171,8 +152,6 @@
     return { rows, end: times ? times.end : offset(at), total: at };
   }
 
-  const isText = (value) => typeof value === "string";
-
   /**
    * The role names storage gave back, each a short text; anything else is dropped.
    * @param {*} data
@@ -188,65 +167,6 @@
   }
 
   /**
-   * Labels by key and occurrence as storage gave them back: {key: ["Casus 1", "Casus van Carla"]},
-   * each a short text ("" for a block without one); anything else is dropped.
-   * @param {*} data
-   * @returns {Record<string, string[]>}
-   */
-  function cleanLabels(data) {
-    const labels = {};
-    if (!data || typeof data !== "object" || Array.isArray(data)) return labels;
-    for (const key of Object.keys(data).slice(0, 40)) {
-      if (!/^[a-z0-9-]{1,60}$/.test(key) || !Array.isArray(data[key])) continue;
-      const texts = data[key].slice(0, 20).map((t) => (isText(t) ? t.trim().slice(0, MAX_LABEL) : ""));
-      if (texts.some(Boolean)) labels[key] = texts;
-    }
-    return labels;
-  }
-
-  /**
-   * The labels of items in order, as kept by key and occurrence.
-   * @param {{key: string, label?: string}[]} items
-   * @returns {Record<string, string[]>}
-   */
-  function labelsByKey(items) {
-    const labels = {};
-    for (const it of items) (labels[it.key] = labels[it.key] || []).push(isText(it.label) ? it.label : "");
-    return cleanLabels(labels);
-  }
-
-  /**
-   * Each key's label in order: the n-th time a key comes, its n-th label ("" when none).
-   * @param {string[]} keys
-   * @param {Record<string, string[]>} labels
-   * @returns {string[]}
-   */
-  function labelsInOrder(keys, labels) {
-    const seen = new Map();
-    return keys.map((key) => {
-      const n = seen.get(key) || 0;
-      seen.set(key, n + 1);
-      return Object.hasOwn(labels, key) && isText(labels[key][n]) ? labels[key][n] : "";
-    });
-  }
-
-  /**
-   * The evening being built in the planner, as storage gave it back: its agenda (as a link writes
-   * it), rounds and start time, the labels, and the saved plan it was opened from ("" for none).
-   * @param {*} data
-   * @returns {{agenda: string, rondes: number|null, start: string|null, labels: Record<string, string[]>, open: string}}
-   */
-  function cleanEvening(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) return { agenda: "", rondes: null, start: null, labels: {}, open: "" };
-    const params = new URLSearchParams();
-    for (const name of ["agenda", "rondes", "start"]) if (isText(data[name]) || Number.isInteger(data[name])) params.set(name, String(data[name]));
-    const { request } = P.decode(params);
-    const agenda = request.agenda ? new URLSearchParams(P.encode({ agenda: request.agenda }).slice(1)).get("agenda") : "";
-    return { agenda, rondes: request.rondes, start: request.start, labels: cleanLabels(data.labels),
-      open: isText(data.open) ? data.open.trim().slice(0, MAX_NAME) : "" };
-  }
-
-  /**
    * The evening record that opening a saved plan leaves: its agenda and labels, and its name.
    * @param {{naam: string, link: string, labels?: Record<string, string[]>}} plan
    */
@@ -254,19 +174,6 @@
     const { request } = P.decode(plan.link);
     const agenda = request.agenda ? new URLSearchParams(P.encode({ agenda: request.agenda }).slice(1)).get("agenda") : "";
     return { agenda, rondes: request.rondes, start: request.start, labels: plan.labels || {}, open: plan.naam };
-  }
-
-  /**
-   * The link of a saved plan as plan.encode writes it, or "" when it is not a plan's link. A link
-   * from storage is read back through plan.decode, so storage can never smuggle in another address.
-   * @param {*} link
-   * @returns {string}
-   */
-  function cleanLink(link) {
-    if (!isText(link) || !link.startsWith("?") || link.length > 2000) return "";
-    const { request } = P.decode(link);
-    if (!request.agenda && !request.methode) return "";
-    return P.encode(request);
   }
 
   /**
@@ -393,42 +300,9 @@
     return { ok: result.ok, roles: result.data || {} };
   }
 
-  /** The records; a test passes a fake `area`. */
-  function stores(area) {
-    const options = area ? { area } : {};
-    return {
-      evening: W.storage(EVENING_KEY, Object.assign({ validate: (d) => Boolean(d) && typeof d === "object" && !Array.isArray(d) }, options)),
-      plans: W.storage(PLANS_KEY, Object.assign({ validate: Array.isArray }, options)),
-      roles: W.storage(ROLES_KEY, Object.assign({ validate: (d) => Boolean(d) && typeof d === "object" && !Array.isArray(d) }, options)),
-    };
-  }
-
-  /**
-   * What the running view shows of this browser's own records for the session at `link`: the saved
-   * plan it was opened from (only while its link is still this one), and the labels of its blocks,
-   * from that plan or else from the evening being built when that is this session's agenda.
-   * @param {string} link the session's query as plan.encode writes it
-   * @param {string|null} agenda the session's ?agenda= text
-   * @param {*} evening the evening record as stored
-   * @param {*} saved the saved plans as stored
-   * @returns {{plan: object|null, labels: Record<string, string[]>}}
-   */
-  function opened(link, agenda, evening, saved) {
-    const ev = cleanEvening(evening);
-    const plan = ev.open ? cleanPlans(saved).plans.find((p) => p.naam === ev.open && p.link === link) || null : null;
-    if (plan) return { plan, labels: plan.labels || {} };
-    const keys = (text) => {
-      const { request } = P.decode(new URLSearchParams([["agenda", text || ""]]));
-      return request.agenda ? request.agenda.map((it) => it.key).join(",") : "";
-    };
-    const same = Boolean(agenda) && keys(agenda) !== "" && keys(agenda) === keys(ev.agenda);
-    return { plan: null, labels: same ? ev.labels : {} };
-  }
-
   return {
-    PLANS_KEY, ROLES_KEY, EVENING_KEY, ROLES, SHOWN_PLANS, MAX_LABEL, MAX_NAME, SHEET_NL: NL,
-    isoDay, longDate, sheetRows, cleanRoles, cleanLink, cleanPlans, withPlan, withoutPlan, withRole, stores,
-    savePlan, deletePlan, saveRole, STORE_NL,
-    cleanLabels, labelsByKey, labelsInOrder, cleanEvening, eveningOf, opened,
+    ROLES, SHOWN_PLANS, SHEET_NL: NL,
+    isoDay, longDate, sheetRows, cleanRoles, cleanPlans, withPlan, withoutPlan, withRole,
+    savePlan, deletePlan, saveRole, eveningOf,
   };
 });

@@ -9,7 +9,7 @@
   "use strict";
   const {
     MAX_NAME, SHEET_NL: NL, SHOWN_PLANS, STORE_NL, cleanLabels, cleanPlans, cleanRoles, deletePlan, eveningOf,
-    isoDay, labelsInOrder, longDate, opened, savePlan, saveRole, sheetRows, stores,
+    isoDay, labelsInOrder, longDate, savePlan, saveRole, sheetRows, stores,
   } = T;
 
   /* ------------------------------------------------------------------ DOM */
@@ -34,13 +34,15 @@
    * @param {{root: Element, life: object, plan: {blocks: object[]}, title: string, link: string,
    *          start: string|null, labels?: Record<string, string[]>, saved?: object|null}} options
    *   link: the plan's own query ("?agenda=..."), start: ?start=, labels: the blocks' labels by key,
-   *   saved: the saved plan this session was opened from (its date and roles come back)
+   *   saved: the saved plan this session was opened from, its name and link (T.opened); its date and
+   *   roles come back from the plan as stored now
    */
-  function mountSheet({ root, life, plan, title, link, start, labels = {}, saved = null }) {
+  function mountSheet({ root, life, plan, title, link, start, labels = {}, saved: from = null }) {
     const sheet = root.querySelector("[data-timer-sheet]");
     if (!sheet) return;
     const $ = (sel) => sheet.querySelector(sel);
     const store = stores();
+    const saved = (from && cleanPlans(store.plans.read()).plans.find((p) => p.naam === from.naam && p.link === from.link)) || null;
     const say = sayer($("[data-sheet-status]"), life);
     const dateInput = $("[data-sheet-date]");
     const startInput = $("[data-sheet-start]");

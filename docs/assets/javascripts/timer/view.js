@@ -23,6 +23,9 @@
   // address has minuten= or an item with its own minutes (T.needsFit).
   const FIT_PARTS = ["plan-fit"];
   const CHOICE_PARTS = [...FIT_PARTS, "timer-sheet", "timer-planner"];
+  // How far below the screen the session plan starts to come (offerSheet), in CSS pixels.
+  const SHEET_NEAR = 400;
+  const ABOVE = 1e6; // "all of the page above the screen", as a margin of the screen
 
   /** A follower's parts; the presenter window shows the current follow code too, so it needs the QR code. */
   function followParts() {
@@ -380,18 +383,9 @@
     $("[data-timer-choose]").hidden = true;
     $("[data-timer-run]").hidden = false;
     renderFitReport(result.changes, result.was, page.query.minuten);
-    // The session plan below the controls comes after the clock has been shown, in a task and a frame
-    // of its own: in one frame with the clock, its style and layout made one task of ~120 ms on a
-    // phone's CPU between opening the page and a clock that answers.
-    // It is a part of its own (timer/sheetview.js), asked for only then.
+    offerSheet({ root: page.root, life, plan: result.plan, title: result.session.title,
+      link: `?${result.session.key}`, start: page.start, labels: own.labels, saved: own.plan }, notes);
     const mine = page;
-    life.afterPaint(() => W.load(["timer-sheet"]).then(() => {
-      if (page !== mine) return;
-      T.mountSheet({ root: page.root, life, plan: result.plan, title: result.session.title,
-        link: `?${result.session.key}`, start: page.start, labels: own.labels, saved: own.plan });
-    }, (error) => {
-      if (page === mine) note(notes.concat(error.message));
-    }));
     const edit = $("[data-timer-edit-link]");
     const items = result.session.items;
     const q = page.query;
@@ -454,6 +448,52 @@
     // clock they know better); it acts on the time (a phase that ended, the last minute) only from
     // the next tick on, once an answer had the chance to arrive.
     if (!sync.open()) tick();
+  }
+
+  /**
+   * The session plan below the controls (timer/sheet.js, sheetview.js and its style: the part
+   * "timer-sheet") comes when it nears the screen, not with the clock: out of sight as a session starts,
+   * it is a third of what the running view would load. Printing brings it too. Ctrl+P (or Cmd+P) waits
+   * for it and then prints; the browser's own menu cannot be made to wait, so a print from there before
+   * the plan came prints the agenda (timer.css), and the plan is there for the next print.
+   */
+  function offerSheet(options, notes) {
+    const mine = page;
+    const { life } = mine;
+    let asked = null;
+    let shown = false;
+    const bring = () => {
+      asked = asked || W.load(["timer-sheet"]).then(() => {
+        if (page !== mine || shown) return;
+        shown = true;
+        T.mountSheet(options);
+      }, (error) => {
+        asked = null; // the next approach, or print, tries again
+        if (page === mine) note(notes.concat(error.message));
+      });
+      return asked;
+    };
+    // Where the plan begins: the sheet itself has no box while it is hidden.
+    const mark = document.createElement("div");
+    mark.dataset.timerSheetMark = "";
+    $("[data-timer-sheet]").before(mark);
+    life.onLeave(() => mark.remove());
+    // Within a short scroll of the screen's bottom edge: from the service worker's cache the part is there
+    // in a frame or two, from the network before the reader gets there. Everything above the screen counts
+    // as near too: a jump past the plan (End, a dragged scroll bar) lands below it in one frame.
+    const near = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      near.disconnect();
+      bring();
+    }, { rootMargin: `${ABOVE}px 0px ${SHEET_NEAR}px 0px` });
+    near.observe(mark);
+    life.onLeave(() => near.disconnect());
+    life.listen(document, "keydown", (event) => {
+      if (shown || !(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== "p") return;
+      event.preventDefault();
+      bring().then(() => window.print());
+    });
+    life.listen(window, "beforeprint", bring);
   }
 
   /**
