@@ -285,6 +285,11 @@ def test_the_next_meetings_plan_opens_in_the_timer_with_last_times_open_actions_
     expect(lookback).to_contain_text("Wat is er gebeurd met…?")
     assert page.locator("[data-timer-lookback-list] li").all_inner_texts() == [
         f"{ACTIONS[0]} (Daan)", f"{ACTIONS[1]} (Bram)", "Een lastig gesprek over werkhervatting (Daan)"]
+    # Opened afresh (a reload, a bookmark): the timer's page alone, whose look-back comes as a part of its own
+    # (group-recent), because this browser keeps a group.
+    page.reload()
+    expect(lookback).to_be_visible()
+    assert page.locator("[data-timer-lookback-list] li").count() == 3
     # The next phase is the method's: the look-back goes.
     page.locator("[data-timer-next]").click()
     expect(lookback).to_be_hidden()

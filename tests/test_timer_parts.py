@@ -24,7 +24,7 @@ KB = 1024
 TIMER_BUDGET = 36 * KB
 RUNNING = ("timer/?methode=vijfstappenmethode", "timer/?agenda=voorbeeld")
 # The parts a running timer must not ask for until the facilitator reaches for them.
-LATER = ("qr", "timer-link", "timer-follow", "timer-planner", "plan-fit", "timer-sheet")
+LATER = ("qr", "timer-link", "timer-follow", "timer-planner", "plan-fit", "timer-sheet", "group-recent", "timer-notices")
 PART_FILE = re.compile(r"/intervisie-part-([a-z0-9-]+)\.[0-9a-f]{10}\.js$")
 
 

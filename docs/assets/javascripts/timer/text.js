@@ -52,19 +52,6 @@
     dropped: (titles, kept) =>
       `De timer bewaart hoogstens ${kept} sessies die nog niet klaar zijn. Daarom ${titles.length === 1 ? "is deze sessie" : "zijn deze sessies"} ` +
       `niet meer bewaard: ${titles.join(", ")}.`,
-    otherTitle: "Er loopt nog een andere sessie",
-    otherText: (title, phase, count, left, running) =>
-      `${title} staat in fase ${phase} van ${count} en ${running ? "loopt" : "is gepauzeerd"} (nog ${left}). ` +
-      "Die sessie blijft bewaard, ook als je hier begint. Wil je terug naar die sessie, of hier beginnen?",
-    otherBack: (title) => `Terug naar ${title}`,
-    otherHere: "Hier beginnen",
-    sleptTitle: "De klok van de computer is verder gesprongen",
-    slept: (gap) =>
-      `Terwijl deze pagina uit beeld was, liep de klok van de computer ${gap} verder dan de timer. ` +
-      "Heeft de computer geslapen, dan kun je die tijd meetellen. Is alleen de klok van de computer verzet, " +
-      "laat de timer dan zoals hij is.",
-    sleptCount: (gap) => `${gap} meetellen`,
-    sleptKeep: "Laat de timer zo",
     hintClock: (start, end) => `Vooraan staat hoe laat elke fase begint: de sessie begint om ${start} en eindigt om ${end}.`,
     totalOver: (left, over) => `${left} (deze fase loopt ${over} uit)`,
     endPlanned: (at) => `gepland om ${at}`,

@@ -17,6 +17,8 @@
   // are known here before their parts arrive, to choose which parts to load.
   const PRESENTER = "ih-presentatie";
   const FOLLOW_PARAM = "volg";
+  // The group's record (group/recent.js, KEY), looked at before its part comes.
+  const GROUP_KEY = "intervisie.groep.v1";
 
   // The parts of the choosing view (the planner, the saved plans).
   // The fit to a number of minutes (lib/fit.js): the planner always fits, a running timer only when its
@@ -182,15 +184,24 @@
    * once per phase, not on every tick.
    */
   let lookBackShown = null;
+  let groupPart = null;
   function showLookBack(index) {
     const key = `${page.state.key}#${index}`;
     if (lookBackShown === key) return;
-    lookBackShown = key;
     const R = window.Intervisie.group;
+    // Its logic is a part (group-recent): only a browser that keeps a group can have a look-back.
+    if (!R && keepsGroup()) {
+      const mine = page;
+      groupPart = groupPart || W.load(["group-recent"]).then(() => {
+        if (page === mine && page.state) showLookBack(page.state.index);
+      }, () => {}); // without it no look-back; the session runs on
+      return;
+    }
+    lookBackShown = key;
     const box = $("[data-timer-lookback]");
     let group = null;
     try {
-      group = R.storedGroup(window.localStorage);
+      group = R ? R.storedGroup(window.localStorage) : null;
     } catch (e) {
       /* storage refused: no look-back */
     }
@@ -199,6 +210,15 @@
       ...back.casussen.map((c) => (c.inbrenger ? `${c.titel} (${c.inbrenger})` : c.titel))] : [];
     box.hidden = !items.length;
     $("[data-timer-lookback-list]").replaceChildren(...items.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  }
+
+  /** Whether this browser keeps a group (/groep/), without reading it. */
+  function keepsGroup() {
+    try {
+      return window.localStorage.getItem(GROUP_KEY) !== null;
+    } catch (e) {
+      return false;
+    }
   }
 
   /** "HH:MM" that many milliseconds after the session's start time (?start=), or null without one. */
@@ -540,94 +560,34 @@
     ["[data-timer-share]", "[data-timer-present]"].forEach((sel) => mine.life.listen($(sel), "click", load));
   }
 
-  /** Ask whether a gap between the wall clock and the timer's own was sleep (then count it) or not. */
+  /**
+   * Ask whether a gap between the wall clock and the timer's own was sleep (then count it) or not. The
+   * question is a part of its own (timer/notices.js), which comes now.
+   */
   function offerCatchUp(gap) {
     page.aheadSeen += gap;
-    const old = page.root.querySelector("[data-timer-slept]");
-    if (old) old.remove();
-    const words = NL.minutesShort(T.wholeMinutes(gap));
-    const box = panel(NL.sleptTitle, NL.slept(words));
-    box.dataset.timerSlept = "";
-    const count = document.createElement("button");
-    count.type = "button";
-    count.className = "md-button md-button--primary";
-    count.textContent = NL.sleptCount(words);
-    const keepIt = document.createElement("button");
-    keepIt.type = "button";
-    keepIt.className = "md-button";
-    keepIt.textContent = NL.sleptKeep;
-    const row = choiceRow();
-    row.append(count, keepIt);
-    box.append(row);
-    page.life.listen(count, "click", () => {
-      box.remove();
-      page.clock.catchUp(gap);
-      page.aheadSeen -= gap;
-      // A new revision: the other tabs take over what is now left.
-      update(Object.assign({}, page.state));
-      tick();
-    });
-    page.life.listen(keepIt, "click", () => box.remove());
+    const mine = page;
+    W.load(["timer-notices"]).then(() => {
+      if (page !== mine) return;
+      T.askCatchUp({ root: mine.root, life: mine.life, gap: NL.minutesShort(T.wholeMinutes(gap)), count: () => {
+        mine.clock.catchUp(gap);
+        mine.aheadSeen -= gap;
+        // A new revision: the other tabs take over what is now left.
+        update(Object.assign({}, mine.state));
+        tick();
+      } });
+    }, () => {}); // without the part (offline before it was ever kept) the timer runs on as it is
   }
 
-  /**
-   * The question when another session is kept while this one opens fresh: back to that one (its own
-   * address, so Back and reload keep working), or begin here. Either way nothing is replaced.
-   */
+  /** Whether to go back to another session that runs, or begin here (timer/notices.js, when it comes). */
   function askAboutOther(record) {
-    const left = record.running ? record.left - Math.max(0, Date.now() - record.at) : record.left;
-    const box = panel(NL.otherTitle, NL.otherText(record.title, record.index + 1, record.ms.length,
-      T.format(left), record.running));
-    box.dataset.timerOther = "";
-    const back = document.createElement("a");
-    back.className = "md-button md-button--primary";
-    back.href = `?${record.key}`;
-    back.textContent = NL.otherBack(record.title);
-    back.dataset.timerOtherBack = "";
-    const here = document.createElement("button");
-    here.type = "button";
-    here.className = "md-button";
-    here.textContent = NL.otherHere;
-    here.dataset.timerOtherHere = "";
-    const row = choiceRow();
-    row.append(back, here);
-    box.append(row);
-    page.life.listen(here, "click", () => {
-      box.remove();
-      $("[data-timer-start]").focus();
-    });
-    // Starting this session answers the question too.
-    page.life.listen($("[data-timer-start]"), "click", () => box.remove(), { once: true });
-    return box;
+    const mine = page;
+    W.load(["timer-notices"]).then(() => {
+      if (page !== mine || (mine.state && mine.state.started)) return; // starting here answered it already
+      const left = record.running ? record.left - Math.max(0, Date.now() - record.at) : record.left;
+      T.askAboutOther({ root: mine.root, life: mine.life, record, left: T.format(left) });
+    }, () => {});
   }
-
-  /** The buttons of a notice: side by side, and apart when a phone stacks them. */
-  function choiceRow() {
-    const row = document.createElement("p");
-    row.className = "ih-timer__choice";
-    row.style.display = "flex";
-    row.style.flexWrap = "wrap";
-    row.style.gap = "0.5rem";
-    return row;
-  }
-
-  /** A notice above the clock, in the theme's own admonition style (no style of our own needed). */
-  function panel(title, text) {
-    const box = document.createElement("div");
-    box.className = "admonition question ih-timer__panel";
-    box.setAttribute("role", "region");
-    const head = document.createElement("p");
-    head.className = "admonition-title";
-    head.id = `ih-timer-panel-${Math.random().toString(36).slice(2)}`;
-    head.textContent = title;
-    box.setAttribute("aria-labelledby", head.id);
-    const body = document.createElement("p");
-    body.textContent = text;
-    box.append(head, body);
-    $("[data-timer-note]").after(box);
-    return box;
-  }
-
 
   function setup(root, life) {
     T.configure(W.limitsOf(root));
