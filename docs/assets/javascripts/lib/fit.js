@@ -1,7 +1,8 @@
 /* Fitting a session plan to a number of minutes: the half of lib/plan.js that only a page which
    fits a plan needs (the planner, the chooser, a timer link with minuten= or an item with its own
-   minutes). It adds fit(), fitsIn() and roundsFor() to Intervisie.plan; the running timer of one
-   method as it is leaves this file out and asks for it as a part when it must fit (W.load, "plan-fit").
+   minutes). It adds fit(), fitsIn() and roundsFor() to Intervisie.plan, and placeForMethod(), which only
+   the planner uses; the running timer of one method as it is leaves this file out and asks for it as a
+   part when it must fit (W.load, "plan-fit").
    How the fit decides is described at the top of lib/plan.js. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory(require("./plan.js"));
@@ -10,7 +11,7 @@
   "use strict";
 
   const { LIMITS, compose, total } = P;
-  const { sum, steps, within, count } = P.util;
+  const { sum, steps, within, count, index, frameRule } = P.util;
   /** A method counts as "squeezed a lot" (one summary line) from this change in its length. */
   const SUMMARY_FROM = 0.2;
 
@@ -313,5 +314,27 @@
     return { fits: false, how: null, minutes: result.min, rounds };
   }
 
-  return Object.assign(P, { fit, fitsIn, roundsFor });
+  /* ------------------------------------------------------------------ adding a method to an evening */
+
+  /**
+   * Where a method added to an evening goes ("Voeg toe aan de avond" in the chooser): after the
+   * last method, past a pause that directly follows it (so the pause stays between the two);
+   * in an evening without a method, after its first part (the opening), or first when empty.
+   * @param {{key: string}[]} items the evening's items in order
+   * @param {{methods: object, agenda: object}} data
+   * @returns {number} the index the new item takes
+   */
+  function placeForMethod(items, data) {
+    const idx = index(data);
+    let last = -1;
+    items.forEach((it, i) => {
+      if (idx.methods.has(it.key)) last = i;
+    });
+    if (last < 0) return Math.min(1, items.length);
+    const after = items[last + 1];
+    const part = after && idx.frame.get(after.key);
+    return part && frameRule(part).pause ? last + 2 : last + 1;
+  }
+
+  return Object.assign(P, { fit, fitsIn, roundsFor, placeForMethod });
 });

@@ -464,28 +464,6 @@
     return block;
   }
 
-  /* ------------------------------------------------------------------ adding a method to an evening */
-
-  /**
-   * Where a method added to an evening goes ("Voeg toe aan de avond" in the chooser): after the
-   * last method, past a pause that directly follows it (so the pause stays between the two);
-   * in an evening without a method, after its first part (the opening), or first when empty.
-   * @param {{key: string}[]} items the evening's items in order
-   * @param {{methods: object, agenda: object}} data
-   * @returns {number} the index the new item takes
-   */
-  function placeForMethod(items, data) {
-    const idx = index(data);
-    let last = -1;
-    items.forEach((it, i) => {
-      if (idx.methods.has(it.key)) last = i;
-    });
-    if (last < 0) return Math.min(1, items.length);
-    const after = items[last + 1];
-    const part = after && idx.frame.get(after.key);
-    return part && frameRule(part).pause ? last + 2 : last + 1;
-  }
-
   /* ------------------------------------------------------------------ clock times */
 
   function hhmm(minuteOfDay) {
@@ -632,10 +610,10 @@
     return Boolean(request.minuten) || (request.agenda || []).some(own);
   }
 
-  /* fit(), fitsIn() and roundsFor() are lib/fit.js's, which adds them to this object: the running
-     timer of one method as it is never fits anything and leaves that file out (a part, W.load). */
-  const api = { LIMITS, configure, compose, clock, encode, decode, build, total, placeForMethod, needsFit,
-    fit: null, fitsIn: null, roundsFor: null, util: { sum, steps, within, count } };
+  /* fit(), fitsIn(), roundsFor() and placeForMethod() are lib/fit.js's, which adds them to this object: the
+     running timer of one method as it is never fits anything and leaves that file out (a part, W.load). */
+  const api = { LIMITS, configure, compose, clock, encode, decode, build, total, needsFit,
+    fit: null, fitsIn: null, roundsFor: null, placeForMethod: null, util: { sum, steps, within, count, index, frameRule } };
 
   function fitting() {
     if (!api.fit) throw new Error("Intervisie.plan: load lib/fit.js before fitting a plan to minutes");
