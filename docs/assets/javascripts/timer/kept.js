@@ -27,14 +27,10 @@
   const MAX_LABEL = 40;
   /** Characters in a name; the page's inputs carry the same maxlength (macros/limits.py PLAN_NAME). */
   const MAX_NAME = 80;
-  /** What the timer page says when one of its records cannot be kept (view.js shows these). */
+  /** What the running view says when a setting cannot be kept (view.js). */
   const STORE_NL = {
     settingNotKept: "Deze instelling is niet bewaard: de opslag van deze browser is vol of staat het niet toe. " +
       "Ze geldt zolang deze pagina open is; na herladen geldt je vorige keuze.",
-    eveningNotKept: "Let op: deze avond is niet bewaard, de opslag van deze browser is vol of staat het niet toe. " +
-      "De link hieronder heeft alles behalve de eigen namen; eerder bewaarde gegevens blijven staan.",
-    eveningElsewhere: "In een ander tabblad is de avond veranderd. Wat je hier verandert, vervangt die avond.",
-    showEvening: "Toon die avond",
   };
 
   const isText = (value) => typeof value === "string";
@@ -54,17 +50,6 @@
       if (texts.some(Boolean)) labels[key] = texts;
     }
     return labels;
-  }
-
-  /**
-   * The labels of items in order, as kept by key and occurrence.
-   * @param {{key: string, label?: string}[]} items
-   * @returns {Record<string, string[]>}
-   */
-  function labelsByKey(items) {
-    const labels = {};
-    for (const it of items) (labels[it.key] = labels[it.key] || []).push(isText(it.label) ? it.label : "");
-    return cleanLabels(labels);
   }
 
   /**
@@ -148,6 +133,6 @@
 
   return {
     PLANS_KEY, ROLES_KEY, EVENING_KEY, MAX_LABEL, MAX_NAME, STORE_NL,
-    cleanLabels, labelsByKey, labelsInOrder, cleanEvening, cleanLink, stores, opened,
+    cleanLabels, labelsInOrder, cleanEvening, cleanLink, stores, opened,
   };
 });

@@ -411,7 +411,7 @@
       $("[data-timer-builder-start]").href = query || "./";
       $("[data-timer-link]").value = link();
       const kept = keep();
-      const warning = kept ? "" : T.STORE_NL.eveningNotKept;
+      const warning = kept ? "" : T.SHEET_NL.eveningNotKept;
       if (message !== undefined || !kept) say([message, warning].concat(plan.notes).filter(Boolean).join(" "));
       printTable(plan);
       if (page.query.bewerk || page.edited) {

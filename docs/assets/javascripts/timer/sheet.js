@@ -59,6 +59,10 @@
     end: (end) => `Einde ${end}`,
     minutes: (m) => `${m} min`,
     asRound: (unit) => `Dezelfde stappen als ${unit[0]} 1`,
+    eveningNotKept: "Let op: deze avond is niet bewaard, de opslag van deze browser is vol of staat het niet toe. " +
+      "De link hieronder heeft alles behalve de eigen namen; eerder bewaarde gegevens blijven staan.",
+    eveningElsewhere: "In een ander tabblad is de avond veranderd. Wat je hier verandert, vervangt die avond.",
+    showEvening: "Toon die avond",
     without: (names) => ` (zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]})`,
   };
 
@@ -150,6 +154,17 @@
       delete row.parts;
     }
     return { rows, end: times ? times.end : offset(at), total: at };
+  }
+
+  /**
+   * The labels of items in order, as kept by key and occurrence.
+   * @param {{key: string, label?: string}[]} items
+   * @returns {Record<string, string[]>}
+   */
+  function labelsByKey(items) {
+    const labels = {};
+    for (const it of items) (labels[it.key] = labels[it.key] || []).push(isText(it.label) ? it.label : "");
+    return cleanLabels(labels);
   }
 
   /**
@@ -303,6 +318,6 @@
   return {
     ROLES, SHOWN_PLANS, SHEET_NL: NL,
     isoDay, longDate, sheetRows, cleanRoles, cleanPlans, withPlan, withoutPlan, withRole,
-    savePlan, deletePlan, saveRole, eveningOf,
+    savePlan, deletePlan, saveRole, eveningOf, labelsByKey,
   };
 });

@@ -8,7 +8,7 @@
 })(globalThis, function (W, P, T) {
   "use strict";
   const {
-    MAX_NAME, SHEET_NL: NL, SHOWN_PLANS, STORE_NL, cleanLabels, cleanPlans, cleanRoles, deletePlan, eveningOf,
+    MAX_NAME, SHEET_NL: NL, SHOWN_PLANS, cleanLabels, cleanPlans, cleanRoles, deletePlan, eveningOf,
     isoDay, labelsInOrder, longDate, savePlan, saveRole, sheetRows, stores,
   } = T;
 
@@ -191,10 +191,10 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button ih-planner__small";
-    button.textContent = STORE_NL.showEvening;
+    button.textContent = NL.showEvening;
     // A full load of the page without a query: no link, so instant navigation does not take it.
     button.addEventListener("click", () => window.location.assign(window.location.pathname));
-    box.append(STORE_NL.eveningElsewhere, " ", button);
+    box.append(NL.eveningElsewhere, " ", button);
     report.after(box);
   }
 
