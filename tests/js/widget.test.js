@@ -1,9 +1,10 @@
 // The widgets' shared library (docs/assets/javascripts/lib/widget.js) outside the browser: versioned
-// storage with a fake localStorage, and the small helpers every widget uses.
+// storage with a fake localStorage, the small helpers every widget uses, and the address bar's pacing
+// (lib/address.js, which adds itself to the library).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const W = require("../../docs/assets/javascripts/lib/widget.js");
+const W = require("../../docs/assets/javascripts/lib/address.js"); // lib/widget.js with the address bar added
 
 /** A localStorage stand-in; `full` makes setItem fail as a full quota does, `refuse` every call. */
 function fakeArea({ full = false, refuse = false } = {}) {

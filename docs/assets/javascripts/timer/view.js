@@ -23,15 +23,18 @@
   // The parts of the choosing view (the planner, the saved plans).
   // The fit to a number of minutes (lib/fit.js): the planner always fits, a running timer only when its
   // address has minuten= or an item with its own minutes (T.needsFit).
+  // The planner and a follower's view write their address (W.address, the part "address"); the running
+  // timer does not.
   const FIT_PARTS = ["plan-fit"];
-  const CHOICE_PARTS = [...FIT_PARTS, "timer-sheet", "timer-planner"];
+  const CHOICE_PARTS = [...FIT_PARTS, "timer-sheet", "address", "timer-planner"];
   // How far below the screen the session plan starts to come (offerSheet), in CSS pixels.
   const SHEET_NEAR = 400;
   const ABOVE = 1e6; // "all of the page above the screen", as a margin of the screen
 
   /** A follower's parts; the presenter window shows the current follow code too, so it needs the QR code. */
   function followParts() {
-    const own = window.name === PRESENTER ? ["qr", "timer-link", "timer-follow"] : ["timer-link", "timer-follow"];
+    const own = window.name === PRESENTER ? ["qr", "timer-link", "address", "timer-follow"]
+      : ["timer-link", "address", "timer-follow"];
     return [...FIT_PARTS, ...own]; // a follow link may carry minutes
   }
 
