@@ -26,6 +26,8 @@
   const SAME_MS = 2500;
 
   const NL = {
+    // Paused or past its phase: a follower's screen cannot know what the facilitator did since.
+    endUnknownFollowing: "hangt af van wat er na deze stand gebeurt",
     age: (time) => `Volgt de stand van ${time}; is er gepauzeerd of verschoven, scan dan opnieuw.`,
     live: "Volgt het venster van de procesbegeleider rechtstreeks.",
     running: "Loopt",
@@ -274,7 +276,7 @@
       const trusted = m.live || presenter;
       const runs = !m.stale || m.stale === "over" || (trusted && (m.stale === "paused" || m.stale === "overtime"));
       const end = T.followHhmm(now() + Math.max(0, m.sessionLeftMs));
-      const unknownEnd = trusted ? T.NL.endUnknown : T.NL.endUnknownFollowing;
+      const unknownEnd = trusted ? T.NL.endUnknown : NL.endUnknownFollowing;
       setText($("[data-timer-end]"), runs ? T.NL.endExpected(end) : ended ? "" : unknownEnd);
       $("[data-timer-end]").parentElement.hidden = ended;
       const total = m.phases.reduce((sum, q) => sum + q.ms, 0);

@@ -10,6 +10,12 @@
   const minutes = T.minutesText;
   // The planner's own sentences come with it (timer/text.js has those of the running timer too).
   const NL = Object.assign({}, T.NL, {
+    tooManyMethods: (max) => `Een sessie heeft hoogstens ${max} methoden.`,
+    copied: "De link staat op het klembord.",
+    copyFailed: "Kopiëren lukte niet; selecteer de link hieronder en kopieer hem zelf.",
+    methods: "Methoden",
+    remove: (name) => `${name} verwijderen`,
+    without: (names) => `zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]}`,
     methodBadge: "methode",
     methodSlot: "hier komt de methode",
     blocks: "Onderdelen",

@@ -18,9 +18,6 @@
       `De methode „${slug}” staat niet in dit handboek. Kies hieronder een methode of stel zelf een sessie samen.`,
     badAgenda: "De agenda in het webadres is niet te lezen. Stel hieronder zelf een sessie samen.",
     fitted: (total, was) => `Ingepast in ${total} minuten (was ${was} minuten).`,
-    tooManyMethods: (max) => `Een sessie heeft hoogstens ${max} methoden.`,
-    copied: "De link staat op het klembord.",
-    copyFailed: "Kopiëren lukte niet; selecteer de link hieronder en kopieer hem zelf.",
     ready: "Klaar om te starten",
     running: "Loopt",
     paused: "Gepauzeerd",
@@ -42,10 +39,7 @@
     done: (used, planned) => `De sessie is klaar. Gebruikt: ${used} minuten, gepland: ${planned} minuten.`,
     exampleTitle: "Voorbeeldagenda",
     ownTitle: "Eigen sessie",
-    methods: "Methoden",
     minutesShort: (m) => `${m} min`,
-    change: (name, from, to) => `${name}: ${from} → ${to} min`,
-    remove: (name) => `${name} verwijderen`,
     setAside:
       "De bewaarde stand van de timer was niet te lezen. Hij is niet gewist maar apart gezet: op de pagina Privacy " +
       "kun je hem bekijken of wissen. Hier begint de timer opnieuw.",
@@ -58,10 +52,6 @@
     endExpected: (at) => `om ${at}`,
     endBoth: (planned, expected) => `gepland om ${planned}, nu om ${expected}`,
     endUnknown: "na de start te zien",
-    // A follower's screen, paused or past its phase: it cannot know what the facilitator did since.
-    endUnknownFollowing: "hangt af van wat er na deze stand gebeurt",
-    removed: (names) => `Niet meer in de lijst: ${names.join(", ")}.`,
-    without: (names) => `zonder ${names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " en " + names[names.length - 1]}`,
   };
 
   return { NL, minutesText: minutes };
