@@ -90,6 +90,29 @@ def test_the_session_plan_comes_as_the_reader_scrolls_towards_it_before_it_is_re
     expect(page.locator("[data-sheet-rows] > tr").first).to_be_attached()
 
 
+def test_sound_and_the_wake_lock_come_with_the_first_start_on_the_context_made_in_the_press(page) -> None:
+    """A running session's sound and wake lock are the part timer-run, asked for at the first start. Browsers
+    (Safari most strictly) let a page start sound only within a gesture: the AudioContext is made in the
+    press itself, and the chime the part schedules is on that one."""
+    page.add_init_script("""(() => {
+      const Real = window.AudioContext;
+      window.__audio = { made: [], tones: 0 };
+      window.AudioContext = class extends Real {
+        constructor(...args) { super(...args); window.__audio.made.push(window.event ? window.event.type : null); }
+        createOscillator() { window.__audio.tones += 1; return super.createOscillator(); }
+      };
+    })()""")
+    asked, _ = record(page)
+    page.goto("timer/?methode=vijfstappenmethode", wait_until="networkidle")
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert "timer-run" not in parts_asked(asked)
+    page.click("[data-timer-start]")
+    expect(page.locator("[data-timer-start]")).to_have_text("Pauze")
+    page.wait_for_function("window.__audio.tones > 0")  # the phase's end is scheduled
+    assert "timer-run" in parts_asked(asked)
+    assert page.evaluate("window.__audio.made") == ["click"], "one context, made within the press"
+
+
 @pytest.mark.parametrize(("path", "minutes"), [
     ("timer/?methode=vijfstappenmethode&minuten=40", "40:00"),
     ("timer/?agenda=opening,vijfstappenmethode:40,afsluiting", None),

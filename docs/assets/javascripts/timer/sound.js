@@ -1,23 +1,23 @@
 /* Sound: a soft two-tone chime at the end of a phase (and, when asked, a soft signal a minute
    before), scheduled ahead on the AudioContext's own clock, so that it is on time even in a
-   background tab whose timers the browser slows down. */
+   background tab whose timers the browser slows down. With wakelock.js the part "timer-run"
+   (extra.widget_parts in mkdocs.yml), which timer/view.js asks for when a session first runs; the
+   AudioContext it may be handed was made in the press that started it (view.js, heldSound). */
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
   ns.timer = Object.assign(ns.timer || {}, factory(ns.timer));
 })(globalThis, function (T) {
   "use strict";
 
-  /** Phase-end chimes signalled so far on this page (a hook for tests without audio hardware). */
-  T.chimes = T.chimes || 0;
-
   /**
    * The sound of one timer page.
-   * @param {{root: HTMLElement, state: () => object|null, now: () => number}} page
-   *   state: the state on screen; now: the page's clock
+   * @param {{state: () => object|null, now: () => number, ctx?: AudioContext|null, muted?: boolean,
+   *          warn?: boolean}} page
+   *   state: the state on screen; now: the page's clock; ctx: an AudioContext made in a gesture already
    */
   function createSound(page) {
-    const audio = { ctx: null, nodes: [], scheduledFor: null };
-    const sound = { muted: false, warn: false };
+    const audio = { ctx: page.ctx || null, nodes: [], scheduledFor: null };
+    const sound = { muted: Boolean(page.muted), warn: Boolean(page.warn) };
 
     function tone(at, frequency, peak, length) {
       const ctx = audio.ctx;
@@ -82,11 +82,9 @@
       }
     };
 
-    /** A phase has ended: count it, make sure it is heard once, and mark it on the page. */
+    /** A phase has ended (view.js counts it): make sure it is heard once. */
     sound.signalEnd = (endsAt) => {
       if (sound.muted) return;
-      T.chimes += 1;
-      page.root.dataset.timerChimed = String(T.chimes);
       if (audio.ctx && audio.scheduledFor !== endsAt) {
         try {
           chimeAt(audio.ctx.currentTime + 0.05);

@@ -13,6 +13,8 @@
   const { NL, MINUTE } = T;
 
   let page = null; // everything the current page started; null when there is no timer
+  /** Phase-end chimes signalled so far on this page (a hook for tests without audio hardware). */
+  T.chimes = T.chimes || 0;
   // The presenter window's name (timer/share.js) and the follow link's parameter (lib/follow.js): both
   // are known here before their parts arrive, to choose which parts to load.
   const PRESENTER = "ih-presentatie";
@@ -94,6 +96,7 @@
   function show(next) {
     const before = page.state;
     page.state = next;
+    if (next.running) page.bringRun();
     if (page.share) page.share.update(next);
     $("[data-timer-auto]").checked = next.auto;
     if (!before || before.index !== next.index || before.done !== next.done) {
@@ -132,7 +135,12 @@
       s = Object.assign({}, s, { warned: s.index });
       page.say(NL.announceMinute(s.phases[s.index].naam));
     }
-    if (ended) page.sound.signalEnd(endsAt);
+    if (ended && !page.sound.muted) {
+      // Counted on the page (a hook for tests without audio hardware), heard when the sound is here.
+      T.chimes += 1;
+      page.root.dataset.timerChimed = String(T.chimes);
+      page.sound.signalEnd(endsAt);
+    }
     if (s !== page.state) keep(s);
     else render();
   }
@@ -213,6 +221,27 @@
       ...back.casussen.map((c) => (c.inbrenger ? `${c.titel} (${c.inbrenger})` : c.titel))] : [];
     box.hidden = !items.length;
     $("[data-timer-lookback-list]").replaceChildren(...items.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  }
+
+  /**
+   * The sound until its part (timer/sound.js) is here: it keeps the settings, and makes the AudioContext in
+   * the press that asks for it, as browsers allow sound only from a gesture; the sound takes it over.
+   */
+  function heldSound() {
+    const held = { muted: false, warn: false, ctx: null, schedule() {}, signalEnd() {} };
+    held.ensure = () => {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      try {
+        held.ctx = held.ctx || (Ctx ? new Ctx() : null);
+        if (held.ctx && held.ctx.state === "suspended") held.ctx.resume().catch(() => {});
+      } catch (e) {
+        held.ctx = null;
+      }
+    };
+    held.close = () => {
+      if (held.ctx) held.ctx.close().catch(() => {});
+    };
+    return held;
   }
 
   /** Whether this browser keeps a group (/groep/), without reading it. */
@@ -377,7 +406,8 @@
   }
 
   function runSession(result) {
-    const { life, sync, sound } = page;
+    const { life, sync } = page;
+    const sound = () => page.sound; // held until its part comes (setup, heldSound)
     page.start = page.query.start;
     const notes = result.notes.slice();
     // What this browser keeps for this session: the saved plan it was opened from (its name is the
@@ -420,12 +450,12 @@
     auto.checked = s.auto;
     life.listen(auto, "change", () => update(Object.assign({}, page.state, { auto: auto.checked })));
     const warnSound = $("[data-timer-warnsound]");
-    sound.warn = T.setting("warnSound").read() === true;
-    warnSound.checked = sound.warn;
+    sound().warn = T.setting("warnSound").read() === true;
+    warnSound.checked = sound().warn;
     life.listen(warnSound, "change", () => {
-      sound.warn = warnSound.checked;
+      sound().warn = warnSound.checked;
       keepSetting("warnSound", warnSound.checked);
-      sound.schedule();
+      sound().schedule();
     });
     setMuted(T.setting("muted").read() === true, false);
     for (const action of ["start", "next", "prev", "plus", "minus", "restart"]) {
@@ -433,7 +463,7 @@
     }
     life.listen($("[data-timer-projector]"), "click", () => page.projector.toggle());
     wireShare(mine);
-    life.listen($("[data-timer-mute]"), "click", () => setMuted(!sound.muted));
+    life.listen($("[data-timer-mute]"), "click", () => setMuted(!sound().muted));
     life.listen(document, "keydown", onKey);
     // Coming back from a hidden tab, a frozen page or the back/forward cache. The countdown runs on
     // the monotonic clock alone, so a correction of the computer's clock never moves it. But
@@ -446,7 +476,7 @@
     page.aheadSeen = page.clock.ahead();
     const wake = () => {
       tick();
-      sound.schedule();
+      sound().schedule();
       page.wake.sync();
       const gap = page.clock.ahead() - page.aheadSeen;
       if (gap > MINUTE && page.state && page.state.running && !page.state.done) offerCatchUp(gap);
@@ -461,8 +491,8 @@
     });
     // After a reload the browser only allows sound after a gesture: the first one anywhere will do.
     life.listen(document, "pointerdown", () => {
-      if (page.state && page.state.started) sound.ensure();
-      sound.schedule();
+      if (page.state && page.state.started) sound().ensure();
+      sound().schedule();
     }, { once: true });
     life.every(tick, 250);
     if (same) show(s);
@@ -631,8 +661,23 @@
     };
     const mine = page;
     const current = () => (page === mine ? mine.state : null);
-    page.sound = T.createSound({ root, state: current, now: clock.now });
-    page.wake = T.createWakeLock(() => Boolean(current() && current().running));
+    page.sound = heldSound();
+    page.wake = { sync() {}, release() {} };
+    // Sound and the wake lock (timer/sound.js, wakelock.js: the part "timer-run") only matter once a session
+    // runs: they come when it first runs, a start here, in another tab, or a running session restored.
+    let run = null;
+    page.bringRun = () => {
+      run = run || W.load(["timer-run"]).then(() => {
+        if (page !== mine) return;
+        const held = mine.sound;
+        mine.sound = T.createSound({ state: current, now: clock.now, ctx: held.ctx, muted: held.muted, warn: held.warn });
+        mine.wake = T.createWakeLock(() => Boolean(current() && current().running));
+        mine.sound.schedule();
+        mine.wake.sync();
+      }, () => {
+        run = null; // without it the clock runs on, silent; the next start asks again
+      });
+    };
     page.sync = T.createSync({ life, now: clock.now, current, plan: () => mine.plan, adopt: show, leader: true,
       dropped: (titles, kept) => note([NL.dropped(titles, kept)]) });
     page.projector = W.projector(root, life, {

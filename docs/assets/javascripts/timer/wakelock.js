@@ -1,5 +1,6 @@
 /* Wake lock: keep the projector's screen on while the timer runs, and only then. The browser
-   drops the lock whenever the tab is hidden, so `sync` is asked again on every visibility change. */
+   drops the lock whenever the tab is hidden, so `sync` is asked again on every visibility change.
+   With sound.js the part "timer-run", which timer/view.js asks for when a session first runs. */
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
   ns.timer = Object.assign(ns.timer || {}, factory());
