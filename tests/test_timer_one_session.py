@@ -220,10 +220,13 @@ def test_absurd_but_well_typed_saved_states_are_refused(page, site_dir: Path) ->
     open_timer(page)
     cases = {"valid": saved_state(site_dir)} | {name: saved_state(site_dir, **make(site_dir)) for name, make in ABSURD.items()}
     results = page.evaluate(
-        """cases => Object.fromEntries(Object.entries(cases).map(([name, state]) => {
-            const r = Intervisie.timer.restore(JSON.stringify({v: 1, state}), Date.now());
-            return [name, r.discarded];
-        }))""",
+        """async (cases) => {
+            await Intervisie.widget.load(["timer-v1"]);  // the first form's reading, a part (timer/older.js)
+            return Object.fromEntries(Object.entries(cases).map(([name, state]) => {
+                const r = Intervisie.timer.restore(JSON.stringify({v: 1, state}), Date.now());
+                return [name, r.discarded];
+            }));
+        }""",
         cases,
     )
     assert results == {"valid": False} | {name: True for name in ABSURD}
@@ -233,7 +236,8 @@ def test_whatever_the_buttons_do_the_saved_state_stays_valid(page) -> None:
     """Adding a minute a few thousand times stops at a day, so the timer never saves what it would refuse."""
     open_timer(page, QUERY)
     result = page.evaluate(
-        """() => {
+        """async () => {
+            await Intervisie.widget.load(["timer-v1"]);  // restore() reads a state by the first form's rules
             const t = Intervisie.timer;
             const q = t.parseQuery("?methode=vijfstappenmethode");
             return Promise.all(["../api/methods.json", "../api/agenda.json"].map((u) => fetch(u).then((r) => r.json())))
@@ -266,3 +270,18 @@ def test_a_sane_saved_state_resumes_without_a_note(page, site_dir: Path) -> None
     assert clock(page) == "3:00"
     assert start_button(page).inner_text() == "Verder"
     assert page.locator("[data-timer-note]").is_hidden()
+
+
+def test_a_session_kept_in_the_first_form_stays_untouched_when_its_part_cannot_come(page, site_dir: Path) -> None:
+    """Moving the first form (v1) in is a part of its own (timer/older.js): without it the timer starts fresh
+    and the kept session is neither moved nor lost, so a later visit still resumes it."""
+    kept = json.dumps({"v": 1, "state": saved_state(site_dir)})
+    page.route("**/intervisie-part-timer-v1.*.js", lambda route: route.abort())
+    seed_storage(page, STORAGE_KEY, kept)
+    open_timer(page, QUERY)
+    assert clock(page) == "5:00" and start_button(page).inner_text() == "Start"
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == kept
+    page.unroute("**/intervisie-part-timer-v1.*.js")
+    page.reload()
+    expect(page.locator("[data-timer-run]")).to_be_visible()
+    assert clock(page) == "3:00" and start_button(page).inner_text() == "Verder"

@@ -3,7 +3,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const T = require("../../docs/assets/javascripts/timer/state.js");
+const T = require("../../docs/assets/javascripts/timer/older.js"); // timer/state.js and the first form
 const P = require("../../docs/assets/javascripts/timer/planning.js");
 const DATA = require("./fixtures/plan-data.json");
 

@@ -122,7 +122,8 @@
         }
       }
     }
-    const old = getItem(STORAGE_KEY);
+    // The first form is moved in once its part is here (timer/older.js); until then it stays as it is.
+    const old = T.recordFromV1 ? getItem(STORAGE_KEY) : null;
     if (old !== null) {
       const moved = T.recordFromV1(old, Date.now());
       if (moved.record && isOpen(moved.record) && !records.some((r) => r.key === moved.record.key)) {
@@ -300,5 +301,10 @@
     return sync;
   }
 
-  return { STORAGE_KEY, SESSIONS_KEY, DEFECT_KEY, setting, newTabId, createSync };
+  /** Whether this browser still holds a session in the first form (v1), which timer/older.js moves in. */
+  function holdsOlder() {
+    return getItem(STORAGE_KEY) !== null;
+  }
+
+  return { STORAGE_KEY, SESSIONS_KEY, DEFECT_KEY, setting, newTabId, createSync, holdsOlder };
 });

@@ -762,7 +762,11 @@
         if (page === mine) note(result.notes.concat(error.message));
       });
     };
-    W.fetchJSON([source, root.dataset.agendaSrc], { signal: life.signal }).then(ready, failed);
+    // A session kept in the first form (v1) is moved in by its own part, which comes beside the data; without
+    // it the session stays where it is, untouched.
+    const older = T.holdsOlder() ? W.load(["timer-v1"]).catch(() => {}) : null;
+    Promise.all([W.fetchJSON([source, root.dataset.agendaSrc], { signal: life.signal }), older])
+      .then(([data]) => ready(data), failed);
   }
 
   /**
