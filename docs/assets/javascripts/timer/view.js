@@ -324,26 +324,6 @@
     setText($("[data-timer-hint]"), end ? NL.hintClock(page.start, end) : page.labels.hint);
   }
 
-  /** What the fit changed, one plain-Dutch line each (plan.js words them). */
-  function renderFitReport(changes, was, total) {
-    const box = $("[data-timer-fitreport]");
-    box.textContent = "";
-    box.hidden = !changes;
-    if (!changes) return;
-    const p = document.createElement("p");
-    p.textContent = NL.fitted(total, was);
-    box.append(p);
-    if (changes.length) {
-      const ul = document.createElement("ul");
-      changes.forEach((line) => {
-        const li = document.createElement("li");
-        li.textContent = line;
-        ul.append(li);
-      });
-      box.append(ul);
-    }
-  }
-
   function onAction(action, event) {
     if (!page.state) return;
     const now = clockNow();
@@ -435,7 +415,8 @@
     note(notes);
     $("[data-timer-choose]").hidden = true;
     $("[data-timer-run]").hidden = false;
-    renderFitReport(result.changes, result.was, page.query.minuten);
+    // Only a fitted session has changes, and then the fit's part (with timer/fitreport.js) is here.
+    if (result.changes) T.showFitReport($("[data-timer-fitreport]"), result.changes, result.was, page.query.minuten);
     offerSheet({ root: page.root, life, plan: result.plan, title: result.session.title,
       link: `?${result.session.key}`, start: page.start, labels: own.labels, saved: own.plan }, notes);
     const mine = page;
