@@ -16,8 +16,10 @@ Run with `make bench`. Prints, in one run:
   from the tap and from the first key to the first result in the list (`--search-only` prints only this).
 - the running timer (issue 33): its own JS+CSS as it opens, against its own budget of 25 KB gz, and on the
   same phone profile the time from a press to what the press shows when the part behind it still has
-  to arrive: the share panel with its QR code, the presenter window, the planner; and the clock on a
-  page load with and without minuten= (which brings the fit, a part, first) (`--timer-only`).
+  to arrive: the share panel with its QR code, the presenter window, the session plan below the clock
+  (from the scroll that brings it within reach, and from Ctrl+P to the print), the sound at the first
+  start, the planner; and the clock on a page load with and without minuten= (which brings the fit, a
+  part, first) (`--timer-only`).
   Lighthouse slows the CPU 4x by default, which it calibrated for a desktop of benchmarkIndex
   1500-2000; on a faster or slower host the same 4x emulates another phone.
   `--cpu-slowdown auto` scales the slowdown to this host's benchmarkIndex instead, so that runs on
@@ -327,6 +329,37 @@ def timer_parts(browser, base_url: str, cpu_slowdown: float = DEFAULT_CPU_SLOWDO
     presenter.wait_for_selector("[data-timer-phase]:not(:empty)", timeout=30_000)
     found["presenter window, clock shown"] = (time.perf_counter() - start) * 1000
     presenter.close()
+    # The session plan below the clock comes when it nears the screen: from the scroll that brings it within
+    # reach (200 px below the screen's edge) to its first part shown; and Ctrl+P before it came, to the print.
+    page.goto(base_url + TIMER_PAGES[0], wait_until="networkidle")
+    page.wait_for_selector("[data-timer-run]", state="visible")
+    page.evaluate("""() => { const mark = document.querySelector("[data-timer-sheet-mark]");
+      window.__press = performance.now(); scrollBy(0, mark.getBoundingClientRect().top - innerHeight - 200); }""")
+    page.wait_for_selector("[data-sheet-date]", state="visible", timeout=30_000)
+    found["session plan, scrolled within reach"] = page.evaluate("() => performance.now() - window.__press")
+    other = browser.new_context(service_workers="block", **PHONE)  # its own cache: the part not yet fetched
+    printing = other.new_page()
+    other.new_cdp_session(printing).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+    printing.goto(base_url + TIMER_PAGES[0], wait_until="networkidle")
+    printing.wait_for_selector("[data-timer-run]", state="visible")
+    printing.evaluate("() => { window.print = () => { window.__printed = performance.now(); }; }")
+    printing.evaluate("() => document.addEventListener('keydown', () => { window.__press = performance.now(); }, "
+                      "{ capture: true, once: true })")
+    printing.keyboard.press("Control+p")
+    printing.wait_for_function("() => window.__printed !== undefined", timeout=30_000)
+    found["Ctrl+P before the plan came, to print"] = printing.evaluate("() => window.__printed - window.__press")
+    other.close()
+    page.goto(base_url + TIMER_PAGES[0], wait_until="networkidle")
+    page.wait_for_selector("[data-timer-run]", state="visible")
+    # Sound comes with the first start (the part timer-run): from the press to the phase's end scheduled.
+    page.evaluate("""() => { const make = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function () {
+        window.__tone = window.__tone || performance.now(); return make.call(this); }; }""")
+    page.evaluate("() => document.querySelector('[data-timer-start]').addEventListener('click', () => { "
+                  "window.__press = performance.now(); }, { capture: true, once: true })")
+    page.locator("[data-timer-start]").click()
+    page.wait_for_function("() => window.__tone !== undefined", timeout=30_000)
+    found["Start to the phase's chime scheduled"] = page.evaluate("() => window.__tone - window.__press")
     # "Deze agenda aanpassen" loads the page afresh with ?bewerk=1: the planner is shown after its part.
     page.goto(base_url + TIMER_PAGES[1], wait_until="networkidle")
     page.wait_for_selector("[data-timer-run]", state="visible")
@@ -616,7 +649,8 @@ def main() -> None:
                               flush=True)
         if args.timer_only:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+                browser = p.chromium.launch(executable_path=(os.environ.get("CHROMIUM") or shutil.which("chromium")),
+                                            args=CHROMIUM_ARGS)
                 report(timer_over_budget(timer_table(browser, real_site, slowdown)))
                 browser.close()
             return
