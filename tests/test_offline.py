@@ -170,8 +170,11 @@ def test_service_worker_precaches_pages_assets_and_api(site_dir: Path) -> None:
     # Every chunk of the search index and every page's fragment: a search offline may need any of them.
     index = {p.relative_to(site_dir).as_posix() for p in (site_dir / "pagefind").rglob("*") if p.is_file()}
     assert len(index) > 40 and index <= set(files)
-    # The header search's script comes only when the reader reaches for search: offline too, from here.
-    assert [f for f in files if re.fullmatch(r"assets/javascripts/intervisie-part-search\.[0-9a-f]{10}\.js", f)]
+    # The header search's script and its results' style come only when the reader reaches for search:
+    # offline too, from here.
+    for part in (r"assets/javascripts/intervisie-part-search\.[0-9a-f]{10}\.js",
+                 r"assets/stylesheets/intervisie-part-search\.[0-9a-f]{10}\.css"):
+        assert [f for f in files if re.fullmatch(part, f)], part
     assert not any(f.endswith(".map") for f in files)
     assert not any("lunr" in f or "workers/search" in f or f.startswith("search") for f in files), \
         "the themes' own search is off: its files are never asked for"
@@ -192,6 +195,8 @@ def test_search_works_offline_after_one_visit_that_did_not_search(offline_contex
     page.goto("handboek/inleiding/", wait_until="load")
     for query in ("spiegelen", "groepsgrootte"):
         assert SEARCH_ABOUT[query] in search_results(page, query)[:SEARCH_TOP], query
+    # with the results' own style, which came from the offline copy as the script did
+    assert page.locator("[data-search-panel]").evaluate("(el) => getComputedStyle(el).position") == "absolute"
 
 
 def test_timer_and_cards_work_offline_after_one_visit(offline_context) -> None:

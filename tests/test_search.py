@@ -9,6 +9,7 @@ Every test types into the header field ([data-search-input]) and reads the resul
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,84 @@ def test_instant_navigation_neither_listens_twice_nor_loads_the_search_script_tw
         page.keyboard.press("Escape")
         expect(box).not_to_be_focused()
     assert page.evaluate("window.__samePage === true"), "the menu should use instant navigation"
+
+
+# --- the results' style comes with the search script ------------------------------------------------------
+
+# The results' own style (stylesheets/search/results.css): the part "search"'s stylesheet, which reach.js
+# adds beside the script.
+SEARCH_STYLE = re.compile(r".*/assets/stylesheets/intervisie-part-search\.[0-9a-f]{10}\.css$")
+# How the results panel looks each time it is shown, at that moment and not a moment later: its position
+# (absolute from 60em, in results.css only) and the list's markers (none, results.css only).
+RECORD_SHOWN = """() => {
+  const root = document.querySelector("[data-search]");
+  const panel = root.querySelector("[data-search-panel]");
+  const list = root.querySelector("[data-search-results]");
+  let shown = false;
+  window.__shownAs = [];
+  new MutationObserver(() => {
+    const now = getComputedStyle(panel).display !== "none";
+    if (now && !shown) {
+      window.__shownAs.push(`${getComputedStyle(panel).position} ${getComputedStyle(list).listStyleType}`);
+    }
+    shown = now;
+  }).observe(root, { attributes: true, attributeFilter: ["class"] });
+}"""
+STYLED = "absolute none"
+
+
+def test_results_are_styled_when_first_shown_and_again_after_instant_navigation(page) -> None:
+    """The results' style comes with the search script, not with every page: even when it comes after the
+    script and the answer, the panel is never seen without it, and instant navigation (which drops from
+    the head what the next page lacks) keeps it."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto("", wait_until="networkidle")
+    page.evaluate("window.__samePage = true")
+    assert not [url for url in asked if SEARCH_STYLE.match(url)], "the results' style comes only with search"
+
+    def slow(route) -> None:  # the style arrives well after the script and Pagefind's answer
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route(SEARCH_STYLE, slow)
+    page.evaluate(RECORD_SHOWN)
+    search_results(page, "spiegelen")
+    expect(page.locator("[data-search-panel]")).to_be_visible()
+    assert page.evaluate("window.__shownAs") == [STYLED], "visible only once styled"
+    page.keyboard.press("Escape")
+    page.locator(".md-tabs a:text-is('Methoden')").click()
+    expect(page.locator("article h1").first).to_contain_text("Methoden")
+    expect(page.locator("[data-search-panel]")).to_be_hidden()
+    search_results(page, "valkuil")
+    expect(page.locator("[data-search-panel]")).to_be_visible()
+    assert page.evaluate("window.__shownAs") == [STYLED, STYLED]
+    assert page.evaluate("window.__samePage === true"), "the menu should use instant navigation"
+    assert len([url for url in asked if SEARCH_STYLE.match(url)]) == 1
+
+
+def test_when_the_results_style_cannot_come_search_says_so_and_the_next_search_brings_it(page) -> None:
+    failed: list[str] = []
+
+    def once(route) -> None:  # the first request fails late, as on a connection that drops for a while
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            time.sleep(0.5)  # after the script came and asked for its style
+            route.abort()
+
+    page.route(SEARCH_STYLE, once)
+    page.goto("", wait_until="networkidle")
+    page.locator("[data-search-input]").fill("casus")
+    expect(page.locator("[data-search-status]")).to_have_text(re.compile(r"^Zoeken lukt nu niet"))
+    expect(page.locator("[data-search-panel]")).to_be_visible()  # the message shows without the style
+    assert failed and not page.locator("[data-search-result]").count()
+    # The next word searched asks for the style again; its results show only once it applies.
+    page.locator("[data-search-results]").evaluate("""(list) => new MutationObserver(() => {
+      if (!window.__firstResultAs && list.querySelector("[data-search-result]")) window.__firstResultAs =
+        `${getComputedStyle(list.parentElement).position} ${getComputedStyle(list).listStyleType}`;
+    }).observe(list, { childList: true })""")
+    search_results(page, "spiegelen")
+    expect(page.locator("[data-search-status]")).to_have_text(re.compile(r"^\d+ resultaten"))
+    assert page.evaluate("window.__firstResultAs") == STYLED

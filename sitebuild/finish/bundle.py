@@ -14,9 +14,9 @@ built pages:
 - each widget part (`extra.widget_parts`: name -> files) becomes its own minified file too, which a
   widget asks for only when the reader reaches for it (`W.load(name)` in lib/widget.js): the running
   timer does not carry its planner, share panel or QR code, and no page carries the header's search
-  until the reader reaches for it (search/reach.js, in the common script, adds the part "search"). The
-  common script names them (`Intervisie.parts`: name -> path); the service worker keeps them like every
-  other file. A part may bring a stylesheet too (its `.css` files, joined as one, named in
+  until the reader reaches for it (search/reach.js, in the common script, adds the part "search" and its
+  stylesheet). The common script names them (`Intervisie.parts`: name -> path); the service worker keeps
+  them like every other file. A part may bring a stylesheet too (its `.css` files, joined as one, named in
   `Intervisie.partStyles`): `W.load` waits for it as for the script, so what the part shows is never seen
   unstyled, and the running timer does not carry the planner's, the share panel's or the sheet's style;
 - the minifier is tdewolff/minify (the one Hugo uses; PyPI tdewolff-minify, a wheel with its Go binary

@@ -6,8 +6,10 @@
    or focus, which gains the time of a tap), the field's focus, or "/" or "s". Until the script runs, this
    does what that first reach asks, so nothing is lost: the magnifier or the key opens the field and puts
    the cursor in it (a phone opens its keyboard only for a focus within the tap or key itself); view.js
-   then takes over the open field and searches what was typed meanwhile. No library: this is on every page.
-   The header stays under instant navigation; the mark on it keeps a second run from listening twice. */
+   then takes over the open field and searches what was typed meanwhile. The results' style (the part's
+   stylesheet) comes beside the script, and view.js shows no result before it applies (searchStyle). No
+   library: this is on every page. The header stays under instant navigation; the mark on it keeps a second
+   run from listening twice. */
 (() => {
   "use strict";
   const root = document.querySelector("[data-search]");
@@ -19,10 +21,39 @@
   const ready = () => root.classList.contains("ih-search--ready"); // view.js runs: it answers from now on
   let script = null;
   let engine = false;
+  let sheet = null; // the results' style: a promise while it loads or once it applies
+
+  /**
+   * The results' stylesheet (the part's, Intervisie.partStyles), added once; the promise settles when the
+   * style applies. One that failed goes, so the next call (view.js asks before each search) adds it again.
+   * It goes into the search element, not the head: instant navigation keeps this element but drops from
+   * the head what the next page's head lacks.
+   * @returns {Promise<void>}
+   */
+  function style() {
+    const styles = self.Intervisie.partStyles; // set by the end of the common script
+    if (sheet) return sheet;
+    if (!styles || !styles.search) return Promise.resolve();
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(styles.search, scope).href;
+    sheet = new Promise((resolve, reject) => {
+      link.onload = () => resolve();
+      link.onerror = () => { // offline before a first visit: the next search asks again
+        link.remove();
+        sheet = null;
+        reject(new Error("the search results' style did not load"));
+      };
+    });
+    root.append(link);
+    return sheet;
+  }
+  (self.Intervisie = self.Intervisie || {}).searchStyle = style;
 
   function load() {
-    const parts = self.Intervisie && self.Intervisie.parts; // set by the end of the common script
+    const parts = self.Intervisie.parts; // set by the end of the common script
     if (script || ready() || !parts || !parts.search) return;
+    style().catch(() => undefined); // view.js says so if it does not come
     script = document.createElement("script");
     script.src = new URL(parts.search, scope).href;
     script.onerror = () => { // offline before a first visit: the next reach asks again

@@ -4,7 +4,8 @@
    Nothing is fetched until the reader reaches for search (focus, the icon, "/" or "s"), not even this
    script: reach.js in the common script adds it then. Then come pagefind.js and, per typed word, the
    few index chunks it needs. The element sits outside what Material's instant navigation swaps, so it
-   is set up once per full page load; a navigation only closes it. Results are built with text nodes:
+   is set up once per full page load; a navigation only closes it. The results' style comes beside this
+   script (reach.js adds it); no result shows before it applies. Results are built with text nodes:
    nothing from the index goes through innerHTML. */
 (() => {
   "use strict";
@@ -26,6 +27,8 @@
   let engine = null;
   let asked = 0; // the number of the newest search: an older answer that arrives late is dropped
   let timer = 0;
+  // The results' style, which reach.js adds: asked for at each search, so one that failed comes again.
+  const styled = () => (globalThis.Intervisie.searchStyle ? globalThis.Intervisie.searchStyle() : Promise.resolve());
 
   /** Pagefind's module, loaded once, on first use. */
   function load() {
@@ -93,7 +96,7 @@
       return;
     }
     try {
-      const pagefind = await load();
+      const [pagefind] = await Promise.all([load(), styled()]);
       const found = await pagefind.search(query);
       if (mine !== asked || !found) return;
       const data = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
