@@ -370,7 +370,7 @@ test("build: the facilitator's evening from a link, rounds picked for the time w
   const asked = build(decode("?agenda=opening,snelle-adviesronde,pauze,evaluatie&rondes=3&minuten=90&start=19:00").request, DATA);
   assert.equal(asked.rounds, 3);
   assert.equal(total(asked.plan), 90);
-  assert.equal(asked.clock.end, "20:30");
+  assert.equal(clock(asked.plan, "19:00").end, "20:30");
   const picked = build(decode("?methode=snelle-adviesronde&minuten=30").request, DATA);
   assert.equal(picked.rounds, 2, "30 minutes run two topics instead of stretching one");
   assert.equal(total(picked.plan), 30);

@@ -25,6 +25,7 @@
   if (typeof module === "object" && module.exports) {
     module.exports = api;
     require("./fit.js"); // in node the fit is always there; a page that needs it loads it as a part
+    require("./clock.js"); // and the clock times, which only the session plan and the planner need
   } else (root.Intervisie = root.Intervisie || {}).plan = api;
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
@@ -464,38 +465,6 @@
     return block;
   }
 
-  /* ------------------------------------------------------------------ clock times */
-
-  function hhmm(minuteOfDay) {
-    const m = ((minuteOfDay % DAY) + DAY) % DAY;
-    return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-  }
-
-  /**
-   * Clock times for a plan that starts at `start`.
-   * @param {{blocks: object[]}} plan
-   * @param {string} start "HH:MM" (00:00-23:59)
-   * @returns {{start: string, end: string, days: number, blocks: {key: string, start: string, end: string,
-   *            steps: {name: string, round: number|null, start: string, end: string}[]}[]} | null}
-   *   null for an unreadable start; `days` is 1 when the session ends after midnight
-   */
-  function clock(plan, start) {
-    const match = TIME_RE.exec(String(start).trim());
-    if (!match) return null;
-    const begin = Number(match[1]) * 60 + Number(match[2]);
-    let at = begin;
-    const blocks = plan.blocks.map((b) => {
-      const from = at;
-      const times = b.steps.map((s) => {
-        const step = { name: s.name, round: s.round, start: hhmm(at), end: hhmm(at + s.minutes) };
-        at += s.minutes;
-        return step;
-      });
-      return { key: b.key, start: hhmm(from), end: hhmm(at), steps: times };
-    });
-    return { start: hhmm(begin), end: hhmm(at), days: Math.floor(at / DAY), blocks };
-  }
-
   /* ------------------------------------------------------------------ links */
 
   const NUMBER_PARAMS = () => [["minuten", LIMITS.minutes], ["groep", LIMITS.group], ["rondes", LIMITS.rounds]];
@@ -579,11 +548,12 @@
 
   /**
    * Everything a page needs from a request: the composed plan (rounds picked for the time when
-   * the request names none), the fit to `minuten`, clock times from `start`, all notes in Dutch.
+   * the request names none), the fit to `minuten`, all notes in Dutch. Clock times from `start` are
+   * clock(plan, start), lib/clock.js.
    * @param {ReturnType<typeof decode>["request"]} request
    * @param {{methods: object, agenda: object}} data
-   * @returns {{plan: object, fit: ReturnType<typeof fit>|null, clock: ReturnType<typeof clock>,
-   *            rounds: number|null, notes: string[], was: number}} was: the length before the fit
+   * @returns {{plan: object, fit: ReturnType<typeof fit>|null, rounds: number|null, notes: string[],
+   *            was: number}} was: the length before the fit
    */
   function build(request, data) {
     const keys = request.agenda || (request.methode ? [request.methode] : []);
@@ -595,8 +565,7 @@
     const plan = fitted && fitted.ok ? fitted.plan : composed;
     const notes = composed.notes.concat(fitted && !fitted.ok ? [fitted.advice] : []);
     const hasRounds = plan.blocks.some((b) => b.rounds !== null);
-    return { plan, fit: fitted, clock: request.start ? clock(plan, request.start) : null,
-      rounds: hasRounds ? composed.rounds : null, notes, was: total(composed) };
+    return { plan, fit: fitted, rounds: hasRounds ? composed.rounds : null, notes, was: total(composed) };
   }
 
   /**
@@ -611,9 +580,11 @@
   }
 
   /* fit(), fitsIn(), roundsFor() and placeForMethod() are lib/fit.js's, which adds them to this object: the
-     running timer of one method as it is never fits anything and leaves that file out (a part, W.load). */
-  const api = { LIMITS, configure, compose, clock, encode, decode, build, total, needsFit,
-    fit: null, fitsIn: null, roundsFor: null, placeForMethod: null, util: { sum, steps, within, count, index, frameRule } };
+     running timer of one method as it is never fits anything and leaves that file out (a part, W.load).
+     clock() is lib/clock.js's: only the session plan and the planner show clock times per step. */
+  const api = { LIMITS, configure, compose, encode, decode, build, total, needsFit,
+    fit: null, fitsIn: null, roundsFor: null, placeForMethod: null, clock: null,
+    util: { sum, steps, within, count, index, frameRule, TIME_RE, DAY } };
 
   function fitting() {
     if (!api.fit) throw new Error("Intervisie.plan: load lib/fit.js before fitting a plan to minutes");

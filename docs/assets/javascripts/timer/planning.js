@@ -148,18 +148,18 @@
 
   /**
    * Turn the query and the two API files into a session through plan.build: a title, the phases
-   * with minutes, what the fit changed and the clock times.
+   * with minutes and what the fit changed.
    * @param {ReturnType<typeof parseQuery>} query
    * @param {{methoden: object[]}} api /api/methods.json
    * @param {{onderdelen: object[], bouwstenen: object[]}} agenda /api/agenda.json
    * @returns {{session: {key: string, title: string, phases: object[], items: object[]|null} | null,
-   *            notes: string[], changes: string[]|null, was: number|null, clock: object|null,
+   *            notes: string[], changes: string[]|null, was: number|null,
    *            rounds: number|null, plan: object|null}}
    */
   function buildSession(query, api, agenda) {
     const notes = query.notes.slice();
     const methods = W.byKey(api.methoden, "slug");
-    const none = { session: null, notes, changes: null, was: null, clock: null, rounds: null, plan: null };
+    const none = { session: null, notes, changes: null, was: null, rounds: null, plan: null };
     let items = null;
     let title = "";
     if (query.agenda === "voorbeeld") {
@@ -202,7 +202,6 @@
       notes,
       changes: fitted ? fitted.changes : null,
       was: built.was,
-      clock: built.clock,
       rounds: built.rounds,
       plan: built.plan,
     };
