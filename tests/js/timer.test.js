@@ -1,10 +1,11 @@
-// The timer's pure modules (docs/assets/javascripts/timer/state.js and planning.js) outside the
-// browser: the state from timestamps, saving and restoring it, and planning from the address.
+// The timer's pure modules (docs/assets/javascripts/timer/state.js and planning.js, with the parts older.js
+// and agendaedit.js) outside the browser: the state from timestamps, saving and restoring it, and planning
+// from the address.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const T = require("../../docs/assets/javascripts/timer/older.js"); // timer/state.js and the first form
-const P = require("../../docs/assets/javascripts/timer/planning.js");
+const P = require("../../docs/assets/javascripts/timer/agendaedit.js"); // timer/planning.js and the planner's own
 const DATA = require("./fixtures/plan-data.json");
 
 const MIN = 60_000;

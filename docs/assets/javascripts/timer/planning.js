@@ -117,16 +117,6 @@
     return readAgenda(text).items;
   }
 
-  /**
-   * The stable text form of an agenda, for links: "key:minutes,key:minutes".
-   * @param {{key: string, minuten: number|null}[]} items
-   * @returns {string}
-   */
-  function formatAgenda(items) {
-    return items.map((it) => (it.minuten ? `${it.key}:${it.minuten}` : it.key) +
-      (it.zonder && it.zonder.length ? `_${it.zonder.join(".")}` : "")).join(",");
-  }
-
   /** The plan's steps as the timer's phases; each knows its block and, in a round, which one. */
   function phasesOf(plan) {
     return plan.blocks.flatMap((block) => block.steps.map((step) => ({
@@ -208,23 +198,6 @@
   }
 
   /**
-   * Read minutes typed for one planner item, and say what was wrong with them.
-   * @param {string} raw the input's value
-   * @param {number} previous the minutes so far, kept when nothing is typed
-   * @returns {{minuten: number, problem: null|"empty"|"low"|"high"|"fraction"}}
-   */
-  function readMinutes(raw, previous) {
-    const text = String(raw).trim();
-    const value = Number(text);
-    if (!text || !Number.isFinite(value)) return { minuten: previous, problem: "empty" };
-    const [low, high] = limits().minutes;
-    if (value < low) return { minuten: low, problem: "low" };
-    if (value > high) return { minuten: high, problem: "high" };
-    if (!Number.isInteger(value)) return { minuten: Math.max(1, Math.round(value)), problem: "fraction" };
-    return { minuten: value, problem: null };
-  }
-
-  /**
    * Whether the session the query asks for fits something to minutes, so that lib/fit.js must come first.
    * @param {ReturnType<typeof parseQuery>} query
    * @returns {boolean}
@@ -233,5 +206,5 @@
     return P.needsFit({ minuten: query.minuten, agenda: query.agenda ? query.agenda.split(",") : null });
   }
 
-  return { configure, limits, parseQuery, needsFit, parseAgenda, readAgenda, formatAgenda, buildSession, phasesOf, readMinutes };
+  return { configure, limits, parseQuery, needsFit, parseAgenda, readAgenda, buildSession, phasesOf };
 });
