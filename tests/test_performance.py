@@ -77,8 +77,9 @@ STYLED_WIDGETS = {
     "kiezen/index.html": ["chooser"],
     "timer/index.html": ["timer"],
     "kaarten/index.html": ["cards"],
-    "bijlagen/casusinbrengformulier/index.html": ["forms"],
-    "bijlagen/reflectieformulier/index.html": ["forms"],
+    # The forms open with a method page's lead paragraph (handbook.css).
+    "bijlagen/casusinbrengformulier/index.html": ["handbook", "forms"],
+    "bijlagen/reflectieformulier/index.html": ["handbook", "forms"],
     "privacy/index.html": ["forms"],
     "groep/index.html": ["group"],
 }
