@@ -12,6 +12,9 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+# The planner has arrived: a frame after it shows, it scrolls to the top of the screen and takes the focus
+# (timer/planner.js). A click before that lands where the link was a moment ago.
+ARRIVED = "return !!document.activeElement && !!document.activeElement.closest('[data-timer-builder]')"
 TRAP = "window.__errors = []; window.addEventListener('error', (e) => window.__errors.push(String(e.message)));"
 
 
@@ -56,7 +59,11 @@ def evening(walk: Walk, base: str) -> None:
     adds[0].click()
     walk.wait("return location.search.includes('bewerk=1') && !document.querySelector('[data-timer-builder]').hidden")
     walk.ok("instant navigation was used", walk.js("return window.__same === true"))
-    walk.ok("the planner has the focus on arrival", walk.js("return !!document.activeElement.closest('[data-timer-builder]')"))
+    try:
+        walk.wait(ARRIVED)
+        walk.ok("the planner has the focus on arrival", True)
+    except TimeoutError:
+        walk.ok("the planner has the focus on arrival", False)
     for i in (1, 2):
         walk.click("[data-timer-builder-start]")
         walk.wait("const r = document.querySelector('[data-timer-run]'); return r && !r.hidden")
@@ -65,6 +72,7 @@ def evening(walk: Walk, base: str) -> None:
                 walk.js("return !document.querySelector('[data-timer-run]').hidden") and "bewerk" not in walk.driver.current_url)
         walk.click("[data-timer-edit-link]")
         walk.wait("const b = document.querySelector('[data-timer-builder]'); return b && !b.hidden && location.search.includes('bewerk')")
+        walk.wait(ARRIVED)
 
 
 def address(walk: Walk, base: str) -> None:
@@ -90,6 +98,14 @@ def room(walk: Walk, base: str) -> None:
     walk.wait("return !!document.querySelector('[data-timer-share-qr] svg')")
     link = walk.js("return document.querySelector('[data-timer-follow-link]').href")
     walk.ok("the share panel shows its QR code", "volg=" in link)
+    walk.ok("the share panel has its part's style",
+            walk.js("return getComputedStyle(document.querySelector('[data-timer-share-panel]')).display") == "flex")
+    # Sound and the wake lock came with the start (the part timer-run), on the context made in the press.
+    walk.ok("the start brought the sound's part", walk.js("return typeof Intervisie.timer.createSound === 'function'"))
+    before = walk.js("return !document.querySelector('[data-timer-sheet]').hidden")
+    walk.js("document.querySelector('[data-timer-sheet-mark]').scrollIntoView()")
+    walk.wait("return !!document.querySelector('[data-sheet-rows] > tr')")
+    walk.ok("the session plan comes when scrolled to", not before and walk.js("return !document.querySelector('[data-timer-sheet]').hidden"))
     walk.driver.get(link)
     walk.wait("const r = document.querySelector('[data-timer-run]'); return r && !r.hidden"
               " && document.querySelector('[data-timer-phase]').textContent.length > 0")
@@ -111,6 +127,8 @@ def search(walk: Walk, base: str) -> None:
     walk.wait("return !!document.querySelector('[data-search-result]')")
     first = walk.js("return document.querySelector('[data-search-result]').innerText.trim().split('\\n')[0]")
     walk.ok(f"search comes at the first reach and finds ({first[:40]})", not early)
+    walk.ok("the results have their part's style",
+            walk.js("return getComputedStyle(document.querySelector('[data-search-result]')).display") == "block")
     walk.driver.get(base + "timer/?methode=vijfstappenmethode&minuten=40")
     walk.wait("return !document.querySelector('[data-timer-run]').hidden")
     walk.ok("a timer in 40 minutes runs", walk.js("return document.querySelector('[data-timer-total]').textContent") == "40:00")
