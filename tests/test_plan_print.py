@@ -92,7 +92,7 @@ def test_ctrl_p_before_the_plan_came_waits_for_it_and_prints_all_of_it(page, con
     page.evaluate("""() => { window.__printed = []; window.print = () => {
       window.__printed.push(document.querySelectorAll("[data-sheet-rows] > tr").length); }; }""")
     page.keyboard.press("Control+p")
-    page.wait_for_function("window.__printed.length === 1")
+    page.wait_for_function("() => window.__printed.length === 1")
     assert page.evaluate("window.__printed[0]") > 5, "the rows were there when the page printed"
     page.emulate_media(media="print")
     expect(page.locator("[data-sheet-role=notulist]")).to_be_visible()

@@ -334,7 +334,7 @@ def test_screen_stays_awake_while_running_and_is_released_on_pause(page) -> None
     page.clock.fast_forward(100)
     assert page.evaluate("window.__wake") == {"requests": 0, "releases": 0}, "only once it runs"
     page.keyboard.press("Space")  # the wake lock comes with the part timer-run, at the first start
-    page.wait_for_function("window.__wake.requests === 1")
+    page.wait_for_function("() => window.__wake.requests === 1")
     page.keyboard.press("Space")
     page.clock.fast_forward(100)
     assert page.evaluate("window.__wake") == {"requests": 1, "releases": 1}

@@ -107,7 +107,7 @@ def test_sound_and_the_wake_lock_come_with_the_first_start_on_the_context_made_i
     assert "timer-run" not in parts_asked(asked)
     page.click("[data-timer-start]")
     expect(page.locator("[data-timer-start]")).to_have_text("Pauze")
-    page.wait_for_function("window.__audio.tones > 0")  # the phase's end is scheduled
+    page.wait_for_function("() => window.__audio.tones > 0")  # the phase's end is scheduled
     assert "timer-run" in parts_asked(asked)
     assert page.evaluate("window.__audio.made") == ["click"], "one context, made within the press"
 

@@ -222,7 +222,7 @@ def paused_message(page, context) -> tuple[object, str]:
     page.click("[data-timer-start]")
     page.clock.run_for("01:00")
     page.click("[data-timer-start]")
-    spy.wait_for_function("window.heard.length >= 2")
+    spy.wait_for_function("() => window.heard.length >= 2")
     return spy, spy.evaluate("window.heard[window.heard.length - 1]")
 
 
