@@ -2,7 +2,7 @@
    before), scheduled ahead on the AudioContext's own clock, so that it is on time even in a
    background tab whose timers the browser slows down. With wakelock.js the part "timer-run"
    (extra.widget_parts in mkdocs.yml), which timer/view.js asks for when a session first runs; the
-   AudioContext it may be handed was made in the press that started it (view.js, heldSound). */
+   AudioContext it plays on is the page's, made in a press (view.js, audioOf). */
 (function (root, factory) {
   const ns = (root.Intervisie = root.Intervisie || {});
   ns.timer = Object.assign(ns.timer || {}, factory(ns.timer));
@@ -11,16 +11,17 @@
 
   /**
    * The sound of one timer page.
-   * @param {{state: () => object|null, now: () => number, ctx?: AudioContext|null, muted?: boolean,
+   * @param {{state: () => object|null, now: () => number, audio: {ctx: AudioContext|null}, muted?: boolean,
    *          warn?: boolean}} page
-   *   state: the state on screen; now: the page's clock; ctx: an AudioContext made in a gesture already
+   *   state: the state on screen; now: the page's clock; audio: the page's AudioContext, which view.js
+   *   makes in a press (browsers allow sound only from a gesture), null until then
    */
   function createSound(page) {
-    const audio = { ctx: page.ctx || null, nodes: [], scheduledFor: null };
+    const audio = { nodes: [], scheduledFor: null };
     const sound = { muted: Boolean(page.muted), warn: Boolean(page.warn) };
 
     function tone(at, frequency, peak, length) {
-      const ctx = audio.ctx;
+      const ctx = page.audio.ctx;
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();
       osc.type = "sine";
@@ -39,18 +40,6 @@
       tone(at + 0.35, 880, 0.2, 1.8);
     }
 
-    /** Make (or wake) the AudioContext; browsers allow that only in answer to a gesture. */
-    sound.ensure = () => {
-      const Ctx = window.AudioContext || window.webkitAudioContext;
-      if (!Ctx) return;
-      try {
-        if (!audio.ctx) audio.ctx = new Ctx();
-        if (audio.ctx.state === "suspended") audio.ctx.resume().catch(() => {});
-      } catch (e) {
-        audio.ctx = null;
-      }
-    };
-
     sound.cancel = () => {
       audio.nodes.forEach((osc) => {
         try {
@@ -68,7 +57,7 @@
     sound.schedule = () => {
       sound.cancel();
       const s = page.state();
-      const ctx = audio.ctx;
+      const ctx = page.audio.ctx;
       if (!ctx || sound.muted || !s || !s.running || s.done) return;
       const left = T.remaining(s, page.now());
       if (left <= 0) return;
@@ -85,19 +74,14 @@
     /** A phase has ended (view.js counts it): make sure it is heard once. */
     sound.signalEnd = (endsAt) => {
       if (sound.muted) return;
-      if (audio.ctx && audio.scheduledFor !== endsAt) {
+      const ctx = page.audio.ctx;
+      if (ctx && audio.scheduledFor !== endsAt) {
         try {
-          chimeAt(audio.ctx.currentTime + 0.05);
+          chimeAt(ctx.currentTime + 0.05);
         } catch (e) {
           /* no sound, the screen still shows it */
         }
       }
-    };
-
-    sound.close = () => {
-      sound.cancel();
-      if (audio.ctx) audio.ctx.close().catch(() => {});
-      audio.ctx = null;
     };
 
     return sound;

@@ -224,24 +224,25 @@
   }
 
   /**
-   * The sound until its part (timer/sound.js) is here: it keeps the settings, and makes the AudioContext in
-   * the press that asks for it, as browsers allow sound only from a gesture; the sound takes it over.
+   * The page's AudioContext, made (or woken) only in a press: browsers allow sound only from a gesture,
+   * Safari most strictly, and the sound itself (timer/sound.js) is a part that may come after the press.
    */
-  function heldSound() {
-    const held = { muted: false, warn: false, ctx: null, schedule() {}, signalEnd() {} };
-    held.ensure = () => {
+  function audioOf() {
+    const audio = { ctx: null };
+    audio.ensure = () => {
       const Ctx = window.AudioContext || window.webkitAudioContext;
       try {
-        held.ctx = held.ctx || (Ctx ? new Ctx() : null);
-        if (held.ctx && held.ctx.state === "suspended") held.ctx.resume().catch(() => {});
+        audio.ctx = audio.ctx || (Ctx ? new Ctx() : null);
+        if (audio.ctx && audio.ctx.state === "suspended") audio.ctx.resume().catch(() => {});
       } catch (e) {
-        held.ctx = null;
+        audio.ctx = null;
       }
     };
-    held.close = () => {
-      if (held.ctx) held.ctx.close().catch(() => {});
+    audio.close = () => {
+      if (audio.ctx) audio.ctx.close().catch(() => {});
+      audio.ctx = null;
     };
-    return held;
+    return audio;
   }
 
   /** Whether this browser keeps a group (/groep/), without reading it. */
@@ -329,7 +330,7 @@
     const now = clockNow();
     const s = page.state;
     if (action === "start") {
-      page.sound.ensure();
+      page.audio.ensure();
       update(T.toggle(s, now));
     } else if (action === "next") update(T.next(s, now));
     else if (action === "prev") update(T.previous(s, now));
@@ -387,7 +388,7 @@
 
   function runSession(result) {
     const { life, sync } = page;
-    const sound = () => page.sound; // held until its part comes (setup, heldSound)
+    const sound = () => page.sound; // quiet until its part comes (setup)
     page.start = page.query.start;
     const notes = result.notes.slice();
     // What this browser keeps for this session: the saved plan it was opened from (its name is the
@@ -472,7 +473,7 @@
     });
     // After a reload the browser only allows sound after a gesture: the first one anywhere will do.
     life.listen(document, "pointerdown", () => {
-      if (page.state && page.state.started) sound().ensure();
+      if (page.state && page.state.started) page.audio.ensure();
       sound().schedule();
     }, { once: true });
     life.every(tick, 250);
@@ -642,7 +643,9 @@
     };
     const mine = page;
     const current = () => (page === mine ? mine.state : null);
-    page.sound = heldSound();
+    page.audio = audioOf();
+    // Until its part is here the sound keeps its settings and plays nothing.
+    page.sound = { muted: false, warn: false, schedule() {}, signalEnd() {}, cancel() {} };
     page.wake = { sync() {}, release() {} };
     // Sound and the wake lock (timer/sound.js, wakelock.js: the part "timer-run") only matter once a session
     // runs: they come when it first runs, a start here, in another tab, or a running session restored.
@@ -650,8 +653,8 @@
     page.bringRun = () => {
       run = run || W.load(["timer-run"]).then(() => {
         if (page !== mine) return;
-        const held = mine.sound;
-        mine.sound = T.createSound({ state: current, now: clock.now, ctx: held.ctx, muted: held.muted, warn: held.warn });
+        const { muted, warn } = mine.sound;
+        mine.sound = T.createSound({ state: current, now: clock.now, audio: mine.audio, muted, warn });
         mine.wake = T.createWakeLock(() => Boolean(current() && current().running));
         mine.sound.schedule();
         mine.wake.sync();
@@ -670,7 +673,8 @@
       },
     });
     life.onLeave(() => {
-      mine.sound.close();
+      mine.sound.cancel();
+      mine.audio.close();
       mine.wake.release();
       if (page === mine) page = null;
     });
