@@ -267,31 +267,6 @@
   const parts = new Map(); // name -> promise of that part, while it loads or once it has run
 
   /**
-   * A part's stylesheet, in the head; the promise settles when the sheet applies (or fails). Instant
-   * navigation drops from the head what the next page's head lacks, so each call looks for the link
-   * again instead of trusting an earlier one: a page that comes back gets its style back.
-   */
-  function sheetOf(href) {
-    let link = Array.from(document.querySelectorAll("link[rel=stylesheet][data-ih-part]")).find((l) => l.href === href);
-    if (link && link.ihLoaded) return link.ihLoaded;
-    if (!link) {
-      link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = href;
-      link.dataset.ihPart = "";
-    }
-    link.ihLoaded = new Promise((resolve, reject) => {
-      link.onload = () => resolve();
-      link.onerror = () => {
-        link.remove();
-        reject(new Error(PART_FAILED));
-      };
-    });
-    if (!link.isConnected) document.head.append(link);
-    return link.ihLoaded;
-  }
-
-  /**
    * Load parts by name, in the order given (a later part may use an earlier one). A part loads once
    * per page; one that failed is tried again at the next call. A part with a stylesheet
    * (Intervisie.partStyles) settles once both its script and its style are there.
@@ -325,8 +300,9 @@
       parts.set(name, promise);
       return promise;
     };
-    const one = (name) => (Object.hasOwn(styles, name)
-      ? Promise.all([script(name), sheetOf(new URL(styles[name], scope).href)]) : script(name));
+    // A part's stylesheet comes beside its script (partstyle.js, in the common script of every page).
+    const one = (name) => (Object.hasOwn(styles, name) ? Promise.all([script(name), root.Intervisie.partStyle(name)])
+      : script(name));
     return Promise.all(names.map(one)).then(() => undefined, () => Promise.reject(new Error(PART_FAILED)));
   }
 

@@ -7,7 +7,7 @@
    does what that first reach asks, so nothing is lost: the magnifier or the key opens the field and puts
    the cursor in it (a phone opens its keyboard only for a focus within the tap or key itself); view.js
    then takes over the open field and searches what was typed meanwhile. The results' style (the part's
-   stylesheet) comes beside the script, and view.js shows no result before it applies (searchStyle). No
+   stylesheet) comes beside the script, and view.js shows no result before it applies (partstyle.js). No
    library: this is on every page. The header stays under instant navigation; the mark on it keeps a second
    run from listening twice. */
 (() => {
@@ -21,34 +21,10 @@
   const ready = () => root.classList.contains("ih-search--ready"); // view.js runs: it answers from now on
   let script = null;
   let engine = false;
-  let sheet = null; // the results' style: a promise while it loads or once it applies
 
-  /**
-   * The results' stylesheet (the part's, Intervisie.partStyles), added once; the promise settles when the
-   * style applies. One that failed goes, so the next call (view.js asks before each search) adds it again.
-   * It goes into the search element, not the head: instant navigation keeps this element but drops from
-   * the head what the next page's head lacks.
-   * @returns {Promise<void>}
-   */
-  function style() {
-    const styles = self.Intervisie.partStyles; // set by the end of the common script
-    if (sheet) return sheet;
-    if (!styles || !styles.search) return Promise.resolve();
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = new URL(styles.search, scope).href;
-    sheet = new Promise((resolve, reject) => {
-      link.onload = () => resolve();
-      link.onerror = () => { // offline before a first visit: the next search asks again
-        link.remove();
-        sheet = null;
-        reject(new Error("the search results' style did not load"));
-      };
-    });
-    root.append(link);
-    return sheet;
-  }
-  (self.Intervisie = self.Intervisie || {}).searchStyle = style;
+  // The results' style (the part's stylesheet, partstyle.js) goes into the search element, which instant
+  // navigation keeps; view.js asks for it again before each search, so one that failed comes again.
+  const style = () => self.Intervisie.partStyle("search", root);
 
   function load() {
     const parts = self.Intervisie.parts; // set by the end of the common script

@@ -28,7 +28,7 @@
   let asked = 0; // the number of the newest search: an older answer that arrives late is dropped
   let timer = 0;
   // The results' style, which reach.js adds: asked for at each search, so one that failed comes again.
-  const styled = () => (globalThis.Intervisie.searchStyle ? globalThis.Intervisie.searchStyle() : Promise.resolve());
+  const styled = () => globalThis.Intervisie.partStyle("search", root);
 
   /** Pagefind's module, loaded once, on first use. */
   function load() {
